@@ -1,0 +1,33 @@
+import { SetMetadata, applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { Actor, Role, currentContext } from '@sanshe/common';
+
+export const ACCESS = Symbol('ACCESS');
+
+/**
+ * What a route requires. `district`: an active membership in the district chosen for the session, optionally
+ * with one of `roles`. `identity`: any signed-in person (choosing a district, reading "me"). `operator`: the
+ * platform operator. `public`: no sign-in, no transaction opened for it.
+ */
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'identity' }
+  | { kind: 'operator' }
+  | { kind: 'district'; roles?: Role[] };
+
+/** Anyone, without signing in. */
+export const Public = () => SetMetadata(ACCESS, { kind: 'public' } satisfies AccessRule);
+/** Any signed-in person, with or without a chosen district. */
+export const SignedIn = () => applyDecorators(SetMetadata(ACCESS, { kind: 'identity' } satisfies AccessRule), ApiBearerAuth());
+/** The platform operator only. */
+export const OperatorOnly = () => applyDecorators(SetMetadata(ACCESS, { kind: 'operator' } satisfies AccessRule), ApiBearerAuth());
+/** An active member of the current district holding one of the roles (any role when none are named). */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ACCESS, { kind: 'district', roles } satisfies AccessRule), ApiBearerAuth());
+
+/** The acting person, as verified for this request. */
+export const CurrentActor = createParamDecorator((_: unknown, _ctx: ExecutionContext): Actor => {
+  const actor = currentContext()?.actor;
+  if (!actor) throw new Error('CurrentActor used on a route without authentication');
+  return actor;
+});

@@ -1,0 +1,89 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Observable, from, lastValueFrom } from 'rxjs';
+import { Actor, CommonErrorCode, Role, commonError, currentContext } from '@sanshe/common';
+import { TenantTransactionRunner, assertUuid } from '@sanshe/tenancy';
+import { ACCESS, AccessRule } from './access.decorators';
+import { AccessClaims } from './access-claims';
+import { AuthErrorCode, authError } from './auth.errors';
+
+interface AccessRow {
+  user_status: string;
+  is_platform_operator: boolean;
+  stale: boolean;
+  revoked: boolean;
+  membership_id: string | null;
+  roles: Role[] | null;
+  membership_status: string | null;
+  organisation_id: string | null;
+}
+
+/** The per-request check, sent in the same round trip as BEGIN and the tenant settings. */
+function accessCheckSql(c: AccessClaims): string {
+  const iat = Number.isInteger(c.iat) ? c.iat : 0;
+  const membership = c.mid && c.tid
+    ? `LEFT JOIN memberships m ON m.id = '${assertUuid(c.mid)}' AND m.tenant_id = '${assertUuid(c.tid)}' AND m.user_id = u.id`
+    : `LEFT JOIN (SELECT NULL::uuid AS id, NULL::text[] AS roles, NULL::text AS status, NULL::uuid AS organisation_id) m ON true`;
+  return `SELECT u.status AS user_status, u.is_platform_operator,
+            u.sessions_valid_after > to_timestamp(${iat}) AS stale, s.revoked_at IS NOT NULL AS revoked,
+            m.id AS membership_id, m.roles, m.status AS membership_status, m.organisation_id
+     FROM users u JOIN auth_sessions s ON s.id = '${assertUuid(c.sid)}' AND s.user_id = u.id
+     ${membership}
+     WHERE u.id = '${assertUuid(c.sub)}'`;
+}
+
+/**
+ * Opens the request's transaction in the district the session chose, re-reads the person, session and membership
+ * in that same round trip, enforces the route's access rule, and commits only if the handler succeeded. Suspending
+ * a membership, changing roles or signing out takes effect on the very next request, not when a token expires.
+ */
+@Injectable()
+export class AccessInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly runner: TenantTransactionRunner,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const rule: AccessRule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ??
+      { kind: 'district' };
+    if (rule.kind === 'public') return next.handle();
+    const claims = context.switchToHttp().getRequest<{ user: AccessClaims }>().user;
+    return from(
+      this.runner.run(
+        { tenantId: claims.tid, userId: claims.sub },
+        async (rows) => {
+          const actor = this.authorise(rule, claims, rows[0] as unknown as AccessRow | undefined);
+          const ctx = currentContext();
+          if (ctx) ctx.actor = actor;
+          return lastValueFrom(next.handle(), { defaultValue: undefined });
+        },
+        { sql: accessCheckSql(claims) },
+      ),
+    );
+  }
+
+  private authorise(rule: AccessRule, claims: AccessClaims, row: AccessRow | undefined): Actor {
+    if (!row || row.revoked || row.stale) throw commonError(CommonErrorCode.SESSION_REVOKED);
+    if (row.user_status !== 'active') throw authError(AuthErrorCode.ACCOUNT_DISABLED);
+    const actor: Actor = {
+      userId: claims.sub,
+      sessionId: claims.sid,
+      isPlatformOperator: row.is_platform_operator,
+      membershipId: row.membership_status === 'active' ? (row.membership_id ?? undefined) : undefined,
+      roles: row.membership_status === 'active' ? (row.roles ?? []) : [],
+      organisationId: row.organisation_id,
+    };
+    if (rule.kind === 'identity' || rule.kind === 'public') return actor;
+    if (rule.kind === 'operator') {
+      if (!row.is_platform_operator) throw authError(AuthErrorCode.PLATFORM_OPERATOR_ONLY);
+      return actor;
+    }
+    if (!claims.tid || !row.membership_id) throw commonError(CommonErrorCode.DISTRICT_REQUIRED);
+    if (row.membership_status !== 'active') throw commonError(CommonErrorCode.MEMBERSHIP_INACTIVE);
+    if (rule.roles?.length && !rule.roles.some((r) => actor.roles.includes(r))) {
+      throw commonError(CommonErrorCode.FORBIDDEN_ROLE, { requiredAnyOf: rule.roles });
+    }
+    return actor;
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Every setting the service reads, validated once at boot. A bad or missing value stops the start with a
+ * message naming each problem, instead of failing later in the middle of a request.
+ */
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  queuePrefix: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  invitationTtlDays: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginSlowdownMs: number;
+  runWorker: boolean;
+  outboxPollMs: number;
+  bodyLimit: string;
+  mailTransport: 'log';
+  publicBaseUrl: string;
+  platformOperator?: { login: string; password: string; name: string };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string, fallback?: string): string => {
+    const v = env[name] ?? fallback;
+    if (v === undefined || v === '') problems.push(`${name} is required`);
+    return v ?? '';
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!['true', 'false', '1', '0'].includes(raw)) problems.push(`${name} must be true or false (got "${raw}")`);
+    return raw === 'true' || raw === '1';
+  };
+  const url = (name: string, protocols: string[]): string => {
+    const v = str(name);
+    if (v) {
+      try {
+        const u = new URL(v);
+        if (!protocols.includes(u.protocol)) problems.push(`${name} must use ${protocols.join(' or ')}`);
+      } catch {
+        problems.push(`${name} is not a valid URL`);
+      }
+    }
+    return v;
+  };
+
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'test', 'production'].includes(nodeEnv)) problems.push('NODE_ENV must be development, test or production');
+  const jwtSecret = str('JWT_SECRET');
+  if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  const mailTransport = env.MAIL_TRANSPORT ?? 'log';
+  if (mailTransport !== 'log') problems.push('MAIL_TRANSPORT must be "log" (the only transport built so far)');
+
+  let platformOperator: AppConfig['platformOperator'];
+  if (env.PLATFORM_OPERATOR_LOGIN || env.PLATFORM_OPERATOR_PASSWORD) {
+    const login = str('PLATFORM_OPERATOR_LOGIN');
+    const password = str('PLATFORM_OPERATOR_PASSWORD');
+    if (password && password.length < 10) problems.push('PLATFORM_OPERATOR_PASSWORD must be at least 10 characters');
+    platformOperator = { login, password, name: env.PLATFORM_OPERATOR_NAME ?? '平台运营' };
+  }
+
+  const config: AppConfig = {
+    env: nodeEnv as AppConfig['env'],
+    port: int('PORT', 3000, 0, 65535),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    queuePrefix: env.QUEUE_PREFIX || 'sanshe',
+    jwtSecret,
+    accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
+    refreshTokenTtlDays: int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    invitationTtlDays: int('INVITATION_TTL_DAYS', 14, 1, 90),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 1440),
+    loginSlowdownMs: int('LOGIN_SLOWDOWN_MS', 400, 0, 10000),
+    runWorker: bool('RUN_WORKER', true),
+    outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
+    bodyLimit: env.BODY_LIMIT || '1mb',
+    mailTransport: 'log',
+    publicBaseUrl: env.PUBLIC_BASE_URL || 'http://localhost:3000',
+    platformOperator,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,89 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { currentContext } from '../context/request-context';
+import { DomainException } from '../domain.exception';
+import { COMMON_ERRORS, CommonErrorCode } from '../error-code';
+import { commonError } from '../errors';
+
+/**
+ * The one place errors become HTTP responses: RFC 9457 problem details with a stable `code`, a zh-CN and an en
+ * message, field errors when validation failed, and the request id to quote to support. Unknown errors are logged
+ * with their stack and answered as a generic 500 without internals.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const err = this.toDomain(exception);
+    if (err.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception), (exception as Error)?.stack);
+    const body: Record<string, unknown> = {
+      type: `https://sanshe.cn/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
+      title: err.messageEn,
+      status: err.status,
+      code: err.code,
+      message: { 'zh-CN': err.messageZh, en: err.messageEn },
+      requestId: currentContext()?.requestId,
+    };
+    if (err.detail) body.detail = err.detail;
+    if (err.fieldErrors?.length) body.errors = err.fieldErrors;
+    if (res.headersSent) return;
+    res.status(err.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  private toDomain(exception: unknown): DomainException {
+    if (exception instanceof DomainException) return exception;
+    if (exception instanceof HttpException) return this.fromHttp(exception);
+    const e = exception as { type?: string; status?: number; statusCode?: number };
+    // Errors raised by Express's body parser before Nest sees the request.
+    if (e?.type === 'entity.parse.failed') return commonError(CommonErrorCode.MALFORMED_JSON);
+    if (e?.type === 'entity.too.large') return commonError(CommonErrorCode.PAYLOAD_TOO_LARGE);
+    if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return commonError(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE);
+    if (exception instanceof QueryFailedError) return this.fromDatabase(exception);
+    return commonError(CommonErrorCode.INTERNAL_ERROR);
+  }
+
+  private fromHttp(exception: HttpException): DomainException {
+    const status = exception.getStatus();
+    const cause = (exception as { cause?: { type?: string } }).cause;
+    if (status === 400 && cause?.type === 'entity.parse.failed') return commonError(CommonErrorCode.MALFORMED_JSON);
+    const byStatus: Record<number, CommonErrorCode> = {
+      400: CommonErrorCode.VALIDATION_FAILED,
+      401: CommonErrorCode.UNAUTHENTICATED,
+      403: CommonErrorCode.FORBIDDEN_ROLE,
+      404: CommonErrorCode.ROUTE_NOT_FOUND,
+      409: CommonErrorCode.CONFLICT,
+      413: CommonErrorCode.PAYLOAD_TOO_LARGE,
+      415: CommonErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      429: CommonErrorCode.RATE_LIMITED,
+    };
+    const code = byStatus[status];
+    if (code) return commonError(code);
+    const def = { status, zh: '请求无法处理', en: exception.message };
+    return new DomainException(status >= 500 ? CommonErrorCode.INTERNAL_ERROR : 'HTTP_' + status, status >= 500 ? COMMON_ERRORS.INTERNAL_ERROR : def);
+  }
+
+  /** Constraint violations that escape a service still answer 4xx: the database is the last line of defence. */
+  private fromDatabase(e: QueryFailedError): DomainException {
+    const pg = (e as unknown as { driverError?: { code?: string; constraint?: string } }).driverError;
+    switch (pg?.code) {
+      case '23505':
+        return commonError(CommonErrorCode.CONFLICT, { constraint: pg.constraint });
+      case '23503': // a reference to a row that does not exist in this district
+        return commonError(CommonErrorCode.NOT_FOUND, { constraint: pg.constraint });
+      case '22P02':
+      case '22003':
+      case '23514':
+        return commonError(CommonErrorCode.VALIDATION_FAILED, { constraint: pg.constraint });
+      case '40001':
+      case '40P01':
+        return commonError(CommonErrorCode.CONFLICT, { retry: true });
+      case '42501': // row-level security refused a row carrying another tenant
+        return commonError(CommonErrorCode.NOT_FOUND);
+      default:
+        return commonError(CommonErrorCode.INTERNAL_ERROR);
+    }
+  }
+}

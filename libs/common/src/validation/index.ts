@@ -1,0 +1,4 @@
+export * from './division-code';
+export * from './credit-code';
+export * from './resident-id';
+export * from './phone';

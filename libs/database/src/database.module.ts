@@ -1,0 +1,25 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@sanshe/common';
+
+/**
+ * The pool the API and worker use: the application role (no table ownership, no BYPASSRLS). Entities are
+ * registered by each domain module with `TypeOrmModule.forFeature`; the schema belongs to the migrations.
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        type: 'postgres',
+        url: config.databaseUrl,
+        autoLoadEntities: true,
+        synchronize: false,
+        migrationsRun: false,
+        extra: { max: config.databasePoolSize, application_name: 'sanshe' },
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,3 @@
+export * from './migration-sql';
+export * from './database.module';
+export * from './versioned';

@@ -1,0 +1,29 @@
+import { Logger } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { TenantTransactionRunner } from '@sanshe/tenancy';
+import { EventHandlerRegistry } from './event-handler.registry';
+import { DomainEventJob, QueueName } from './queue-names';
+
+/**
+ * Runs one (event, handler) job inside the event's district, in its own transaction. The worker is started
+ * explicitly (autorun off) only in processes that run the worker role.
+ */
+@Processor(QueueName.DomainEvents, { autorun: false, concurrency: 4 })
+export class DomainEventProcessor extends WorkerHost {
+  private readonly logger = new Logger(DomainEventProcessor.name);
+
+  constructor(
+    private readonly registry: EventHandlerRegistry,
+    private readonly runner: TenantTransactionRunner,
+  ) {
+    super();
+  }
+
+  async process(job: Job<DomainEventJob>): Promise<void> {
+    const { handler, event } = job.data;
+    const bound = this.registry.get(handler);
+    await this.runner.run({ tenantId: event.tenantId }, () => bound.run(event));
+    this.logger.debug(`Handled ${event.type} with ${handler} (event ${event.id})`);
+  }
+}

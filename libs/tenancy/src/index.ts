@@ -1,0 +1,3 @@
+export * from './tenant-context';
+export * from './tenant-transaction.runner';
+export * from './tenancy.module';

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
+import { RequestContextState, currentContext, requestContext } from '@sanshe/common';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The settings row-level security reads. Transaction-local, so a pooled connection never carries them on. */
+export interface TransactionScope {
+  tenantId?: string;
+  userId?: string;
+}
+
+/** A statement run in the same round trip as BEGIN and the settings (see `run`). Only literals validated here. */
+export type FirstStatement = { sql: string };
+
+function literal(value: string | undefined): string {
+  if (value === undefined) return "''";
+  if (!UUID.test(value)) throw new Error('Scope ids must be uuids');
+  return `'${value.toLowerCase()}'`;
+}
+
+/**
+ * Runs work in one database transaction scoped to a district. BEGIN, the transaction-local `app.tenant_id` /
+ * `app.user_id` settings and the caller's first statement go to the server as one batch (one round trip); RLS
+ * policies read the settings. The transaction's entity manager travels in the request context, so every
+ * repository a service takes from `TenantContext` runs inside it. Commit on success, rollback on any error.
+ */
+@Injectable()
+export class TenantTransactionRunner {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async run<T>(
+    scope: TransactionScope,
+    work: (firstRows: Record<string, unknown>[]) => Promise<T>,
+    first?: FirstStatement,
+  ): Promise<T> {
+    const qr = this.dataSource.createQueryRunner();
+    const client = (await qr.connect()) as { query(sql: string): Promise<unknown> };
+    let began = false;
+    try {
+      const batch =
+        'BEGIN; ' +
+        `SELECT set_config('app.tenant_id', ${literal(scope.tenantId)}, true), set_config('app.user_id', ${literal(scope.userId)}, true)` +
+        (first ? `; ${first.sql}` : '');
+      const results = (await client.query(batch)) as Array<{ rows: Record<string, unknown>[] }>;
+      began = true;
+      this.markTransactionOpen(qr);
+      const parent = currentContext();
+      const state: RequestContextState = {
+        requestId: parent?.requestId ?? 'job',
+        actor: parent?.actor,
+        tenantId: scope.tenantId,
+        manager: qr.manager,
+      };
+      const result = await requestContext.run(state, () => work(first ? results[2].rows : []));
+      await qr.commitTransaction();
+      return result;
+    } catch (err) {
+      if (began && qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      else if (!began) await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      await qr.release();
+    }
+  }
+
+  /**
+   * TypeORM did not issue our BEGIN, so tell its query runner a transaction is open: nested
+   * `manager.transaction()` calls then become savepoints and `commitTransaction()` sends COMMIT.
+   */
+  private markTransactionOpen(qr: QueryRunner): void {
+    const r = qr as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    r.isTransactionActive = true;
+    r.transactionDepth = 1;
+  }
+}
+
+export function assertUuid(value: string): string {
+  literal(value);
+  return value.toLowerCase();
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Dev-mode PostgreSQL and Redis with persistent data under <repo>/.data/.
+//
+//   node scripts/services.mjs up       start (or reuse) both, provision the `sanshe` database and print
+//                                      shell exports: eval "$(node scripts/services.mjs up)"
+//   node scripts/services.mjs down     stop both
+//   node scripts/services.mjs status   exit status 0 when both run, 3 otherwise
+//
+// Env: PG_PORT (54329), REDIS_PORT (63799), SANSHE_OWNER_PASSWORD, SANSHE_APP_PASSWORD (dev defaults),
+// SANSHE_NO_INSTALL=1 to never apt-get install missing servers. Logs go to stderr; only the exports
+// (or the status report) go to stdout. The servers keep running after `up` exits, until `down`.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  postgresStatus,
+  provisionDatabase,
+  redisStatus,
+  shellQuote,
+  startPostgres,
+  startRedis,
+  stopPostgres,
+  stopRedis,
+} from './lib/services.mjs';
+
+const dataRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.data');
+const pgDataDir = path.join(dataRoot, 'pg');
+const redisDataDir = path.join(dataRoot, 'redis');
+
+function portFromEnv(name, fallback) {
+  const port = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a TCP port`);
+  return port;
+}
+
+async function up() {
+  const pg = await startPostgres({ dataDir: pgDataDir, port: portFromEnv('PG_PORT', 54329) });
+  const redis = await startRedis({ dataDir: redisDataDir, port: portFromEnv('REDIS_PORT', 63799), persist: true });
+  const { ownerUrl, appUrl } = await provisionDatabase({
+    adminUrl: pg.adminUrl,
+    port: pg.port,
+    database: 'sanshe',
+    ownerRole: 'sanshe_owner',
+    ownerPassword: process.env.SANSHE_OWNER_PASSWORD || 'sanshe_owner_dev',
+    appRole: 'sanshe_app',
+    appPassword: process.env.SANSHE_APP_PASSWORD || 'sanshe_app_dev',
+  });
+  const exports = { DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, REDIS_URL: redis.url };
+  for (const [name, value] of Object.entries(exports)) process.stdout.write(`export ${name}=${shellQuote(value)}\n`);
+}
+
+async function down() {
+  const stoppedPg = await stopPostgres({ dataDir: pgDataDir });
+  const stoppedRedis = await stopRedis({ dataDir: redisDataDir });
+  console.error(`PostgreSQL: ${stoppedPg ? 'stopped' : 'was not running'}`);
+  console.error(`Redis: ${stoppedRedis ? 'stopped' : 'was not running'}`);
+}
+
+async function status() {
+  const pg = postgresStatus({ dataDir: pgDataDir });
+  const redisPort = portFromEnv('REDIS_PORT', 63799);
+  const redis = await redisStatus({ dataDir: redisDataDir, port: redisPort });
+  console.log(
+    pg
+      ? `PostgreSQL: ${pg.ready ? 'running' : 'not ready'} (pid ${pg.pid}, port ${pg.port}, socket ${pg.socketDir})`
+      : `PostgreSQL: not running (${pgDataDir})`,
+  );
+  console.log(
+    redis
+      ? `Redis: running (pid ${redis.pid}), ${redis.answering ? 'answering' : 'NOT answering'} on port ${redisPort}`
+      : `Redis: not running (${redisDataDir})`,
+  );
+  process.exitCode = pg?.ready && redis?.answering ? 0 : 3;
+}
+
+const commands = { up, down, status };
+const command = commands[process.argv[2]];
+if (!command) {
+  console.error('usage: node scripts/services.mjs up|down|status');
+  process.exit(2);
+}
+command().catch((err) => {
+  console.error(
+    err.code === 'SANSHE_MISSING_SERVER_BINARIES'
+      ? `PostgreSQL/Redis server binaries are missing; install them with:\n  ${err.message}`
+      : `services ${process.argv[2]} failed: ${err.message}`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The one start command (`npm start`): installs dependencies, builds, starts project-managed PostgreSQL and Redis
+// under .data/ (unless DATABASE_URL/REDIS_URL are given), migrates, loads the demo data (idempotent) and serves
+// the API with the worker on PORT (default 3000). Running it again keeps the data.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNodeModules, run } from './lib/bootstrap-deps.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A JWT secret generated once per checkout and kept with the data, so restarts keep sessions valid. */
+function localSecret() {
+  const file = path.join(root, '.data', 'jwt-secret');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  ensureNodeModules(root);
+  run('node', [path.join(root, 'scripts', 'build.mjs')], { cwd: root });
+  const env = { ...process.env };
+  if (!env.DATABASE_URL || !env.REDIS_URL) {
+    const services = await import('./lib/services.mjs');
+    const data = path.join(root, '.data');
+    if (!env.DATABASE_URL) {
+      const pg = await services.startPostgres({ dataDir: path.join(data, 'pg'), port: Number(env.PG_PORT || 54329) });
+      const db = await services.provisionDatabase({
+        adminUrl: pg.adminUrl, port: pg.port, database: 'sanshe',
+        ownerRole: 'sanshe_owner', ownerPassword: env.SANSHE_OWNER_PASSWORD || 'sanshe_owner_dev',
+        appRole: 'sanshe_app', appPassword: env.SANSHE_APP_PASSWORD || 'sanshe_app_dev',
+      });
+      env.DATABASE_URL = db.appUrl;
+      env.DATABASE_OWNER_URL = db.ownerUrl;
+    }
+    if (!env.REDIS_URL) {
+      const redis = await services.startRedis({ dataDir: path.join(data, 'redis'), port: Number(env.REDIS_PORT || 63799), persist: true });
+      env.REDIS_URL = redis.url;
+    }
+  }
+  env.JWT_SECRET ||= localSecret();
+  const cli = path.join(root, 'dist', 'src', 'cli.js');
+  if (env.DATABASE_OWNER_URL) run('node', [cli, 'migrate'], { cwd: root, env });
+  else console.error('[start] DATABASE_OWNER_URL not set: skipping migrations (run `npm run migrate` as the schema owner)');
+  if (env.SEED_DEMO !== 'false') run('node', [cli, 'seed-demo'], { cwd: root, env });
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], { cwd: root, env, stdio: 'inherit' });
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+main().catch((err) => {
+  console.error(`[start] ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): installs dependencies, type-checks, builds, starts a throwaway PostgreSQL and
+// Redis (unless TEST_DATABASE_ADMIN_URL and TEST_REDIS_URL point at servers to use), migrates a template database
+// with the real migrate command, clones one database per jest worker, runs every jest project, and cleans up.
+// Extra arguments go to jest: `npm test -- test/e2e/auth` or `npm test -- --selectProjects unit`.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNodeModules, run } from './lib/bootstrap-deps.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WORKERS = 2;
+const OWNER = { role: 'sanshe_owner', password: 'sanshe_owner_test' };
+const APP = { role: 'sanshe_app', password: 'sanshe_app_test' };
+
+async function main() {
+  ensureNodeModules(root);
+  const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+  console.error('[test] type-checking…');
+  run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: root });
+  console.error('[test] building…');
+  run('node', [path.join(root, 'scripts', 'build.mjs')], { cwd: root });
+
+  const services = await import('./lib/services.mjs');
+  const cleanups = [];
+  let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+  let redisUrl = process.env.TEST_REDIS_URL;
+  let pgPort;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-test-'));
+  fs.chmodSync(tmp, 0o755);
+  cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  try {
+    const { redisServer } = await services.ensureServerBinaries();
+    if (!adminUrl) {
+      const pg = await services.startPostgres({ dataDir: path.join(tmp, 'pg'), port: await services.freePort(), fast: true });
+      cleanups.unshift(() => pg.stop());
+      adminUrl = pg.adminUrl;
+      pgPort = pg.port;
+    } else {
+      pgPort = Number(new URL(adminUrl).port || 5432);
+    }
+    if (!redisUrl) {
+      const redis = await services.startRedis({ dataDir: path.join(tmp, 'redis'), port: await services.freePort() });
+      cleanups.unshift(() => redis.stop());
+      redisUrl = redis.url;
+    }
+
+    const roles = { ownerRole: OWNER.role, ownerPassword: OWNER.password, appRole: APP.role, appPassword: APP.password };
+    const template = await services.provisionDatabase({ adminUrl, port: pgPort, database: 'sanshe_test_template', recreate: true, ...roles });
+    console.error('[test] migrating the template database…');
+    run('node', [path.join(root, 'dist', 'src', 'cli.js'), 'migrate'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_OWNER_URL: template.ownerUrl, DATABASE_APP_ROLE: APP.role, LOG_LEVEL: 'warn' },
+    });
+    const urls = {};
+    for (let i = 1; i <= WORKERS; i++) {
+      const db = await services.provisionDatabase({ adminUrl, port: pgPort, database: `sanshe_test_${i}`, template: 'sanshe_test_template', recreate: true, ...roles });
+      urls[`TEST_DATABASE_URL_${i}`] = db.appUrl;
+      urls[`TEST_DATABASE_OWNER_URL_${i}`] = db.ownerUrl;
+    }
+
+    const env = {
+      ...process.env,
+      ...urls,
+      NODE_ENV: 'test',
+      TEST_REDIS_URL: redisUrl,
+      REDIS_SERVER_BIN: redisServer,
+      TEST_PG_ADMIN_URL: adminUrl,
+      DATABASE_APP_ROLE: APP.role,
+    };
+    const code = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), `--maxWorkers=${WORKERS}`, ...process.argv.slice(2)], {
+        cwd: root,
+        env,
+        stdio: 'inherit',
+      });
+      child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+    });
+    process.exitCode = code;
+  } finally {
+    for (const cleanup of cleanups) {
+      try {
+        await cleanup();
+      } catch (err) {
+        console.error(`[test] cleanup: ${err.message}`);
+      }
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(`[test] ${err.message}`);
+  process.exit(1);
+});

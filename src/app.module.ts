@@ -1,0 +1,42 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AppConfig, AppConfigModule, ProblemDetailsFilter, requestIdMiddleware } from '@sanshe/common';
+import { AuditModule } from '@sanshe/audit';
+import { AuthModule } from '@sanshe/auth';
+import { DatabaseModule } from '@sanshe/database';
+import { QueueModule } from '@sanshe/queue';
+import { TenancyModule } from '@sanshe/tenancy';
+import { DemoSeeder } from './demo/demo-seeder';
+import { HealthModule } from './modules/health/health.module';
+import { MembersModule } from './modules/members/members.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PlacesModule } from './modules/places/places.module';
+import { PlatformModule } from './modules/platform/platform.module';
+
+/** The whole service: platform libs first, then the business domains. */
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule,
+        TenancyModule,
+        AuditModule,
+        QueueModule,
+        AuthModule,
+        HealthModule,
+        PlatformModule,
+        PlacesModule,
+        MembersModule,
+        NotificationsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, DemoSeeder],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requestIdMiddleware).forRoutes('*');
+  }
+}

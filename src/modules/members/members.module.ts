@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PlacesModule } from '../places/places.module';
+import { InvitationEntity } from './invitation.entity';
+import { MembershipEntity } from './membership.entity';
+import { InvitationsController, MembersController, UsersController } from './members.controller';
+import { MembersService } from './members.service';
+
+/** Members: the district's people, their roles and invitations. */
+@Module({
+  imports: [TypeOrmModule.forFeature([MembershipEntity, InvitationEntity]), PlacesModule],
+  controllers: [MembersController, UsersController, InvitationsController],
+  providers: [MembersService],
+  exports: [MembersService],
+})
+export class MembersModule {}

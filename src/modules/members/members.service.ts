@@ -1,0 +1,328 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  APP_CONFIG, Actor, AppConfig, CommonErrorCode, ORGANISATION_ROLES, Page, ROLE_LABELS, Role,
+  checkMobilePhone, commonError, currentContext, decodeCursor, encodeCursor, fieldRefusal, maskPhone,
+} from '@sanshe/common';
+import { AuditService } from '@sanshe/audit';
+import { IdentityService, PasswordService, hashSecret, newSecret, secretMatches } from '@sanshe/auth';
+import { assertVersion } from '@sanshe/database';
+import { OutboxService } from '@sanshe/queue';
+import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
+import { PlacesService } from '../places/places.service';
+import { AcceptInvitationDto, ChangeRolesDto, InviteMemberDto, ListMembersQuery } from './dto/member.dto';
+import { InvitationEntity } from './invitation.entity';
+import { MembershipEntity, MembershipStatus } from './membership.entity';
+import { MEMBERSHIP_TRANSITIONS } from './membership.transitions';
+import { MembersErrorCode, membersError } from './members.errors';
+
+export const MEMBERSHIP_INVITED = 'membership.invited';
+
+export interface MembershipInvitedPayload {
+  membershipId: string;
+  userId: string;
+  invitationId: string;
+  acceptToken: string;
+  expiresAt: string;
+  districtName: string;
+  roles: Role[];
+  inviterName: string | null;
+  [key: string]: unknown;
+}
+
+interface MemberRow {
+  id: string;
+  user_id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  roles: Role[];
+  status: MembershipStatus;
+  place_id: string | null;
+  place_name: string | null;
+  organisation_id: string | null;
+  title: string | null;
+  status_reason: string | null;
+  version: number;
+  created_at: Date;
+  total?: number;
+}
+
+const MEMBER_SELECT = `
+  SELECT m.id, m.user_id, u.name, u.phone, u.email, m.roles, m.status, m.place_id, p.name AS place_name,
+         m.organisation_id, m.title, m.status_reason, m.version, m.created_at
+    FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN places p ON p.id = m.place_id`;
+
+/**
+ * The district's people: inviting someone by phone or e-mail with roles, changing roles, suspending and
+ * reactivating, and accepting an invitation. Identity is global (one login everywhere); the membership is local.
+ */
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly ctx: TenantContext,
+    private readonly runner: TenantTransactionRunner,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly identity: IdentityService,
+    private readonly passwords: PasswordService,
+    private readonly places: PlacesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get memberships() {
+    return this.ctx.repo(MembershipEntity);
+  }
+
+  async invite(dto: InviteMemberDto, actor: Actor) {
+    const phone = dto.phone ? this.normalisePhone(dto.phone) : null;
+    const email = dto.email?.trim().toLowerCase() ?? null;
+    if (!phone && !email) throw membersError(MembersErrorCode.CONTACT_REQUIRED);
+    await this.checkScope(dto.roles, dto.placeId, dto.organisationId);
+
+    const person = await this.identity.findOrCreate({ name: dto.name, phone, email });
+    if (person.conflict) throw membersError(MembersErrorCode.CONTACT_BELONGS_TO_TWO_PEOPLE);
+    const existing = await this.memberships.findOne({ where: { userId: person.userId } });
+    if (existing) throw membersError(MembersErrorCode.MEMBER_EXISTS, { memberId: existing.id, status: existing.status });
+
+    const membership = await this.memberships.save(
+      this.memberships.create({
+        tenantId: this.ctx.tenantId(),
+        userId: person.userId,
+        roles: dto.roles,
+        status: 'invited',
+        placeId: dto.placeId ?? null,
+        organisationId: dto.organisationId ?? null,
+        title: dto.title ?? null,
+        invitedBy: actor.userId,
+      }),
+    );
+    const invitation = await this.issueInvitation(membership, actor);
+    await this.audit.record({ action: 'membership.invited', entityType: 'membership', entityId: membership.id, after: { ...membership, phone, email } });
+    return { member: await this.view(membership.id), invitation };
+  }
+
+  /** A new link for someone who has not accepted yet; earlier links stop working. */
+  async resendInvitation(id: string, actor: Actor) {
+    const membership = await this.find(id, true);
+    if (membership.status !== 'invited') throw membersError(MembersErrorCode.MEMBERSHIP_STATE, { status: membership.status });
+    await this.ctx.repo(InvitationEntity).update({ membershipId: id, acceptedAt: undefined }, { expiresAt: new Date() });
+    const invitation = await this.issueInvitation(membership, actor);
+    await this.audit.record({ action: 'membership.invitation_resent', entityType: 'membership', entityId: id });
+    return invitation;
+  }
+
+  /** Accepting needs only the link; a person with no password yet sets one here. */
+  async accept(dto: AcceptInvitationDto) {
+    const parts = dto.token.split('.');
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    if (parts.length !== 3 || !uuid.test(parts[0]) || !uuid.test(parts[1])) throw membersError(MembersErrorCode.INVITATION_INVALID);
+    const [tenantId, invitationId, secret] = parts;
+    // The district comes from the link, and nothing is read or changed unless its secret matches.
+    return this.runner.run({ tenantId }, async () => {
+      const invitation = await this.ctx.repo(InvitationEntity).findOne({ where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
+      if (!invitation || !secretMatches(secret, invitation.tokenHash)) throw membersError(MembersErrorCode.INVITATION_INVALID);
+      if (invitation.acceptedAt) throw membersError(MembersErrorCode.INVITATION_USED);
+      if (invitation.expiresAt < new Date()) throw membersError(MembersErrorCode.INVITATION_EXPIRED);
+      const membership = await this.find(invitation.membershipId, true);
+      this.transition(membership, 'accept');
+      const [user]: Array<{ password_hash: string | null }> = await this.ctx.manager().query(
+        `SELECT password_hash FROM users WHERE id = $1 FOR UPDATE`, [membership.userId]);
+      if (!user.password_hash) {
+        if (!dto.password) throw membersError(MembersErrorCode.PASSWORD_REQUIRED);
+        this.passwords.assertStrong(dto.password);
+        await this.identity.setPasswordHash(membership.userId, await this.passwords.hash(dto.password), dto.name);
+      }
+      // The audit row names the person accepting, although they are not signed in.
+      const state = currentContext();
+      if (state && !state.actor) state.actor = { userId: membership.userId, isPlatformOperator: false, roles: [] };
+      invitation.acceptedAt = new Date();
+      await this.ctx.repo(InvitationEntity).save(invitation);
+      const before = { ...membership };
+      const saved = await this.memberships.save(membership);
+      await this.audit.record({ action: 'membership.accepted', entityType: 'membership', entityId: saved.id, before, after: saved });
+      const district = await this.ctx.district();
+      return { districtCode: district.code, districtName: district.name, memberId: saved.id, roles: saved.roles };
+    });
+  }
+
+  async list(query: ListMembersQuery, actor: Actor): Promise<Page<ReturnType<MembersService['present']>> & { counts: Record<string, number> }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => { params.push(value); where.push(sql.replace('?', `$${params.length}`)); };
+    if (query.role) add('m.roles @> ARRAY[?]::text[]', query.role);
+    if (query.placeId) add('m.place_id = ?', query.placeId);
+    if (query.organisationId) add('m.organisation_id = ?', query.organisationId);
+    if (query.q) {
+      params.push(`%${query.q.replace(/[%_\\]/g, '\\$&')}%`);
+      where.push(`(u.name LIKE $${params.length} OR u.phone LIKE $${params.length} OR u.email LIKE $${params.length})`);
+    }
+    const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // Counts per status for the page's tabs, under the same filters except status itself.
+    const countRows: Array<{ status: string; n: number }> = await this.ctx.manager().query(
+      `SELECT m.status, count(*)::int AS n FROM memberships m JOIN users u ON u.id = m.user_id ${filtered} GROUP BY m.status`, params);
+    const counts = Object.fromEntries(['invited', 'active', 'suspended'].map((s) => [s, countRows.find((r) => r.status === s)?.n ?? 0]));
+    if (query.status) add('m.status = ?', query.status);
+    const cursor = decodeCursor(query.cursor);
+    const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
+    if (cursor) {
+      params.push(cursor.sortKey, cursor.id);
+      where.push(`(m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const limit = query.limit ?? 50;
+    params.push(limit + 1);
+    const rows: MemberRow[] = await this.ctx.manager().query(
+      `${MEMBER_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.created_at DESC, m.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
+    return {
+      items: rows.map((r) => this.present(r, actor)),
+      total,
+      counts,
+      nextCursor: more && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null,
+    };
+  }
+
+  async get(id: string, actor: Actor) {
+    const member = await this.view(id, actor);
+    const [invitation]: Array<{ expires_at: Date; accepted_at: Date | null; created_at: Date }> = await this.ctx.manager().query(
+      `SELECT expires_at, accepted_at, created_at FROM invitations WHERE membership_id = $1 ORDER BY created_at DESC LIMIT 1`, [id]);
+    return {
+      ...member,
+      invitation: invitation
+        ? { sentAt: invitation.created_at, expiresAt: invitation.expires_at, acceptedAt: invitation.accepted_at,
+            state: invitation.accepted_at ? 'accepted' : invitation.expires_at < new Date() ? 'expired' : 'pending' }
+        : null,
+    };
+  }
+
+  /** A person as seen from this district: 404 unless they are a member here. */
+  async getUser(userId: string, actor: Actor) {
+    const membership = await this.memberships.findOne({ where: { userId } });
+    if (!membership) throw membersError(MembersErrorCode.USER_NOT_FOUND, { userId });
+    return this.view(membership.id, actor);
+  }
+
+  async changeRoles(id: string, dto: ChangeRolesDto, actor: Actor) {
+    const membership = await this.find(id, true);
+    assertVersion(membership, dto.version);
+    if (membership.status === 'suspended') throw membersError(MembersErrorCode.MEMBERSHIP_STATE, { status: membership.status });
+    const placeId = dto.placeId ?? membership.placeId ?? undefined;
+    const organisationId = dto.organisationId ?? membership.organisationId ?? undefined;
+    await this.checkScope(dto.roles, placeId, organisationId);
+    if (membership.roles.includes(Role.DistrictAdmin) && !dto.roles.includes(Role.DistrictAdmin)) await this.assertAnotherAdmin(id);
+    const before = { ...membership };
+    Object.assign(membership, { roles: dto.roles, placeId: placeId ?? null, organisationId: organisationId ?? null });
+    const saved = await this.memberships.save(membership);
+    await this.audit.record({ action: 'membership.roles_changed', entityType: 'membership', entityId: id, before, after: saved });
+    return this.view(id, actor);
+  }
+
+  async suspend(id: string, reason: string, version: number, actor: Actor) {
+    const membership = await this.find(id, true);
+    if (membership.userId === actor.userId) throw membersError(MembersErrorCode.CANNOT_SUSPEND_SELF);
+    assertVersion(membership, version);
+    const before = { ...membership };
+    this.transition(membership, 'suspend');
+    if (membership.roles.includes(Role.DistrictAdmin)) await this.assertAnotherAdmin(id);
+    membership.statusReason = reason;
+    const saved = await this.memberships.save(membership);
+    await this.audit.record({ action: 'membership.suspended', entityType: 'membership', entityId: id, before, after: saved });
+    return this.view(id, actor);
+  }
+
+  async reactivate(id: string, version: number, actor: Actor) {
+    const membership = await this.find(id, true);
+    assertVersion(membership, version);
+    const before = { ...membership };
+    this.transition(membership, 'reactivate');
+    membership.statusReason = null;
+    const saved = await this.memberships.save(membership);
+    await this.audit.record({ action: 'membership.reactivated', entityType: 'membership', entityId: id, before, after: saved });
+    return this.view(id, actor);
+  }
+
+  private transition(membership: MembershipEntity, action: keyof typeof MEMBERSHIP_TRANSITIONS): void {
+    const rule = MEMBERSHIP_TRANSITIONS[action];
+    if (!rule.from.includes(membership.status)) {
+      throw commonError(CommonErrorCode.INVALID_STATE_TRANSITION, { entity: 'membership', action, from: membership.status, allowedFrom: rule.from });
+    }
+    membership.status = rule.to;
+  }
+
+  private async issueInvitation(membership: MembershipEntity, actor: Actor) {
+    const secret = newSecret();
+    const id = randomUUID();
+    const expiresAt = new Date(Date.now() + this.config.invitationTtlDays * 86400_000);
+    await this.ctx.repo(InvitationEntity).insert({
+      id, tenantId: this.ctx.tenantId(), membershipId: membership.id, tokenHash: hashSecret(secret), expiresAt, createdBy: actor.userId,
+    });
+    const token = `${this.ctx.tenantId()}.${id}.${secret}`;
+    const district = await this.ctx.district();
+    const [inviter]: Array<{ name: string }> = await this.ctx.manager().query(`SELECT name FROM users WHERE id = $1`, [actor.userId]);
+    const payload: MembershipInvitedPayload = {
+      membershipId: membership.id, userId: membership.userId, invitationId: id, acceptToken: token,
+      expiresAt: expiresAt.toISOString(), districtName: district.name, roles: membership.roles, inviterName: inviter?.name ?? null,
+    };
+    await this.outbox.publish(MEMBERSHIP_INVITED, payload);
+    return { id, expiresAt, token, acceptUrl: `${this.config.publicBaseUrl}/invitations/accept?token=${encodeURIComponent(token)}` };
+  }
+
+  /** Organisation roles name their organisation; community staff name their community. */
+  private async checkScope(roles: Role[], placeId?: string, organisationId?: string): Promise<void> {
+    if (roles.some((r) => ORGANISATION_ROLES.includes(r)) && !organisationId) throw membersError(MembersErrorCode.ORGANISATION_REQUIRED);
+    if (roles.includes(Role.CommunityStaff)) {
+      if (!placeId) throw membersError(MembersErrorCode.COMMUNITY_REQUIRED);
+      await this.places.requireActive(placeId, 'community');
+    } else if (placeId) {
+      await this.places.requireActive(placeId);
+    }
+  }
+
+  private async assertAnotherAdmin(exceptId: string): Promise<void> {
+    const [{ n }]: Array<{ n: number }> = await this.ctx.manager().query(
+      `SELECT count(*)::int AS n FROM memberships WHERE id <> $1 AND status = 'active' AND roles @> ARRAY['district_admin']::text[]`, [exceptId]);
+    if (n === 0) throw membersError(MembersErrorCode.LAST_DISTRICT_ADMIN);
+  }
+
+  private normalisePhone(phone: string): string {
+    const checked = checkMobilePhone(phone);
+    if (!checked.ok) throw fieldRefusal('phone', checked);
+    return checked.phone;
+  }
+
+  private async find(id: string, lock = false): Promise<MembershipEntity> {
+    const membership = await this.memberships.findOne({ where: { id }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+    if (!membership) throw membersError(MembersErrorCode.MEMBER_NOT_FOUND, { id });
+    return membership;
+  }
+
+  private async view(id: string, actor?: Actor) {
+    const [row]: MemberRow[] = await this.ctx.manager().query(`${MEMBER_SELECT} WHERE m.id = $1`, [id]);
+    if (!row) throw membersError(MembersErrorCode.MEMBER_NOT_FOUND, { id });
+    return this.present(row, actor);
+  }
+
+  /** District admins see contact details in full (they invite and reach people); others see them masked. */
+  private present(r: MemberRow, actor?: Actor) {
+    const full = !actor || actor.roles.includes(Role.DistrictAdmin);
+    return {
+      id: r.id,
+      userId: r.user_id,
+      name: r.name,
+      phone: r.phone && !full ? maskPhone(r.phone) : r.phone,
+      email: r.email && !full ? r.email.replace(/^(.).*(@.*)$/, '$1***$2') : r.email,
+      roles: r.roles.map((role) => ({ role, label: ROLE_LABELS[role] })),
+      status: r.status,
+      statusReason: r.status_reason,
+      place: r.place_id ? { id: r.place_id, name: r.place_name } : null,
+      organisationId: r.organisation_id,
+      title: r.title,
+      version: r.version,
+      createdAt: r.created_at,
+    };
+  }
+}

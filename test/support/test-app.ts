@@ -1,0 +1,157 @@
+import { INestApplication } from '@nestjs/common';
+import { randomBytes, randomInt } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { AppConfig, loadConfig } from '@sanshe/common';
+import { createApp } from '../../src/bootstrap';
+import { OperatorBootstrap } from '../../src/modules/platform/operator-bootstrap.service';
+
+export const PASSWORD = 'Test-password-2026';
+
+/** A running app on the worker's database, with its own queue prefix so parallel files never share jobs. */
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  http: ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    ...loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+      LOGIN_SLOWDOWN_MS: '50',
+      OUTBOX_POLL_MS: '100',
+      DATABASE_POOL_SIZE: '10',
+    }),
+    queuePrefix: `t${process.env.JEST_WORKER_ID ?? '1'}-${randomBytes(4).toString('hex')}`,
+    ...overrides,
+  };
+}
+
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const config = testConfig(overrides);
+  const app = await createApp(config, { logger: process.env.TEST_LOGS === '1' });
+  await app.init();
+  const server = app.getHttpServer();
+  return { app, config, http: request(server), close: () => app.close() };
+}
+
+/** A connection as the schema owner, for checks a user cannot make (raw table dumps, catalog queries). */
+export async function ownerClient(): Promise<Client> {
+  const client = new Client({ connectionString: process.env.DATABASE_OWNER_URL });
+  await client.connect();
+  return client;
+}
+
+/** A connection as the application role, outside the app, for row-level-security checks. */
+export async function appRoleClient(): Promise<Client> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  return client;
+}
+
+export interface Session {
+  userId: string;
+  accessToken: string;
+  refreshToken: string;
+  get(path: string): request.Test;
+  post(path: string, body?: object): request.Test;
+  patch(path: string, body?: object): request.Test;
+}
+
+export function session(t: TestApp, tokens: { accessToken: string; refreshToken: string }, userId: string): Session {
+  const auth = (r: request.Test) => r.set('Authorization', `Bearer ${tokens.accessToken}`);
+  return {
+    userId,
+    accessToken: tokens.accessToken,
+    refreshToken: tokens.refreshToken,
+    get: (p) => auth(t.http.get(p)),
+    post: (p, b) => auth(t.http.post(p)).send(b ?? {}),
+    patch: (p, b) => auth(t.http.patch(p)).send(b ?? {}),
+  };
+}
+
+let counter = 0;
+/** A unique, valid-looking mobile number for this worker and file. */
+export function uniquePhone(): string {
+  counter += 1;
+  return `139${String(process.env.JEST_WORKER_ID ?? '1').slice(-1)}${String(randomInt(0, 10000)).padStart(4, '0')}${String(counter % 1000).padStart(3, '0')}`;
+}
+
+export async function login(t: TestApp, loginName: string, password = PASSWORD, districtCode?: string): Promise<Session> {
+  const res = await t.http.post('/api/v1/auth/login').send({ login: loginName, password });
+  if (res.status !== 200) throw new Error(`login ${loginName} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  let tokens = res.body;
+  const me = await t.http.get('/api/v1/me').set('Authorization', `Bearer ${tokens.accessToken}`);
+  if (districtCode && tokens.district?.districtCode !== districtCode) {
+    const chosen = await t.http.post('/api/v1/auth/district').set('Authorization', `Bearer ${tokens.accessToken}`).send({ districtCode });
+    if (chosen.status !== 200) throw new Error(`choose ${districtCode} failed: ${chosen.status} ${JSON.stringify(chosen.body)}`);
+    tokens = { ...tokens, accessToken: chosen.body.accessToken };
+  }
+  return session(t, tokens, me.body.user.id);
+}
+
+export async function operatorSession(t: TestApp): Promise<Session> {
+  const phone = uniquePhone();
+  await t.app.get(OperatorBootstrap).ensureOperator(phone, PASSWORD, '测试运营');
+  return login(t, phone);
+}
+
+export interface District {
+  tenantId: string;
+  code: string;
+  name: string;
+  rootPlaceId: string;
+  admin: Session;
+  adminPhone: string;
+}
+
+let districtSeq = 0;
+/** A fresh district opened by the operator, with its first admin signed in: every test gets its own tenant. */
+export async function openDistrict(t: TestApp, operator?: Session): Promise<District> {
+  const op = operator ?? (await operatorSession(t));
+  for (let attempt = 0; attempt < 20; attempt++) {
+    districtSeq += 1;
+    const code = `${['11', '31', '33', '42', '50', '51', '61'][randomInt(0, 7)]}${String(randomInt(1, 100)).padStart(2, '0')}${String(randomInt(1, 100)).padStart(2, '0')}`;
+    const adminPhone = uniquePhone();
+    const res = await op.post('/api/v1/platform/districts', { code, name: `测试区${districtSeq}`, firstAdmin: { name: '区管理员', phone: adminPhone } });
+    if (res.status === 409) continue;
+    if (res.status !== 201) throw new Error(`open district failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const accepted = await t.http.post('/api/v1/invitations/accept').send({ token: res.body.firstAdmin.invitation.token, password: PASSWORD });
+    if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+    const admin = await login(t, adminPhone, PASSWORD, code);
+    const tree = await admin.get('/api/v1/places/tree');
+    return { tenantId: res.body.district.id, code, name: res.body.district.name, rootPlaceId: tree.body.id, admin, adminPhone };
+  }
+  throw new Error('could not find a free district code');
+}
+
+/** Invites a person into the district with the given roles, accepts for them and signs them in there. */
+export async function addMember(
+  t: TestApp,
+  district: District,
+  roles: string[],
+  extra: { placeId?: string; organisationId?: string; phone?: string; name?: string } = {},
+): Promise<Session & { memberId: string; phone: string }> {
+  const phone = extra.phone ?? uniquePhone();
+  const res = await district.admin.post('/api/v1/members/invitations', { name: extra.name ?? '成员', phone, roles, placeId: extra.placeId, organisationId: extra.organisationId });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const accepted = await t.http.post('/api/v1/invitations/accept').send({ token: res.body.invitation.token, password: PASSWORD });
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  const s = await login(t, phone, PASSWORD, district.code);
+  return { ...s, memberId: res.body.member.id, phone };
+}
+
+/** Polls until the check passes or the time runs out (for work done by the worker). */
+export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
