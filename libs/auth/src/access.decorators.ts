@@ -7,16 +7,21 @@ export const ACCESS = Symbol('ACCESS');
 /**
  * What a route requires. `district`: an active membership in the district chosen for the session, optionally
  * with one of `roles`. `identity`: any signed-in person (choosing a district, reading "me"). `operator`: the
- * platform operator. `public`: no sign-in, no transaction opened for it.
+ * platform operator. `public`: no sign-in, no transaction opened for it. `public-district`: no sign-in, read-only
+ * portal data of the district named by the `:districtCode` path parameter (the public may choose which district
+ * to read; what it can read there is decided by the portal service, which returns public fields only).
  */
 export type AccessRule =
   | { kind: 'public' }
+  | { kind: 'public-district' }
   | { kind: 'identity' }
   | { kind: 'operator' }
   | { kind: 'district'; roles?: Role[] };
 
 /** Anyone, without signing in. */
 export const Public = () => SetMetadata(ACCESS, { kind: 'public' } satisfies AccessRule);
+/** The public portal of the district in the `:districtCode` path parameter, without signing in. */
+export const PublicDistrict = () => SetMetadata(ACCESS, { kind: 'public-district' } satisfies AccessRule);
 /** Any signed-in person, with or without a chosen district. */
 export const SignedIn = () => applyDecorators(SetMetadata(ACCESS, { kind: 'identity' } satisfies AccessRule), ApiBearerAuth());
 /** The platform operator only. */

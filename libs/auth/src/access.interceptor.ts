@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { Reflector } from '@nestjs/core';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { Actor, CommonErrorCode, Role, commonError, currentContext } from '@sanshe/common';
-import { TenantTransactionRunner, assertUuid } from '@sanshe/tenancy';
+import { TenantContext, TenantTransactionRunner, assertUuid } from '@sanshe/tenancy';
 import { ACCESS, AccessRule } from './access.decorators';
 import { AccessClaims } from './access-claims';
 import { AuthErrorCode, authError } from './auth.errors';
@@ -42,12 +42,14 @@ export class AccessInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly runner: TenantTransactionRunner,
+    private readonly tenant: TenantContext,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const rule: AccessRule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]) ??
       { kind: 'district' };
     if (rule.kind === 'public') return next.handle();
+    if (rule.kind === 'public-district') return this.publicDistrict(context, next);
     const claims = context.switchToHttp().getRequest<{ user: AccessClaims }>().user;
     return from(
       this.runner.run(
@@ -63,6 +65,23 @@ export class AccessInterceptor implements NestInterceptor {
     );
   }
 
+  /** Portal reads: the district comes from the path, looked up in the same round trip as BEGIN. */
+  private publicDistrict(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const code = context.switchToHttp().getRequest<{ params: Record<string, string> }>().params.districtCode;
+    if (!/^[0-9]{6}$/.test(code ?? '')) throw commonError(CommonErrorCode.NOT_FOUND, { districtCode: code });
+    return from(
+      this.runner.run(
+        {},
+        async (rows) => {
+          if (!rows[0]) throw commonError(CommonErrorCode.NOT_FOUND, { districtCode: code });
+          await this.tenant.enterTenant(rows[0].id as string);
+          return lastValueFrom(next.handle(), { defaultValue: undefined });
+        },
+        { sql: `SELECT id FROM tenants WHERE code = '${code}' AND status = 'active'` },
+      ),
+    );
+  }
+
   private authorise(rule: AccessRule, claims: AccessClaims, row: AccessRow | undefined): Actor {
     if (!row || row.revoked || row.stale) throw commonError(CommonErrorCode.SESSION_REVOKED);
     if (row.user_status !== 'active') throw authError(AuthErrorCode.ACCOUNT_DISABLED);
@@ -74,7 +93,7 @@ export class AccessInterceptor implements NestInterceptor {
       roles: row.membership_status === 'active' ? (row.roles ?? []) : [],
       organisationId: row.organisation_id,
     };
-    if (rule.kind === 'identity' || rule.kind === 'public') return actor;
+    if (rule.kind === 'identity' || rule.kind === 'public' || rule.kind === 'public-district') return actor;
     if (rule.kind === 'operator') {
       if (!row.is_platform_operator) throw authError(AuthErrorCode.PLATFORM_OPERATOR_ONLY);
       return actor;

@@ -16,7 +16,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override canActivate(context: ExecutionContext) {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
-    if (rule?.kind === 'public') return true;
+    if (rule?.kind === 'public' || rule?.kind === 'public-district') return true;
     return super.canActivate(context);
   }
 

@@ -4,3 +4,4 @@ export * from './event-handler.registry';
 export * from './outbox.service';
 export * from './outbox.relay';
 export * from './queue.module';
+export * from './events-producer';

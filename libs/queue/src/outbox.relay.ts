@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@sanshe/common';
 import { EventHandlerRegistry } from './event-handler.registry';
-import { DomainEvent, DomainEventJob, QueueName } from './queue-names';
+import { DomainEvent, DomainEventJob } from './queue-names';
+import { EVENTS_PRODUCER } from './events-producer';
 
 const BATCH = 100;
 const REDIS_TIMEOUT_MS = 3000;
@@ -43,7 +43,7 @@ export class OutboxRelay {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.DomainEvents) private readonly queue: Queue<DomainEventJob>,
+    @Inject(EVENTS_PRODUCER) private readonly queue: Queue<DomainEventJob>,
     private readonly registry: EventHandlerRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

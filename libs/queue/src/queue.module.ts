@@ -3,16 +3,14 @@ import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@sanshe/common';
 import { DomainEventProcessor } from './domain-event.processor';
+import { EVENTS_PRODUCER, createEventsProducer } from './events-producer';
 import { EventHandlerRegistry } from './event-handler.registry';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxService } from './outbox.service';
 import { QueueName } from './queue-names';
 import { WorkerLifecycle } from './worker-lifecycle.service';
 
-/**
- * Outbox + BullMQ. Workers keep ioredis' offline queue (they wait for Redis); producers fail fast instead, so the
- * relay notices Redis is down at once and leaves events in the outbox.
- */
+/** Outbox + BullMQ: the outbox service for domain code, the relay and the job processors for the worker role. */
 @Global()
 @Module({
   imports: [
@@ -24,23 +22,12 @@ import { WorkerLifecycle } from './worker-lifecycle.service';
         prefix: config.queuePrefix,
       }),
     }),
-    BullModule.registerQueueAsync({
-      name: QueueName.DomainEvents,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        connection: { url: config.redisUrl, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-        prefix: config.queuePrefix,
-        defaultJobOptions: {
-          attempts: 8,
-          backoff: { type: 'exponential', delay: 1000 },
-          // Keep finished jobs' ids a week so a re-added job id is recognised as a duplicate.
-          removeOnComplete: { age: 7 * 24 * 3600 },
-          removeOnFail: { age: 30 * 24 * 3600 },
-        },
-      }),
-    }),
+    BullModule.registerQueue({ name: QueueName.DomainEvents }),
   ],
-  providers: [OutboxService, EventHandlerRegistry, OutboxRelay, DomainEventProcessor, WorkerLifecycle],
-  exports: [OutboxService, OutboxRelay, BullModule],
+  providers: [
+    OutboxService, EventHandlerRegistry, OutboxRelay, DomainEventProcessor, WorkerLifecycle,
+    { provide: EVENTS_PRODUCER, inject: [APP_CONFIG], useFactory: createEventsProducer },
+  ],
+  exports: [OutboxService, OutboxRelay, EVENTS_PRODUCER],
 })
 export class QueueModule {}

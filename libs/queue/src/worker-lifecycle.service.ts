@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@sanshe/common';
 import { DomainEventProcessor } from './domain-event.processor';
+import { EVENTS_PRODUCER } from './events-producer';
 import { OutboxRelay } from './outbox.relay';
-import { QueueName } from './queue-names';
 
 /** Starts the relay and the job workers in processes that run the worker role, and stops them cleanly. */
 @Injectable()
@@ -15,7 +14,7 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly relay: OutboxRelay,
     private readonly processor: DomainEventProcessor,
-    @InjectQueue(QueueName.DomainEvents) private readonly queue: Queue,
+    @Inject(EVENTS_PRODUCER) private readonly queue: Queue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,5 +37,6 @@ export class WorkerLifecycle implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
     await this.processor.worker.close().catch(() => undefined);
+    await this.queue.close().catch(() => undefined);
   }
 }

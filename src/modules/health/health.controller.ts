@@ -1,12 +1,11 @@
-import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectQueue } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Public } from '@sanshe/auth';
-import { QueueName } from '@sanshe/queue';
+import { EVENTS_PRODUCER } from '@sanshe/queue';
 import { HttpMetrics } from './http-metrics';
 
 async function probe(check: () => Promise<unknown>, timeoutMs = 1500): Promise<{ status: 'up' | 'down'; latencyMs: number; error?: string }> {
@@ -28,7 +27,7 @@ async function probe(check: () => Promise<unknown>, timeoutMs = 1500): Promise<{
 export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.DomainEvents) private readonly queue: Queue,
+    @Inject(EVENTS_PRODUCER) private readonly queue: Queue,
     private readonly metrics: HttpMetrics,
   ) {}
 
