@@ -32,7 +32,6 @@ export class Foundation1763776800000 implements MigrationInterface {
          is_platform_operator boolean NOT NULL DEFAULT false,
          failed_login_count int NOT NULL DEFAULT 0,
          locked_until timestamptz,
-         sessions_valid_after timestamptz NOT NULL DEFAULT '-infinity',
          created_at timestamptz NOT NULL DEFAULT now(),
          updated_at timestamptz NOT NULL DEFAULT now(),
          CHECK (phone IS NOT NULL OR email IS NOT NULL))`,

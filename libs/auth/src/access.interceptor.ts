@@ -10,7 +10,6 @@ import { AuthErrorCode, authError } from './auth.errors';
 interface AccessRow {
   user_status: string;
   is_platform_operator: boolean;
-  stale: boolean;
   revoked: boolean;
   membership_id: string | null;
   roles: Role[] | null;
@@ -20,12 +19,10 @@ interface AccessRow {
 
 /** The per-request check, sent in the same round trip as BEGIN and the tenant settings. */
 function accessCheckSql(c: AccessClaims): string {
-  const iat = Number.isInteger(c.iat) ? c.iat : 0;
   const membership = c.mid && c.tid
     ? `LEFT JOIN memberships m ON m.id = '${assertUuid(c.mid)}' AND m.tenant_id = '${assertUuid(c.tid)}' AND m.user_id = u.id`
     : `LEFT JOIN (SELECT NULL::uuid AS id, NULL::text[] AS roles, NULL::text AS status, NULL::uuid AS organisation_id) m ON true`;
-  return `SELECT u.status AS user_status, u.is_platform_operator,
-            u.sessions_valid_after > to_timestamp(${iat}) AS stale, s.revoked_at IS NOT NULL AS revoked,
+  return `SELECT u.status AS user_status, u.is_platform_operator, s.revoked_at IS NOT NULL AS revoked,
             m.id AS membership_id, m.roles, m.status AS membership_status, m.organisation_id
      FROM users u JOIN auth_sessions s ON s.id = '${assertUuid(c.sid)}' AND s.user_id = u.id
      ${membership}
@@ -83,7 +80,7 @@ export class AccessInterceptor implements NestInterceptor {
   }
 
   private authorise(rule: AccessRule, claims: AccessClaims, row: AccessRow | undefined): Actor {
-    if (!row || row.revoked || row.stale) throw commonError(CommonErrorCode.SESSION_REVOKED);
+    if (!row || row.revoked) throw commonError(CommonErrorCode.SESSION_REVOKED);
     if (row.user_status !== 'active') throw authError(AuthErrorCode.ACCOUNT_DISABLED);
     const actor: Actor = {
       userId: claims.sub,

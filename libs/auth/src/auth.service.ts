@@ -156,11 +156,10 @@ export class AuthService {
     await this.ctx.manager().query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`, [actor.sessionId]);
   }
 
-  /** Ends every session of the person, including access tokens already handed out. */
+  /** Ends every session of the person; their access tokens die with them (each request checks its session). */
   async logoutEverywhere(userId: string, reason = 'logout_all'): Promise<void> {
-    const m = this.ctx.manager();
-    await m.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
-    await m.query(`UPDATE users SET sessions_valid_after = now(), updated_at = now() WHERE id = $1`, [userId]);
+    await this.ctx.manager().query(
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
   }
 
   /** Changes the password after checking the current one; every other session is signed out. */

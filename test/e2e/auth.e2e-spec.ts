@@ -1,0 +1,188 @@
+import { JwtService } from '@nestjs/jwt';
+import { District, PASSWORD, TestApp, addMember, login, openDistrict, startTestApp, uniquePhone } from '../support/test-app';
+
+describe('signing in, sessions and tokens', () => {
+  let t: TestApp;
+  let d: District;
+  beforeAll(async () => {
+    t = await startTestApp();
+    d = await openDistrict(t);
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('a refresh token rotates: the new pair works and the old refresh token is spent', async () => {
+    const m = await addMember(t, d, ['programme_officer']);
+    const first = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: m.refreshToken }).expect(200);
+    expect(first.body.refreshToken).not.toBe(m.refreshToken);
+    expect(first.body.district.districtCode).toBe(d.code);
+    await t.http.get('/api/v1/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(200);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
+  });
+
+  it('reusing a spent refresh token revokes the whole session family, including its newest tokens', async () => {
+    const m = await addMember(t, d, ['programme_officer']);
+    const rotated = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: m.refreshToken }).expect(200);
+    const reuse = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: m.refreshToken }).expect(401);
+    expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
+    const next = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
+    expect(next.body.code).toBe('REFRESH_TOKEN_INVALID');
+    const me = await t.http.get('/api/v1/me').set('Authorization', `Bearer ${rotated.body.accessToken}`).expect(401);
+    expect(me.body.code).toBe('SESSION_REVOKED');
+    // Another session of the same person is untouched.
+    const other = await login(t, m.phone, PASSWORD, d.code);
+    await other.get('/api/v1/me').expect(200);
+  });
+
+  it('the 6th wrong password in a row is refused even with the right one', async () => {
+    const m = await addMember(t, d, ['finance_officer']);
+    for (let i = 1; i <= 5; i++) {
+      const res = await t.http.post('/api/v1/auth/login').send({ login: m.phone, password: `wrong-${i}` }).expect(401);
+      expect(res.body.code).toBe('INVALID_CREDENTIALS');
+    }
+    const locked = await t.http.post('/api/v1/auth/login').send({ login: m.phone, password: PASSWORD }).expect(429);
+    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
+    expect(locked.body.message['zh-CN']).toContain('锁定');
+    expect(new Date(locked.body.detail.lockedUntil).getTime()).toBeGreaterThan(Date.now() + 10 * 60_000);
+  });
+
+  it('failures are slowed down from the third in a row, and a success resets the count', async () => {
+    const m = await addMember(t, d, ['finance_officer']);
+    const timings: number[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const started = Date.now();
+      await t.http.post('/api/v1/auth/login').send({ login: m.phone, password: 'wrong' }).expect(401);
+      timings.push(Date.now() - started);
+    }
+    // LOGIN_SLOWDOWN_MS is 50 in tests: the 3rd waits >= 50 ms, the 4th >= 100 ms.
+    expect(timings[3]).toBeGreaterThanOrEqual(100);
+    await t.http.post('/api/v1/auth/login').send({ login: m.phone, password: PASSWORD }).expect(200);
+    for (let i = 1; i <= 4; i++) await t.http.post('/api/v1/auth/login').send({ login: m.phone, password: 'wrong' }).expect(401);
+    await t.http.post('/api/v1/auth/login').send({ login: m.phone, password: PASSWORD }).expect(200);
+  });
+
+  it('an unknown login is told apart from nothing: same code as a wrong password', async () => {
+    const res = await t.http.post('/api/v1/auth/login').send({ login: uniquePhone(), password: PASSWORD }).expect(401);
+    expect(res.body.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('logging out ends that session at once; logging out everywhere ends all of them', async () => {
+    const m = await addMember(t, d, ['reviewer']);
+    const second = await login(t, m.phone, PASSWORD, d.code);
+    await m.post('/api/v1/auth/logout').expect(204);
+    expect((await m.get('/api/v1/me').expect(401)).body.code).toBe('SESSION_REVOKED');
+    expect((await t.http.post('/api/v1/auth/refresh').send({ refreshToken: m.refreshToken }).expect(401)).body.code).toBe('REFRESH_TOKEN_INVALID');
+    await second.get('/api/v1/me').expect(200);
+    const third = await login(t, m.phone, PASSWORD, d.code);
+    await third.post('/api/v1/auth/logout-all').expect(204);
+    await second.get('/api/v1/me').expect(401);
+    await third.get('/api/v1/me').expect(401);
+    await login(t, m.phone, PASSWORD, d.code);
+  });
+
+  it('changing the password needs the current one, signs out other sessions and keeps this one', async () => {
+    const m = await addMember(t, d, ['evaluator']);
+    const other = await login(t, m.phone, PASSWORD, d.code);
+    const wrong = await m.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: 'New-password-2027' }).expect(401);
+    expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
+    const weak = await m.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'short' }).expect(400);
+    expect(weak.body.code).toBe('WEAK_PASSWORD');
+    await m.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'New-password-2027' }).expect(204);
+    await m.get('/api/v1/me').expect(200);
+    await other.get('/api/v1/me').expect(401);
+    await t.http.post('/api/v1/auth/login').send({ login: m.phone, password: PASSWORD }).expect(401);
+    await login(t, m.phone, 'New-password-2027', d.code);
+  });
+
+  it('an expired access token is refused with TOKEN_EXPIRED; a forged one with UNAUTHENTICATED', async () => {
+    const m = await addMember(t, d, ['reviewer']);
+    const jwt = t.app.get(JwtService);
+    const claims = JSON.parse(Buffer.from(m.accessToken.split('.')[1], 'base64url').toString());
+    const expired = jwt.sign({ sub: claims.sub, sid: claims.sid, tid: claims.tid, mid: claims.mid, exp: Math.floor(Date.now() / 1000) - 10 },
+      { issuer: 'sanshe', audience: 'sanshe-api' });
+    expect((await t.http.get('/api/v1/me').set('Authorization', `Bearer ${expired}`).expect(401)).body.code).toBe('TOKEN_EXPIRED');
+    const forged = new JwtService({ secret: 'another-secret-that-is-long-enough-xyz' }).sign({ sub: claims.sub, sid: claims.sid, tid: claims.tid, mid: claims.mid }, { issuer: 'sanshe', audience: 'sanshe-api' });
+    expect((await t.http.get('/api/v1/me').set('Authorization', `Bearer ${forged}`).expect(401)).body.code).toBe('UNAUTHENTICATED');
+    expect((await t.http.get('/api/v1/me').expect(401)).body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('choosing a district one does not belong to is refused', async () => {
+    const other = await openDistrict(t);
+    const m = await addMember(t, d, ['reviewer']);
+    const res = await m.post('/api/v1/auth/district', { districtCode: other.code }).expect(403);
+    expect(res.body.code).toBe('NOT_A_MEMBER');
+  });
+});
+
+describe('district admins manage people; changes take effect on the next request', () => {
+  let t: TestApp;
+  let d: District;
+  beforeAll(async () => {
+    t = await startTestApp();
+    d = await openDistrict(t);
+  });
+  afterAll(async () => { await t.close(); });
+
+  it('suspending a membership shuts the person out at once; reactivating lets them back', async () => {
+    const m = await addMember(t, d, ['programme_officer']);
+    await m.get('/api/v1/places/tree').expect(200);
+    const member = await d.admin.get(`/api/v1/members/${m.memberId}`).expect(200);
+    const suspended = await d.admin.post(`/api/v1/members/${m.memberId}/suspend`, { reason: '调离岗位', version: member.body.version }).expect(200);
+    expect(suspended.body.status).toBe('suspended');
+    expect((await m.get('/api/v1/places/tree').expect(403)).body.code).toBe('MEMBERSHIP_INACTIVE');
+    const again = await d.admin.post(`/api/v1/members/${m.memberId}/suspend`, { reason: '再次停用', version: suspended.body.version }).expect(409);
+    expect(again.body.code).toBe('INVALID_STATE_TRANSITION');
+    await d.admin.post(`/api/v1/members/${m.memberId}/reactivate`, { version: suspended.body.version }).expect(200);
+    await m.get('/api/v1/places/tree').expect(200);
+  });
+
+  it('a role change applies on the next request without signing in again', async () => {
+    const m = await addMember(t, d, ['reviewer']);
+    await m.get('/api/v1/members').expect(403);
+    const member = await d.admin.get(`/api/v1/members/${m.memberId}`).expect(200);
+    await d.admin.patch(`/api/v1/members/${m.memberId}/roles`, { roles: ['programme_officer'], version: member.body.version }).expect(200);
+    await m.get('/api/v1/members').expect(200);
+  });
+
+  it('the last district admin cannot be demoted or suspended, and nobody can suspend themselves', async () => {
+    const me = await d.admin.get('/api/v1/me').expect(200);
+    const self = await d.admin.get(`/api/v1/members/${me.body.membershipId}`).expect(200);
+    const demote = await d.admin.patch(`/api/v1/members/${self.body.id}/roles`, { roles: ['programme_officer'], version: self.body.version }).expect(409);
+    expect(demote.body.code).toBe('LAST_DISTRICT_ADMIN');
+    const suspend = await d.admin.post(`/api/v1/members/${self.body.id}/suspend`, { reason: '测试自停', version: self.body.version }).expect(409);
+    expect(suspend.body.code).toBe('CANNOT_SUSPEND_SELF');
+  });
+
+  it('inviting someone already in the district is a 409; a phone and an e-mail of two different people too', async () => {
+    const m = await addMember(t, d, ['reviewer']);
+    const dup = await d.admin.post('/api/v1/members/invitations', { name: '重复', phone: m.phone, roles: ['evaluator'] }).expect(409);
+    expect(dup.body.code).toBe('MEMBER_EXISTS');
+    const emailPerson = `x-${Date.now()}@example.cn`;
+    await d.admin.post('/api/v1/members/invitations', { name: '邮箱人', email: emailPerson, roles: ['evaluator'] }).expect(201);
+    const other = await openDistrict(t);
+    const clash = await other.admin.post('/api/v1/members/invitations', { name: '混合', phone: m.phone, email: emailPerson, roles: ['evaluator'] }).expect(409);
+    expect(clash.body.code).toBe('CONTACT_BELONGS_TO_TWO_PEOPLE');
+  });
+
+  it('an invitation link works once; a wrong or reused link is refused; a new account must set a password', async () => {
+    const phone = uniquePhone();
+    const inv = await d.admin.post('/api/v1/members/invitations', { name: '新人', phone, roles: ['evaluator'] }).expect(201);
+    const token: string = inv.body.invitation.token;
+    expect((await t.http.post('/api/v1/invitations/accept').send({ token }).expect(400)).body.code).toBe('PASSWORD_REQUIRED');
+    const tampered = token.slice(0, -4) + 'AAAA';
+    expect((await t.http.post('/api/v1/invitations/accept').send({ token: tampered, password: PASSWORD }).expect(400)).body.code).toBe('INVITATION_INVALID');
+    await t.http.post('/api/v1/invitations/accept').send({ token, password: PASSWORD }).expect(200);
+    expect((await t.http.post('/api/v1/invitations/accept').send({ token, password: PASSWORD }).expect(409)).body.code).toBe('INVITATION_USED');
+    const list = await d.admin.get('/api/v1/members?status=active').expect(200);
+    expect(list.body.items.some((i: { phone: string }) => i.phone === phone)).toBe(true);
+    expect(list.body.counts.active).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a programme officer sees members with masked phone numbers; the admin sees them in full', async () => {
+    const officer = await addMember(t, d, ['programme_officer']);
+    const m = await addMember(t, d, ['evaluator']);
+    const asOfficer = await officer.get(`/api/v1/members/${m.memberId}`).expect(200);
+    expect(asOfficer.body.phone).toBe(`${m.phone.slice(0, 3)}****${m.phone.slice(-4)}`);
+    const asAdmin = await d.admin.get(`/api/v1/members/${m.memberId}`).expect(200);
+    expect(asAdmin.body.phone).toBe(m.phone);
+  });
+});
