@@ -19,6 +19,15 @@ function localSecret() {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
+/** The master key that wraps each district's data keys, generated once like the JWT secret. Losing it loses the
+ * encrypted personal data, so production sets MASTER_KEY from its secret store instead. */
+function localMasterKey() {
+  const file = path.join(root, '.data', 'master-key');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
 async function main() {
   ensureNodeModules(root);
   run('node', [path.join(root, 'scripts', 'build.mjs')], { cwd: root });
@@ -42,6 +51,7 @@ async function main() {
     }
   }
   env.JWT_SECRET ||= localSecret();
+  env.MASTER_KEY ||= localMasterKey();
   const cli = path.join(root, 'dist', 'src', 'cli.js');
   if (env.DATABASE_OWNER_URL) run('node', [cli, 'migrate'], { cwd: root, env });
   else console.error('[start] DATABASE_OWNER_URL not set: skipping migrations (run `npm run migrate` as the schema owner)');

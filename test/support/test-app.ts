@@ -25,6 +25,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       LOGIN_SLOWDOWN_MS: '50',
       OUTBOX_POLL_MS: '100',
       DATABASE_POOL_SIZE: '10',
+      MASTER_KEY: process.env.MASTER_KEY || 'c2Fuc2hlLXRlc3QtbWFzdGVyLWtleS0wMTIzNDU2Nzg=',
     }),
     queuePrefix: `t${process.env.JEST_WORKER_ID ?? '1'}-${randomBytes(4).toString('hex')}`,
     ...overrides,

@@ -22,6 +22,8 @@ export interface AppConfig {
   mailTransport: 'log';
   publicBaseUrl: string;
   platformOperator?: { login: string; password: string; name: string };
+  /** MASTER_KEY: base64 of 32 bytes; wraps each district's data keys (libs/crypto). Required in production. */
+  masterKey?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -80,6 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     platformOperator = { login, password, name: env.PLATFORM_OPERATOR_NAME ?? '平台运营' };
   }
 
+  const masterKey = env.MASTER_KEY?.trim() || undefined;
+  if (masterKey && (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(masterKey) || Buffer.from(masterKey.replace(/-/g, '+').replace(/_/g, '/'), 'base64').length !== 32)) {
+    problems.push('MASTER_KEY must be base64 of exactly 32 random bytes (e.g. `openssl rand -base64 32`)');
+  }
+  if (!masterKey && nodeEnv === 'production') problems.push('MASTER_KEY is required in production (base64 of 32 random bytes)');
+
   const config: AppConfig = {
     env: nodeEnv as AppConfig['env'],
     port: int('PORT', 3000, 0, 65535),
@@ -100,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailTransport: 'log',
     publicBaseUrl: env.PUBLIC_BASE_URL || 'http://localhost:3000',
     platformOperator,
+    masterKey,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
