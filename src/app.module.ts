@@ -4,6 +4,7 @@ import { AppConfig, AppConfigModule, ProblemDetailsFilter, requestIdMiddleware }
 import { AuditModule } from '@sanshe/audit';
 import { AuthModule } from '@sanshe/auth';
 import { DatabaseModule } from '@sanshe/database';
+import { LedgerModule } from '@sanshe/ledger';
 import { QueueModule } from '@sanshe/queue';
 import { TenancyModule } from '@sanshe/tenancy';
 import { DemoSeeder } from './demo/demo-seeder';
@@ -24,6 +25,7 @@ export class AppModule implements NestModule {
         DatabaseModule,
         TenancyModule,
         AuditModule,
+        LedgerModule,
         QueueModule,
         AuthModule,
         HealthModule,
