@@ -155,7 +155,8 @@ export class Ledger1763777000000 implements MigrationInterface {
       `CREATE FUNCTION ledger_check_entry_balanced() RETURNS trigger LANGUAGE plpgsql SET search_path = public AS $$
        DECLARE eid uuid; n bigint; total numeric;
        BEGIN
-         eid := CASE WHEN TG_TABLE_NAME = 'ledger_entries' THEN NEW.id ELSE NEW.entry_id END;
+         -- Two branches: plpgsql resolves NEW's fields per statement, and an entry row has no entry_id.
+         IF TG_TABLE_NAME = 'ledger_entries' THEN eid := NEW.id; ELSE eid := NEW.entry_id; END IF;
          SELECT count(*), coalesce(sum(amount_fen), 0) INTO n, total FROM ledger_postings WHERE tenant_id = NEW.tenant_id AND entry_id = eid;
          IF n < 2 OR total <> 0 THEN
            RAISE EXCEPTION 'ledger entry % is unbalanced (% postings, sum %)', eid, n, total USING ERRCODE = 'check_violation';
