@@ -10,9 +10,12 @@ import { TenancyModule } from '@sanshe/tenancy';
 import { DemoSeeder } from './demo/demo-seeder';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
+import { AttachmentsModule } from './modules/attachments/attachments.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OrganisationsModule } from './modules/organisations/organisations.module';
 import { PlacesModule } from './modules/places/places.module';
 import { PlatformModule } from './modules/platform/platform.module';
+import { PortalModule } from './modules/portal/portal.module';
 
 /** The whole service: platform libs first, then the business domains. */
 @Module({})
@@ -33,6 +36,9 @@ export class AppModule implements NestModule {
         PlacesModule,
         MembersModule,
         NotificationsModule,
+        AttachmentsModule,
+        OrganisationsModule,
+        PortalModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, DemoSeeder],
     };

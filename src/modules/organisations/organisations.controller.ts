@@ -1,0 +1,151 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ORGANISATION_ROLES, ParseIdPipe } from '@sanshe/common';
+import { CurrentActor, Roles } from '@sanshe/auth';
+import { CreateOrganisationDto, ReasonDto, RecordGradeDto, UpdateOrganisationDto, VerifyDto, VersionDto } from './dto/organisation.dto';
+import { REGISTRY_DECIDERS, REGISTRY_READERS } from './organisation-access';
+import { OrganisationRegistryService } from './organisation-registry.service';
+import { OrganisationReviewService } from './organisation-review.service';
+
+const READERS = [...REGISTRY_READERS, ...ORGANISATION_ROLES];
+const MANAGERS = [...REGISTRY_DECIDERS, ...ORGANISATION_ROLES];
+
+@ApiTags('organisations 社会组织名录')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(
+    private readonly registry: OrganisationRegistryService,
+    private readonly review: OrganisationReviewService,
+  ) {}
+
+  @Post()
+  @Roles(...REGISTRY_DECIDERS)
+  @ApiOperation({ summary: '代为登记 / Register an organisation on its behalf (draft), optionally inviting its admin' })
+  create(@Body() dto: CreateOrganisationDto, @CurrentActor() actor: Actor) {
+    return this.registry.create(dto, actor);
+  }
+
+  @Get('mine')
+  @Roles(...ORGANISATION_ROLES)
+  @ApiOperation({ summary: '本组织 / The organisation I act for' })
+  mine(@CurrentActor() actor: Actor) {
+    return this.registry.mine(actor);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: '组织详情 / One record with documents and what is missing for submission' })
+  get(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.registry.get(id, actor);
+  }
+
+  @Get(':id/history')
+  @Roles(...READERS)
+  @ApiOperation({ summary: '状态记录 / Status history (verification, standing, grade, changes)' })
+  history(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.registry.history(id, actor);
+  }
+
+  @Patch(':id')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: '修改资料 / Edit the profile (core facts of a verified record go to the district for approval)' })
+  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateOrganisationDto, @CurrentActor() actor: Actor) {
+    return this.registry.update(id, dto, actor);
+  }
+
+  @Post(':id/submit')
+  @Roles(...MANAGERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '提交核验 / Submit for verification' })
+  submit(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionDto, @CurrentActor() actor: Actor) {
+    return this.registry.submit(id, dto.version, actor);
+  }
+
+  @Post(':id/withdraw')
+  @Roles(...MANAGERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '撤回 / Take a submission back to draft' })
+  withdraw(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionDto, @CurrentActor() actor: Actor) {
+    return this.registry.withdraw(id, dto.version, actor);
+  }
+
+  @Post(':id/verify')
+  @Roles(...REGISTRY_DECIDERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '核验通过 / Verify the registration' })
+  verify(@Param('id', ParseIdPipe) id: string, @Body() dto: VerifyDto, @CurrentActor() actor: Actor) {
+    return this.review.verify(id, dto.version, dto.note, actor);
+  }
+
+  @Post(':id/return')
+  @Roles(...REGISTRY_DECIDERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '退回修改 / Return the registration with reasons' })
+  returnIt(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+    return this.review.return(id, dto.version, dto.reason);
+  }
+
+  @Post(':id/close')
+  @Roles(...REGISTRY_DECIDERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '注销 / Close the record (deregistered, or opened in error); frees the credit code' })
+  close(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+    return this.review.close(id, dto.version, dto.reason);
+  }
+
+  @Post(':id/grade')
+  @Roles(...REGISTRY_DECIDERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '记录评估等级 / Record the assessment grade (1A-5A) and its validity' })
+  grade(@Param('id', ParseIdPipe) id: string, @Body() dto: RecordGradeDto) {
+    return this.review.recordGrade(id, dto);
+  }
+
+  @Post(':id/suspend')
+  @Roles(...REGISTRY_DECIDERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '暂停 / Suspend with a reason' })
+  suspend(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+    return this.review.changeStanding(id, 'suspend', dto.version, dto.reason);
+  }
+
+  @Post(':id/reinstate')
+  @Roles(...REGISTRY_DECIDERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '恢复 / Lift a suspension' })
+  reinstate(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+    return this.review.changeStanding(id, 'reinstate', dto.version, dto.reason);
+  }
+
+  @Post(':id/blacklist')
+  @Roles(...REGISTRY_DECIDERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '列入严重违法失信名单 / Blacklist with a reason (takes effect everywhere at once)' })
+  blacklist(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+    return this.review.changeStanding(id, 'blacklist', dto.version, dto.reason);
+  }
+
+  @Post(':id/delist')
+  @Roles(...REGISTRY_DECIDERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '移出严重违法失信名单 / Remove from the blacklist' })
+  delist(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+    return this.review.changeStanding(id, 'delist', dto.version, dto.reason);
+  }
+
+  @Post(':id/changes/approve')
+  @Roles(...REGISTRY_DECIDERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '核心信息变更通过 / Approve the pending change of core facts' })
+  approveChange(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionDto) {
+    return this.review.approveChange(id, dto.version);
+  }
+
+  @Post(':id/changes/return')
+  @Roles(...REGISTRY_DECIDERS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '核心信息变更退回 / Return the pending change with a reason' })
+  returnChange(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+    return this.review.returnChange(id, dto.version, dto.reason);
+  }
+}
