@@ -1,11 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ORGANISATION_ROLES, ParseIdPipe } from '@sanshe/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Actor, ORGANISATION_ROLES, PageQuery, ParseIdPipe } from '@sanshe/common';
 import { CurrentActor, Roles } from '@sanshe/auth';
-import { CreateOrganisationDto, ReasonDto, RecordGradeDto, UpdateOrganisationDto, VerifyDto, VersionDto } from './dto/organisation.dto';
+import { EligibilityQuery } from './dto/eligibility.query';
+import { ListOrganisationsQuery, OrganisationFilters } from './dto/list-organisations.query';
+import { CreateOrganisationDto, InviteStaffDto, ReasonDto, RecordGradeDto, UpdateOrganisationDto, VerifyDto, VersionDto } from './dto/organisation.dto';
+import { ApplyQualificationDto } from './dto/qualification.dto';
 import { REGISTRY_DECIDERS, REGISTRY_READERS } from './organisation-access';
+import { OrganisationEligibilityService } from './organisation-eligibility.service';
+import { OrganisationQualificationsService } from './organisation-qualifications.service';
+import { OrganisationQueryService } from './organisation-query.service';
 import { OrganisationRegistryService } from './organisation-registry.service';
 import { OrganisationReviewService } from './organisation-review.service';
+import { OrganisationStaffService } from './organisation-staff.service';
+import { OrganisationStore } from './organisation.store';
 
 const READERS = [...REGISTRY_READERS, ...ORGANISATION_ROLES];
 const MANAGERS = [...REGISTRY_DECIDERS, ...ORGANISATION_ROLES];
@@ -16,7 +24,32 @@ export class OrganisationsController {
   constructor(
     private readonly registry: OrganisationRegistryService,
     private readonly review: OrganisationReviewService,
+    private readonly query: OrganisationQueryService,
+    private readonly qualifications: OrganisationQualificationsService,
+    private readonly staff: OrganisationStaffService,
+    private readonly eligibility: OrganisationEligibilityService,
+    private readonly store: OrganisationStore,
   ) {}
+
+  @Get()
+  @Roles(...REGISTRY_READERS)
+  @ApiOperation({ summary: '社会组织名录 / The registry: search, filters, counts per status, paging' })
+  list(@Query() q: ListOrganisationsQuery) {
+    return this.query.list(q);
+  }
+
+  @Get('export')
+  @Roles(...REGISTRY_READERS)
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: '导出 Excel / The filtered registry as an .xlsx workbook (Chinese headers)' })
+  async export(@Query() filters: OrganisationFilters): Promise<StreamableFile> {
+    const file = await this.query.exportXlsx(filters);
+    return new StreamableFile(file.buffer, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="organisations.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      length: file.buffer.length,
+    });
+  }
 
   @Post()
   @Roles(...REGISTRY_DECIDERS)
@@ -44,6 +77,45 @@ export class OrganisationsController {
   @ApiOperation({ summary: '状态记录 / Status history (verification, standing, grade, changes)' })
   history(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.registry.history(id, actor);
+  }
+
+  @Get(':id/eligibility')
+  @Roles(...READERS)
+  @ApiOperation({ summary: '资格判断 / Is this organisation eligible (grade, years, area, qualification)? With reasons' })
+  async eligible(@Param('id', ParseIdPipe) id: string, @Query() q: EligibilityQuery, @CurrentActor() actor: Actor) {
+    await this.store.findVisible(id, actor);
+    return this.eligibility.check(id, {
+      minGrade: q.minGrade, minYearsRegistered: q.minYearsRegistered, serviceArea: q.serviceArea,
+      requireQualification: q.requireQualification === 'true', at: q.at,
+    });
+  }
+
+  @Get(':id/members')
+  @Roles(...READERS)
+  @ApiOperation({ summary: '本组织人员 / People acting for the organisation' })
+  members(@Param('id', ParseIdPipe) id: string, @Query() page: PageQuery, @CurrentActor() actor: Actor) {
+    return this.staff.list(id, actor, page);
+  }
+
+  @Post(':id/members')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: '邀请本组织人员 / Invite staff, social workers or supervisors into the organisation' })
+  invite(@Param('id', ParseIdPipe) id: string, @Body() dto: InviteStaffDto, @CurrentActor() actor: Actor) {
+    return this.staff.invite(id, dto, actor);
+  }
+
+  @Get(':id/qualifications')
+  @Roles(...READERS)
+  @ApiOperation({ summary: '承接资质 / Qualification applications and decisions of the organisation' })
+  listQualifications(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.qualifications.listForOrganisation(id, actor);
+  }
+
+  @Post(':id/qualifications')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: '申请承接资质 / Apply for qualification to undertake government purchases' })
+  apply(@Param('id', ParseIdPipe) id: string, @Body() dto: ApplyQualificationDto, @CurrentActor() actor: Actor) {
+    return this.qualifications.apply(id, dto, actor);
   }
 
   @Patch(':id')

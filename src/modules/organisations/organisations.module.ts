@@ -4,9 +4,15 @@ import { AttachmentsModule } from '../attachments/attachments.module';
 import { MembersModule } from '../members/members.module';
 import { PlacesModule } from '../places/places.module';
 import { OrganisationQualificationEntity } from './organisation-qualification.entity';
+import { OrganisationDirectoryService } from './organisation-directory.service';
 import { OrganisationDocumentsPolicy } from './organisation-documents';
+import { OrganisationEligibilityService } from './organisation-eligibility.service';
+import { OrganisationQualificationsController } from './organisation-qualifications.controller';
+import { OrganisationQualificationsService } from './organisation-qualifications.service';
+import { OrganisationQueryService } from './organisation-query.service';
 import { OrganisationRegistryService } from './organisation-registry.service';
 import { OrganisationReviewService } from './organisation-review.service';
+import { OrganisationStaffService } from './organisation-staff.service';
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationStore } from './organisation.store';
 import { OrganisationsController } from './organisations.controller';
@@ -18,8 +24,12 @@ import { OrganisationsController } from './organisations.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, OrganisationQualificationEntity]), AttachmentsModule, MembersModule, PlacesModule],
-  controllers: [OrganisationsController],
-  providers: [OrganisationStore, OrganisationRegistryService, OrganisationReviewService, OrganisationDocumentsPolicy],
-  exports: [OrganisationRegistryService],
+  controllers: [OrganisationsController, OrganisationQualificationsController],
+  providers: [
+    OrganisationStore, OrganisationRegistryService, OrganisationReviewService, OrganisationQueryService, OrganisationQualificationsService,
+    OrganisationStaffService, OrganisationDirectoryService, OrganisationEligibilityService, OrganisationDocumentsPolicy,
+  ],
+  // Other modules use the eligibility answer; the portal uses registration and the public directory.
+  exports: [OrganisationEligibilityService, OrganisationRegistryService, OrganisationDirectoryService],
 })
 export class OrganisationsModule {}

@@ -1,14 +1,27 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { PublicDistrict } from '@sanshe/auth';
+import { DirectoryQuery } from '../organisations/dto/directory.query';
 import { PublicRegistrationDto } from '../organisations/dto/organisation.dto';
+import { OrganisationDirectoryService } from '../organisations/organisation-directory.service';
 import { OrganisationRegistryService } from '../organisations/organisation-registry.service';
 
 /** The public portal's organisation pages: self-registration and the directory of qualified organisations. */
 @ApiTags('portal 公开门户')
 @Controller('public/districts/:districtCode')
 export class PortalOrganisationsController {
-  constructor(private readonly registry: OrganisationRegistryService) {}
+  constructor(
+    private readonly registry: OrganisationRegistryService,
+    private readonly directory: OrganisationDirectoryService,
+  ) {}
+
+  @Get('qualified-organisations')
+  @PublicDistrict()
+  @ApiParam({ name: 'districtCode', example: '510107' })
+  @ApiOperation({ summary: '承接资质社会组织名录 / Directory of qualified organisations (public fields only)' })
+  qualified(@Query() query: DirectoryQuery) {
+    return this.directory.list(query);
+  }
 
   @Post('organisation-registrations')
   @PublicDistrict()
