@@ -79,6 +79,8 @@ export class Foundation1763776800000 implements MigrationInterface {
       `CREATE UNIQUE INDEX places_one_root ON places (tenant_id) WHERE parent_id IS NULL`,
       `CREATE UNIQUE INDEX places_sibling_name ON places (tenant_id, parent_id, name) WHERE status = 'active'`,
       `CREATE INDEX places_parent_idx ON places (tenant_id, parent_id)`,
+      // The list page: filter by level and status, keyset-ordered by name.
+      `CREATE INDEX places_list_idx ON places (tenant_id, level, status, name, id)`,
 
       `CREATE TABLE memberships (
          tenant_id uuid NOT NULL REFERENCES tenants(id),

@@ -7,4 +7,4 @@ import { run } from './lib/bootstrap-deps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-run(path.join(root, 'node_modules', '.bin', 'swc'), ['src', 'libs', 'migrations', '-d', 'dist', '--ignore', '**/*.spec.ts', '--quiet'], { cwd: root });
+run(path.join(root, 'node_modules', '.bin', 'swc'), ['src', 'libs', 'migrations', 'bench', '-d', 'dist', '--ignore', '**/*.spec.ts', '--quiet'], { cwd: root });

@@ -6,7 +6,7 @@ describe('one district never reaches another over HTTP', () => {
   let b: District;
   let bStreet: { id: string; version: number };
   let bCommunity: { id: string };
-  let bMember: Session & { memberId: string };
+  let bMember: Session & { memberId: string; phone: string };
 
   beforeAll(async () => {
     t = await startTestApp();

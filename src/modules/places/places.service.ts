@@ -7,6 +7,41 @@ import { CreatePlaceDto, ListPlacesQuery, UpdatePlaceDto } from './dto/place.dto
 import { KIND_LEVEL, PlaceEntity } from './place.entity';
 import { PlacesErrorCode, placesError } from './places.errors';
 
+const PLACE_COLUMNS = `p.id, p.parent_id, p.level, p.kind, p.name, p.division_code, p.status, p.version, p.created_at, p.updated_at`;
+
+interface PlaceRow {
+  id: string;
+  parent_id: string | null;
+  level: PlaceEntity['level'];
+  kind: PlaceEntity['kind'];
+  name: string;
+  division_code: string | null;
+  status: PlaceEntity['status'];
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface PlaceView {
+  id: string;
+  parentId: string | null;
+  level: PlaceEntity['level'];
+  kind: PlaceEntity['kind'];
+  name: string;
+  divisionCode: string | null;
+  status: PlaceEntity['status'];
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+function toView(r: PlaceRow): PlaceView {
+  return {
+    id: r.id, parentId: r.parent_id, level: r.level, kind: r.kind, name: r.name, divisionCode: r.division_code,
+    status: r.status, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
 export interface PlaceNode {
   id: string;
   kind: PlaceEntity['kind'];
@@ -47,20 +82,34 @@ export class PlacesService {
     return root;
   }
 
-  async list(query: ListPlacesQuery): Promise<Page<PlaceEntity>> {
-    const limit = query.limit ?? 50;
-    const qb = this.repo.createQueryBuilder('p').where('p.status = :status', { status: query.status ?? 'active' });
-    if (query.level) qb.andWhere('p.level = :level', { level: query.level });
-    if (query.parentId) qb.andWhere('p.parent_id = :parentId', { parentId: query.parentId });
-    if (query.q) qb.andWhere(`p.name LIKE :q`, { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
-    const total = await qb.getCount();
+  /**
+   * One round trip: the page and the total matching the filters (the window count is taken before the cursor
+   * predicate, so every page reports the same total).
+   */
+  async list(query: ListPlacesQuery): Promise<Page<PlaceView>> {
+    const params: unknown[] = [query.status ?? 'active'];
+    const where = ['p.status = $1'];
+    if (query.level) where.push(`p.level = $${params.push(query.level)}`);
+    if (query.parentId) where.push(`p.parent_id = $${params.push(query.parentId)}`);
+    if (query.q) where.push(`p.name LIKE $${params.push(`%${query.q.replace(/[%_\\]/g, '\\$&')}%`)}`);
     const cursor = decodeCursor(query.cursor);
-    if (cursor) qb.andWhere('(p.name, p.id) > (:cName, :cId)', { cName: cursor.sortKey, cId: cursor.id });
-    const items = await qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').take(limit + 1).getMany();
-    const more = items.length > limit;
-    if (more) items.pop();
-    const last = items[items.length - 1];
-    return { items, total, nextCursor: more && last ? encodeCursor(last.name, last.id) : null };
+    const after = cursor ? `WHERE (x.name, x.id) > ($${params.push(cursor.sortKey)}, $${params.push(cursor.id)}::uuid)` : '';
+    const limit = query.limit ?? 50;
+    const rows: Array<PlaceRow & { total: number }> = await this.ctx.manager().query(
+      `SELECT * FROM (SELECT ${PLACE_COLUMNS}, count(*) OVER ()::int AS total FROM places p WHERE ${where.join(' AND ')}) x
+        ${after} ORDER BY x.name, x.id LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
+    const total = rows[0]?.total ?? (cursor ? await this.countMatching(where, params.slice(0, where.length)) : 0);
+    return { items: rows.map(toView), total, nextCursor: more && last ? encodeCursor(last.name, last.id) : null };
+  }
+
+  private async countMatching(where: string[], params: unknown[]): Promise<number> {
+    const [row]: Array<{ n: number }> = await this.ctx.manager().query(`SELECT count(*)::int AS n FROM places p WHERE ${where.join(' AND ')}`, params);
+    return row.n;
   }
 
   /** One place with the path above it (for breadcrumbs) and how many active places sit below it. */

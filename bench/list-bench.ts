@@ -1,0 +1,148 @@
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Pool } from 'pg';
+import { loadConfig } from '@sanshe/common';
+import { OperatorBootstrap } from '../src/modules/platform/operator-bootstrap.service';
+import { createApp } from '../src/bootstrap';
+
+/**
+ * Throughput of a tenant-scoped list endpoint through the full stack (JWT + session/membership check + RLS +
+ * per-request transaction + Nest) against a raw Node `http` + `pg` handler running the same list SQL, in the same
+ * run and on the same database. Prints both and their ratio.
+ *
+ * Env: DATABASE_URL (app role), DATABASE_OWNER_URL, REDIS_URL — scripts/bench.mjs provides throwaway ones.
+ * BENCH_ROWS (places per district, default 3000), BENCH_SECONDS (per round, 8), BENCH_ROUNDS (3), BENCH_CONNECTIONS (16).
+ */
+const ROWS = Number(process.env.BENCH_ROWS ?? 3000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const POOL = 10;
+
+// The SQL the places list runs (first page of active communities with the total), as the raw handler sends it.
+const LIST_SQL = `SELECT * FROM (SELECT p.id, p.parent_id, p.level, p.kind, p.name, p.division_code, p.status, p.version, p.created_at, p.updated_at,
+  count(*) OVER ()::int AS total FROM places p WHERE p.status = $1 AND p.level = $2) x ORDER BY x.name, x.id LIMIT $3`;
+
+async function seedDistrict(owner: Client, tenantId: string, rootId: string, rows: number): Promise<void> {
+  await owner.query('BEGIN');
+  await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  const streets = Math.max(1, Math.floor(rows / 20));
+  await owner.query(
+    `INSERT INTO places (tenant_id, parent_id, level, kind, name)
+     SELECT $1, $2, 'street', 'street', '街道' || lpad(g::text, 4, '0') FROM generate_series(1, $3) g`, [tenantId, rootId, streets]);
+  await owner.query(
+    `INSERT INTO places (tenant_id, parent_id, level, kind, name)
+     SELECT $1, s.id, 'community', 'community', '社区' || lpad(g::text, 5, '0')
+       FROM generate_series(1, $2) g JOIN LATERAL (SELECT id FROM places WHERE parent_id = $3 ORDER BY name OFFSET (g % $4) LIMIT 1) s ON true`,
+    [tenantId, rows - streets, rootId, streets]);
+  await owner.query('COMMIT');
+}
+
+/** The load runs in a child process (asynchronously: this process's event loop must stay free to serve). */
+async function runLoad(url: string, authorization?: string): Promise<{ rps: number; ok: number; failed: number; p50: number; p99: number }> {
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, 'load-generator.js'), url, String(CONNECTIONS), String(SECONDS), authorization ?? '']);
+  return JSON.parse(stdout.trim());
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const config = { ...loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'error' }), runWorker: false, databasePoolSize: POOL };
+  const app = await createApp(config, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const appPort = (app.getHttpServer().address() as { port: number }).port;
+  const base = `http://127.0.0.1:${appPort}`;
+
+  // A district opened through the API, with an admin who signs in: the benchmark measures what a user gets.
+  await app.get(OperatorBootstrap).ensureOperator('13800000999', 'Bench-operator-2026', '压测运营');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const post = async (p: string, body: object, token?: string): Promise<any> => {
+    const res = await fetch(base + p, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const op = await post('/api/v1/auth/login', { login: '13800000999', password: 'Bench-operator-2026' });
+  const districts = [];
+  for (const [code, phone] of [['510107', '13800000998'], ['330102', '13800000997']]) {
+    const opened = await post('/api/v1/platform/districts', { code, name: `压测区${code}`, firstAdmin: { name: '压测管理员', phone } }, op.accessToken);
+    await post('/api/v1/invitations/accept', { token: opened.firstAdmin.invitation.token, password: 'Bench-admin-2026' });
+    const admin = await post('/api/v1/auth/login', { login: phone, password: 'Bench-admin-2026' });
+    districts.push({ tenantId: opened.district.id as string, token: admin.accessToken as string });
+  }
+  const owner = new Client({ connectionString: process.env.DATABASE_OWNER_URL });
+  await owner.connect();
+  for (const d of districts) {
+    const root = await owner.query(`SELECT id FROM places WHERE tenant_id = $1 AND parent_id IS NULL`, [d.tenantId]).catch(() => ({ rows: [] as Array<{ id: string }> }));
+    let rootId = root.rows[0]?.id;
+    if (!rootId) {
+      await owner.query('BEGIN');
+      await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [d.tenantId]);
+      rootId = (await owner.query(`SELECT id FROM places WHERE parent_id IS NULL`)).rows[0].id;
+      await owner.query('COMMIT');
+    }
+    await seedDistrict(owner, d.tenantId, rootId, ROWS);
+  }
+  await owner.query('ANALYZE places');
+  await owner.end();
+
+  // The raw baseline: same database, same application role, same SQL; the district is fixed on its pool's
+  // connections at connect time, and no auth, no transaction, no framework.
+  const target = districts[0];
+  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: POOL, options: `-c app.tenant_id=${target.tenantId}` });
+  const raw = http.createServer(async (_req, res) => {
+    try {
+      const page = await pool.query(LIST_SQL, ['active', 'community', 51]);
+      const items = page.rows.slice(0, 50);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ items, total: items[0]?.total ?? 0, nextCursor: page.rows.length > 50 ? 'x' : null }));
+    } catch (err) {
+      res.writeHead(500);
+      res.end(String(err));
+    }
+  });
+  await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+  const rawUrl = `http://127.0.0.1:${(raw.address() as { port: number }).port}/`;
+  const appUrl = `${base}/api/v1/places?level=community&limit=50`;
+
+  // Both answer the same page of the same district before anything is timed.
+  type ListBody = { total: number; items: Array<{ id: string }> };
+  const check = (await (await fetch(appUrl, { headers: { authorization: `Bearer ${target.token}` } })).json()) as ListBody;
+  const checkRaw = (await (await fetch(rawUrl)).json()) as ListBody;
+  if (check.total !== checkRaw.total || check.items[0].id !== checkRaw.items[0].id || check.items.length !== 50) {
+    throw new Error(`app and raw disagree: ${check.total} vs ${checkRaw.total}`);
+  }
+  await runLoad(appUrl, `Bearer ${target.token}`); // warm-up (JIT, pools)
+  await runLoad(rawUrl);
+
+  const appRuns = [];
+  const rawRuns = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    appRuns.push(await runLoad(appUrl, `Bearer ${target.token}`));
+    rawRuns.push(await runLoad(rawUrl));
+  }
+  const appRps = median(appRuns.map((r) => r.rps));
+  const rawRps = median(rawRuns.map((r) => r.rps));
+  const result = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    rowsPerDistrict: ROWS,
+    districts: districts.length,
+    connections: CONNECTIONS,
+    secondsPerRound: SECONDS,
+    rounds: ROUNDS,
+    fullStack: { medianRps: Math.round(appRps), runs: appRuns.map((r) => ({ rps: Math.round(r.rps), p50: +r.p50.toFixed(1), p99: +r.p99.toFixed(1), failed: r.failed })) },
+    rawBaseline: { medianRps: Math.round(rawRps), runs: rawRuns.map((r) => ({ rps: Math.round(r.rps), p50: +r.p50.toFixed(1), p99: +r.p99.toFixed(1), failed: r.failed })) },
+    ratio: +(appRps / rawRps).toFixed(3),
+  };
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  await pool.end();
+  raw.close();
+  await app.close();
+}
+
+main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
