@@ -266,14 +266,23 @@ describe('the ledger', () => {
     expect((await inDistrict(() => ledger.balance(fund.id))).balanceFen).toBe(10n);
   });
 
-  it('the same transfer id sent by racing requests writes one entry, and all of them get it back', async () => {
-    const { fund } = await fundedAccount(1_000n);
+  it('the same transfer id sent by racing requests writes one entry, and all of them get it back — even when it empties the account', async () => {
+    const { fund } = await fundedAccount(100n);
     const project = await newAccount();
     const input = { transferId: tid('same'), from: fund.id, to: project.id, amountFen: 100n, reason: '重复提交', cause: cause() };
     const results = await Promise.all(Array.from({ length: 8 }, () => inDistrict(() => ledger.transfer(input))));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     expect((await inDistrict(() => ledger.balance(project.id))).balanceFen).toBe(100n);
+    // Likewise a reversal retried concurrently, and a reservation posted by racing retries.
+    const rev = { transferId: tid('rev'), reason: '并发冲正' };
+    const reversals = await Promise.all(Array.from({ length: 4 }, () => inDistrict(() => ledger.reverse(results[0].id, rev))));
+    expect(new Set(reversals.map((r) => r.id)).size).toBe(1);
+    const r = await inDistrict(() => ledger.reserve({ reservationId: tid('res'), account: fund.id, amountFen: 100n, cause: cause() }));
+    const post = { transferId: tid('post'), to: project.id, reason: '并发入账' };
+    const posts = await Promise.all(Array.from({ length: 4 }, () => inDistrict(() => ledger.postReservation(r.reservationId, post))));
+    expect(new Set(posts.map((p) => p.id)).size).toBe(1);
+    expect(await inDistrict(() => ledger.balance(fund.id))).toMatchObject({ balanceFen: 0n, reservedFen: 0n });
   });
 
   describe('the database itself', () => {

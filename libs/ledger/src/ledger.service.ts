@@ -71,7 +71,9 @@ interface EntryDraft {
  * It works inside the caller's transaction (TenantContext's manager, already in the district under RLS) and never
  * opens its own, so a movement commits or rolls back with the business change that caused it. Each write locks the
  * account rows it touches (`FOR NO KEY UPDATE`, in ascending id order, in one statement) before reading balances,
- * so two movements that would together breach a floor are serialised and the second is refused. A transfer id is
+ * so two movements that would together breach a floor are serialised and the second is refused. The transfer id is
+ * looked up again once the locks are held: a concurrent retry of the same movement waited on those locks, and must
+ * get the first one's entry back, not a refusal computed from the balance that entry left behind. A transfer id is
  * claimed with `INSERT ... ON CONFLICT DO NOTHING` and re-read, because a unique violation would abort the caller's
  * whole transaction. Callers that move money twice in one transaction should pass both movements to one `post` so
  * that the lock order stays fixed.
@@ -182,6 +184,8 @@ export class LedgerService {
     if (replay) return replay;
 
     const accounts = await this.lockAccounts(transfers.flatMap((t) => [t.from, t.to]));
+    const raced = await this.replay(transferId, hash);
+    if (raced) return raced;
     transfers.forEach((t, i) => this.assertSameCurrency(accounts, t.from, t.to, i));
     this.assertFloors(accounts, netChanges(transfers));
     const drafts = transfers.flatMap((t, i): PostingDraft[] => [
@@ -213,6 +217,8 @@ export class LedgerService {
 
     const original = await this.entry(id);
     const accounts = await this.lockAccounts(original.postings.map((p) => p.accountId));
+    const raced = await this.replay(transferId, hash);
+    if (raced) return raced;
     // Read after the locks: a reversal committed meanwhile by another transaction is now visible.
     const [already] = await this.query(`SELECT id FROM ledger_entries WHERE tenant_id = $1 AND reversal_of = $2`, [this.ctx.tenantId(), id]);
     if (already) throw ledgerError(LedgerErrorCode.ENTRY_ALREADY_REVERSED, { entryId: id, reversalEntryId: already.id });
@@ -250,6 +256,8 @@ export class LedgerService {
     if (existing) return this.replayReservation(existing, hash);
 
     const accounts = await this.lockAccounts([accountId]);
+    const racedRow = await this.reservationRow(key);
+    if (racedRow) return this.replayReservation(racedRow, hash);
     this.assertFloors(accounts, new Map([[accountId, -amountFen]]));
     const tenantId = this.ctx.tenantId();
     const [created] = await this.query(
@@ -259,9 +267,9 @@ export class LedgerService {
       [tenantId, key, hash, accountId, amountFen.toString(), cause.type, cause.id, memo, this.actorId()],
     );
     if (created) return toReservation(created, false);
-    const raced = await this.reservationRow(key);
-    if (!raced) throw new Error('reservation vanished after a conflicting insert');
-    return this.replayReservation(raced, hash);
+    const conflicting = await this.reservationRow(key);
+    if (!conflicting) throw new Error('reservation vanished after a conflicting insert');
+    return this.replayReservation(conflicting, hash);
   }
 
   async reservation(reservationId: string): Promise<LedgerReservation> {
@@ -290,6 +298,8 @@ export class LedgerService {
     const from = found.account_id as string;
     if (from === to) throw ledgerError(LedgerErrorCode.SAME_ACCOUNT, { accountId: to });
     const accounts = await this.lockAccounts([from, to]);
+    const raced = await this.replay(transferId, hash);
+    if (raced) return raced;
     this.assertSameCurrency(accounts, from, to, 0);
     const res = await this.lockReservation(key);
     const amountFen = requested ?? fen(res.amount_fen);
