@@ -177,6 +177,17 @@ describe('district admins manage people; changes take effect on the next request
     expect(list.body.counts.active).toBeGreaterThanOrEqual(2);
   });
 
+  it('resending an invitation makes the earlier link stop working', async () => {
+    const phone = uniquePhone();
+    const inv = await d.admin.post('/api/v1/members/invitations', { name: '重发', phone, roles: ['evaluator'] }).expect(201);
+    const again = await d.admin.post(`/api/v1/members/${inv.body.member.id}/invitations`).expect(201);
+    expect((await t.http.post('/api/v1/invitations/accept').send({ token: inv.body.invitation.token, password: PASSWORD }).expect(410)).body.code).toBe('INVITATION_EXPIRED');
+    await t.http.post('/api/v1/invitations/accept').send({ token: again.body.token, password: PASSWORD }).expect(200);
+    const detail = await d.admin.get(`/api/v1/members/${inv.body.member.id}`).expect(200);
+    expect(detail.body.status).toBe('active');
+    expect(detail.body.invitation.state).toBe('accepted');
+  });
+
   it('a programme officer sees members with masked phone numbers; the admin sees them in full', async () => {
     const officer = await addMember(t, d, ['programme_officer']);
     const m = await addMember(t, d, ['evaluator']);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { IsNull } from 'typeorm';
 import {
   APP_CONFIG, Actor, AppConfig, CommonErrorCode, ORGANISATION_ROLES, Page, ROLE_LABELS, Role,
   checkMobilePhone, commonError, currentContext, decodeCursor, encodeCursor, fieldRefusal, maskPhone,
@@ -106,7 +107,7 @@ export class MembersService {
   async resendInvitation(id: string, actor: Actor) {
     const membership = await this.find(id, true);
     if (membership.status !== 'invited') throw membersError(MembersErrorCode.MEMBERSHIP_STATE, { status: membership.status });
-    await this.ctx.repo(InvitationEntity).update({ membershipId: id, acceptedAt: undefined }, { expiresAt: new Date() });
+    await this.ctx.repo(InvitationEntity).update({ membershipId: id, acceptedAt: IsNull() }, { expiresAt: new Date() });
     const invitation = await this.issueInvitation(membership, actor);
     await this.audit.record({ action: 'membership.invitation_resent', entityType: 'membership', entityId: id });
     return invitation;
