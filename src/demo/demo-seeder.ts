@@ -4,6 +4,7 @@ import { AuditService } from '@sanshe/audit';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
 import { DEMO_ACCOUNTS, DEMO_OPERATOR, DEMO_PASSWORD } from './demo-accounts';
 import { DEMO_DISTRICTS, DemoDistrict } from './demo-districts.data';
+import { DEMO_ORGANISATIONS } from './demo-organisations.data';
 
 /**
  * Loads the demo districts, their places and one account per role. Idempotent: a district that already exists is
@@ -30,6 +31,75 @@ export class DemoSeeder {
     });
     for (const district of DEMO_DISTRICTS) {
       await this.runner.run({}, () => this.seedDistrict(district, hash));
+    }
+    for (const district of DEMO_DISTRICTS) {
+      await this.runner.run({}, () => this.seedOrganisations(district.code));
+    }
+  }
+
+  /**
+   * Demo organisations (synthetic, see demo-organisations.data.ts), verified with grades and qualifications, and the
+   * demo organisation accounts linked to them. Runs on every seed so a district seeded before the registry existed
+   * gets them too; an organisation whose code is already registered there is left as it is.
+   */
+  private async seedOrganisations(districtCode: string): Promise<void> {
+    const m = this.ctx.manager();
+    const [tenant]: Array<{ id: string }> = await m.query(`SELECT id FROM tenants WHERE code = $1`, [districtCode]);
+    if (!tenant) return;
+    await this.ctx.enterTenant(tenant.id);
+    let added = 0;
+    for (const o of DEMO_ORGANISATIONS.filter((x) => x.district === districtCode)) {
+      const [place]: Array<{ id: string }> = o.community
+        ? await m.query(`SELECT id FROM places WHERE name = $1 AND level = 'community' AND status = 'active' LIMIT 1`, [o.community])
+        : [];
+      const [row]: Array<{ id: string }> = await m.query(
+        `INSERT INTO organisations (tenant_id, name, credit_code, org_type, registration_authority, registered_on, legal_representative,
+           address, place_id, service_areas, introduction, contact_name, contact_phone, contact_email, bank_account_name, bank_name,
+           bank_account_no, staff_count, certified_social_workers, status, grade, grade_valid_from, grade_valid_until, source,
+           submitted_at, verified_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, 'district',
+           now(), CASE WHEN $20 = 'verified' THEN now() END)
+         ON CONFLICT (tenant_id, credit_code) WHERE status <> 'closed' DO NOTHING RETURNING id`,
+        [tenant.id, o.name, o.creditCode, o.orgType, o.registrationAuthority, o.registeredOn, o.legalRepresentative, o.address,
+          place?.id ?? null, o.serviceAreas, o.introduction, o.contact.name, o.contact.phone, o.contact.email ?? null, o.bank.accountName,
+          o.bank.bankName, o.bank.accountNo, o.staffCount, o.certifiedSocialWorkers, o.status, o.grade?.grade ?? null,
+          o.grade?.validFrom ?? null, o.grade?.validUntil ?? null],
+      );
+      let orgId = row?.id;
+      if (row) {
+        added += 1;
+        const history = [
+          ['created_by_district', null, 'draft'], ['submit', 'draft', 'submitted'],
+          ...(o.status === 'verified' ? [['verify', 'submitted', 'verified']] : []),
+        ];
+        for (const [action, from, to] of history) {
+          await m.query(`INSERT INTO organisation_status_history (tenant_id, organisation_id, action, from_status, to_status, reason)
+                         VALUES ($1, $2, $3, $4, $5, '演示数据')`, [tenant.id, orgId, action, from, to]);
+        }
+        if (o.grade) {
+          await m.query(`INSERT INTO organisation_status_history (tenant_id, organisation_id, action, detail) VALUES ($1, $2, 'grade_recorded', $3)`,
+            [tenant.id, orgId, JSON.stringify(o.grade)]);
+        }
+        if (o.qualification) {
+          await m.query(
+            `INSERT INTO organisation_qualifications (tenant_id, organisation_id, service_areas, statement, status, valid_from, valid_until, decided_at)
+             VALUES ($1, $2, $3, '演示数据', 'approved', $4, $5, now())`,
+            [tenant.id, orgId, o.qualification.serviceAreas, o.qualification.validFrom, o.qualification.validUntil]);
+        }
+      } else {
+        [{ id: orgId }] = await m.query(`SELECT id FROM organisations WHERE credit_code = $1 AND status <> 'closed'`, [o.creditCode]);
+      }
+      for (const phone of o.accounts) {
+        await m.query(
+          `UPDATE memberships SET organisation_id = $1 WHERE organisation_id IS NULL
+              AND user_id = (SELECT id FROM users WHERE phone = $2)
+              AND roles && ARRAY['org_admin','org_staff','social_worker','supervisor']::text[]`,
+          [orgId, phone]);
+      }
+    }
+    if (added) {
+      await this.audit.record({ action: 'district.organisations_seeded', entityType: 'district', entityId: tenant.id, after: { organisations: added } });
+      this.logger.log(`Seeded ${added} demo organisations in ${districtCode}`);
     }
   }
 
@@ -69,7 +139,7 @@ export class DemoSeeder {
            ON CONFLICT (phone) WHERE phone IS NOT NULL DO UPDATE SET name = users.name RETURNING id`,
           [account.name, account.phone, hash],
         );
-        // Organisation roles will point at demo organisations once the registry exists (organisation_id NULL until then).
+        // Organisation roles are linked to their demo organisation by seedOrganisations (organisation_id NULL until then).
         await m.query(
           `INSERT INTO memberships (tenant_id, user_id, roles, status, place_id, title) VALUES ($1, $2, $3, 'active', $4, $5)`,
           [tenant.id, user.id, ms.roles, ms.community ? (communities.get(ms.community) ?? null) : null, ms.title ?? null],

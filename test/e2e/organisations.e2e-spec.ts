@@ -405,7 +405,8 @@ describe('the social organisation registry', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(decodeURIComponent(res.headers['content-disposition'])).toContain('社会组织名录');
     const wb = new Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    // Read back as a spreadsheet program would: from the bytes alone.
+    await wb.xlsx.load(Uint8Array.from(res.body as Buffer).buffer);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe('社会组织名录');
     const header = (ws.getRow(1).values as unknown[]).slice(1);

@@ -47,7 +47,7 @@ export function organisationForm(overrides: Record<string, unknown> = {}): Recor
 }
 
 /** Uploads a document for an organisation as the given session. */
-export function uploadDocument(t: TestApp, s: Session, organisationId: string, kind: string, file = TINY_PDF, filename = `${kind}.pdf`, contentType = 'application/pdf'): request.Test {
+export function uploadDocument(t: TestApp, s: Session, organisationId: string, kind: string, file: Buffer = TINY_PDF, filename = `${kind}.pdf`, contentType = 'application/pdf'): request.Test {
   return t.http
     .post('/api/v1/attachments')
     .set('Authorization', `Bearer ${s.accessToken}`)
