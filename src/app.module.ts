@@ -8,6 +8,7 @@ import { LedgerModule } from '@sanshe/ledger';
 import { QueueModule } from '@sanshe/queue';
 import { TenancyModule } from '@sanshe/tenancy';
 import { DemoSeeder } from './demo/demo-seeder';
+import { CaseworkModule } from './modules/casework/casework.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
         AttachmentsModule,
         OrganisationsModule,
         PortalModule,
+        CaseworkModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, DemoSeeder],
     };

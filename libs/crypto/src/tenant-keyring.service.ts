@@ -88,7 +88,8 @@ export class TenantKeyring {
     const tenantId = this.ctx.tenantId();
     const m = this.ctx.manager();
     const [current]: Array<{ version: number }> = await m.query(
-      `UPDATE tenant_keys SET status = 'retired', retired_at = now() WHERE purpose = 'field' AND status = 'active' RETURNING version`);
+      `WITH u AS (UPDATE tenant_keys SET status = 'retired', retired_at = now() WHERE purpose = 'field' AND status = 'active' RETURNING version)
+       SELECT version FROM u`);
     const [{ max }]: Array<{ max: number | null }> = await m.query(`SELECT max(version) AS max FROM tenant_keys WHERE purpose = 'field'`);
     const version = (max ?? current?.version ?? 0) + 1;
     const id = randomUUID();

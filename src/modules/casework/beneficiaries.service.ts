@@ -1,0 +1,295 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, Page, checkMobilePhone, checkResidentId, decodeCursor, encodeCursor, fieldRefusal, maskPhone, maskResidentId } from '@sanshe/common';
+import { AuditService } from '@sanshe/audit';
+import { FieldCipher } from '@sanshe/crypto';
+import { assertVersion } from '@sanshe/database';
+import { TenantContext } from '@sanshe/tenancy';
+import { PlacesService } from '../places/places.service';
+import { CaseworkAccess, CaseworkScope } from './casework-access.service';
+import { CaseworkErrorCode, caseworkError } from './casework.errors';
+import { F, IDX, RevealableField, VULNERABILITY_TAGS, VulnerabilityTag, ageOn, shanghaiToday } from './casework-fields';
+import { GuardianDto, ListBeneficiariesQuery, RegisterBeneficiaryDto, UpdateBeneficiaryDto } from './dto/beneficiary.dto';
+import { PiiAccessLogService } from './pii-access-log.service';
+
+export interface BeneficiaryRow {
+  id: string;
+  organisation_id: string;
+  name: string;
+  gender: 'male' | 'female';
+  birth_year: number;
+  id_number_enc: Buffer;
+  id_number_masked: string;
+  phone_enc: Buffer | null;
+  phone_masked: string | null;
+  address_enc: Buffer | null;
+  community_id: string | null;
+  community_name?: string | null;
+  household_enc: Buffer | null;
+  vulnerability_enc: Buffer | null;
+  guardian_enc: Buffer | null;
+  notes_enc: Buffer | null;
+  status: string;
+  created_by_membership_id: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface Vulnerability { tags: VulnerabilityTag[]; notes: string | null }
+interface Guardian { name: string; relation: string; phone: string | null }
+
+const SELECT = `SELECT b.*, p.name AS community_name FROM beneficiaries b LEFT JOIN places p ON p.id = b.community_id`;
+
+/**
+ * People served (服务对象). Identifiers, contact details, household, vulnerability and notes are encrypted per field;
+ * the ID number is found through its keyed hash, so registering a person the organisation already knows returns the
+ * existing record. Default views are masked; the clear value of a field is opened only by `reveal`, with a reason,
+ * written to the access log.
+ */
+@Injectable()
+export class BeneficiariesService {
+  constructor(
+    private readonly ctx: TenantContext,
+    private readonly cipher: FieldCipher,
+    private readonly access: CaseworkAccess,
+    private readonly accessLog: PiiAccessLogService,
+    private readonly audit: AuditService,
+    private readonly places: PlacesService,
+  ) {}
+
+  async register(dto: RegisterBeneficiaryDto, actor: Actor): Promise<{ existing: boolean; beneficiary: unknown }> {
+    const scope = await this.access.scope(actor);
+    const checked = checkResidentId(dto.idNumber);
+    if (!checked.ok) throw fieldRefusal('idNumber', checked);
+    if ((dto.gender && dto.gender !== checked.gender) || (dto.birthDate && dto.birthDate !== checked.birthDate)) {
+      throw caseworkError(CaseworkErrorCode.ID_NUMBER_MISMATCH, {
+        fields: [dto.gender && dto.gender !== checked.gender ? 'gender' : null, dto.birthDate && dto.birthDate !== checked.birthDate ? 'birthDate' : null].filter(Boolean),
+      });
+    }
+    const hash = await this.cipher.blindIndex(IDX.idNumber, checked.id);
+    const known = await this.findByHash(scope, hash);
+    if (known) return { existing: true, beneficiary: this.summary(known) };
+
+    if (ageOn(checked.birthDate, shanghaiToday()) < 18 && !dto.guardian) throw caseworkError(CaseworkErrorCode.GUARDIAN_REQUIRED);
+    if (dto.communityId) await this.places.requireActive(dto.communityId, 'community');
+    const phone = dto.phone ? this.normalisePhone('phone', dto.phone) : null;
+    const guardian = dto.guardian ? this.guardianValue(dto.guardian) : null;
+    const tags = (dto.vulnerabilityTags ?? []) as VulnerabilityTag[];
+    const rows: Array<{ id: string }> = await this.ctx.manager().query(
+      `INSERT INTO beneficiaries (tenant_id, organisation_id, name, gender, birth_year, id_number_enc, id_number_hash, id_number_masked,
+                                  phone_enc, phone_masked, address_enc, community_id, household_enc, vulnerability_enc,
+                                  vulnerability_tag_hashes, guardian_enc, notes_enc, created_by_membership_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
+       ON CONFLICT (tenant_id, organisation_id, id_number_hash) DO NOTHING RETURNING id`,
+      [this.ctx.tenantId(), scope.organisationId, dto.name.trim(), checked.gender, Number(checked.birthDate.slice(0, 4)),
+        await this.cipher.encrypt(F.idNumber, checked.id), hash, maskResidentId(checked.id),
+        phone ? await this.cipher.encrypt(F.phone, phone) : null, phone ? maskPhone(phone) : null,
+        await this.cipher.encryptOptional(F.address, dto.address?.trim()), dto.communityId ?? null,
+        await this.cipher.encryptOptional(F.household, dto.household?.trim()),
+        await this.cipher.encryptJson(F.vulnerability, { tags, notes: dto.vulnerabilityNotes?.trim() || null } satisfies Vulnerability),
+        await this.tagHashes(tags), await this.cipher.encryptJson(F.guardian, guardian),
+        await this.cipher.encryptOptional(F.notes, dto.notes?.trim()), scope.membershipId]);
+    if (!rows[0]) {
+      // Registered by a colleague a moment ago: the same answer as if it had been there before.
+      return { existing: true, beneficiary: this.summary((await this.findByHash(scope, hash))!) };
+    }
+    await this.audit.record({
+      action: 'beneficiary.registered', entityType: 'beneficiary', entityId: rows[0].id,
+      after: { organisationId: scope.organisationId, idNumberMasked: maskResidentId(checked.id), fieldsRecorded: this.recordedFields(dto) },
+    });
+    return { existing: false, beneficiary: await this.view(scope, rows[0].id, false) };
+  }
+
+  /** Does the organisation already know this ID number? Answers with the masked summary only. */
+  async lookup(idNumber: string, actor: Actor) {
+    const scope = await this.access.scope(actor);
+    const checked = checkResidentId(idNumber);
+    if (!checked.ok) throw fieldRefusal('idNumber', checked);
+    const known = await this.findByHash(scope, await this.cipher.blindIndex(IDX.idNumber, checked.id));
+    return { found: !!known, beneficiary: known ? this.summary(known) : null };
+  }
+
+  async list(query: ListBeneficiariesQuery, actor: Actor): Promise<Page<unknown>> {
+    const scope = await this.access.scope(actor);
+    const params: unknown[] = [];
+    const where = [this.access.beneficiaryFilter(scope, 'b', params), `b.status = 'active'`];
+    if (query.q) { params.push(`%${query.q.replace(/[%_\\]/g, '\\$&')}%`); where.push(`b.name LIKE $${params.length}`); }
+    if (query.communityId) { params.push(query.communityId); where.push(`b.community_id = $${params.length}`); }
+    const [{ n }] = await this.ctx.manager().query(`SELECT count(*)::int AS n FROM beneficiaries b WHERE ${where.join(' AND ')}`, params);
+    const cursor = decodeCursor(query.cursor);
+    if (cursor) {
+      params.push(cursor.sortKey, cursor.id);
+      where.push(`(b.created_at, b.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const limit = query.limit ?? 50;
+    params.push(limit + 1);
+    const rows: BeneficiaryRow[] = await this.ctx.manager().query(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY b.created_at DESC, b.id DESC LIMIT $${params.length}`, params);
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
+    return { items: rows.map((r) => this.summary(r)), total: n, nextCursor: more && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null };
+  }
+
+  async get(id: string, actor: Actor) {
+    const scope = await this.access.scope(actor);
+    return this.view(scope, id, true);
+  }
+
+  async update(id: string, dto: UpdateBeneficiaryDto, actor: Actor) {
+    const scope = await this.access.scope(actor);
+    const row = await this.requireVisible(scope, id, true);
+    assertVersion(row, dto.version);
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    const set = (col: string, value: unknown) => { params.push(value); sets.push(`${col} = $${params.length}`); };
+    if (dto.name !== undefined) set('name', dto.name.trim());
+    if (dto.phone !== undefined) {
+      const phone = dto.phone ? this.normalisePhone('phone', dto.phone) : null;
+      set('phone_enc', phone ? await this.cipher.encrypt(F.phone, phone) : null);
+      set('phone_masked', phone ? maskPhone(phone) : null);
+    }
+    if (dto.address !== undefined) set('address_enc', await this.cipher.encryptOptional(F.address, dto.address.trim()));
+    if (dto.communityId !== undefined) {
+      await this.places.requireActive(dto.communityId, 'community');
+      set('community_id', dto.communityId);
+    }
+    if (dto.household !== undefined) set('household_enc', await this.cipher.encryptOptional(F.household, dto.household.trim()));
+    if (dto.vulnerabilityTags !== undefined || dto.vulnerabilityNotes !== undefined) {
+      const current = (await this.cipher.decryptJson<Vulnerability>(F.vulnerability, row.vulnerability_enc)) ?? { tags: [], notes: null };
+      const next: Vulnerability = {
+        tags: (dto.vulnerabilityTags as VulnerabilityTag[] | undefined) ?? current.tags,
+        notes: dto.vulnerabilityNotes !== undefined ? dto.vulnerabilityNotes.trim() || null : current.notes,
+      };
+      set('vulnerability_enc', await this.cipher.encryptJson(F.vulnerability, next));
+      set('vulnerability_tag_hashes', await this.tagHashes(next.tags));
+    }
+    if (dto.guardian !== undefined) set('guardian_enc', await this.cipher.encryptJson(F.guardian, this.guardianValue(dto.guardian)));
+    if (dto.notes !== undefined) set('notes_enc', await this.cipher.encryptOptional(F.notes, dto.notes.trim()));
+    if (sets.length) {
+      params.push(id);
+      await this.ctx.manager().query(
+        `UPDATE beneficiaries SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $${params.length}`, params);
+      await this.audit.record({
+        action: 'beneficiary.updated', entityType: 'beneficiary', entityId: id,
+        // Field names only: the values are personal data and never enter the audit trail.
+        after: { changedFields: Object.keys(dto).filter((k) => k !== 'version') },
+      });
+    }
+    return this.view(scope, id, false);
+  }
+
+  /** The clear value of one field, with a reason, written to the access log. */
+  async reveal(id: string, field: RevealableField, reason: string, actor: Actor) {
+    const scope = await this.access.scope(actor);
+    const row = await this.requireVisible(scope, id);
+    let value: unknown;
+    switch (field) {
+      case 'id_number': value = await this.cipher.decrypt(F.idNumber, row.id_number_enc); break;
+      case 'phone': value = await this.cipher.decryptOptional(F.phone, row.phone_enc); break;
+      case 'address': value = await this.cipher.decryptOptional(F.address, row.address_enc); break;
+      case 'household': value = await this.cipher.decryptOptional(F.household, row.household_enc); break;
+      case 'notes': value = await this.cipher.decryptOptional(F.notes, row.notes_enc); break;
+      case 'vulnerability_notes': value = (await this.cipher.decryptJson<Vulnerability>(F.vulnerability, row.vulnerability_enc))?.notes ?? null; break;
+      case 'guardian': value = await this.cipher.decryptJson<Guardian>(F.guardian, row.guardian_enc); break;
+    }
+    if (value === null || value === undefined) throw caseworkError(CaseworkErrorCode.FIELD_NOT_REVEALABLE, { field });
+    await this.accessLog.record(scope, { action: 'reveal', subjectType: 'beneficiary', subjectId: id, beneficiaryId: id, field, reason });
+    return { field, value };
+  }
+
+  // ---- for the other casework services ----
+
+  /** A beneficiary visible to the actor, or 404. */
+  async requireVisible(scope: CaseworkScope, id: string, lock = false): Promise<BeneficiaryRow> {
+    const params: unknown[] = [id];
+    const filter = this.access.beneficiaryFilter(scope, 'b', params);
+    const [row]: BeneficiaryRow[] = await this.ctx.manager().query(
+      `${SELECT} WHERE b.id = $1 AND ${filter}${lock ? ' FOR UPDATE OF b' : ''}`, params);
+    if (!row) throw caseworkError(CaseworkErrorCode.BENEFICIARY_NOT_FOUND, { id });
+    return row;
+  }
+
+  /** A beneficiary of the actor's organisation (e.g. a group leader recording attendance), or 404. */
+  async requireInOrganisation(scope: CaseworkScope, id: string): Promise<BeneficiaryRow> {
+    const [row]: BeneficiaryRow[] = await this.ctx.manager().query(`${SELECT} WHERE b.id = $1 AND b.organisation_id = $2`, [id, scope.organisationId]);
+    if (!row) throw caseworkError(CaseworkErrorCode.BENEFICIARY_NOT_FOUND, { id });
+    return row;
+  }
+
+  /** Birth date, from the encrypted ID number (a server-side check, not shown to anyone, so not a logged read). */
+  async birthDate(row: BeneficiaryRow): Promise<string> {
+    const id = await this.cipher.decrypt(F.idNumber, row.id_number_enc);
+    return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  }
+
+  async decryptForSharing(row: BeneficiaryRow) {
+    const vulnerability = await this.cipher.decryptJson<Vulnerability>(F.vulnerability, row.vulnerability_enc);
+    return {
+      idNumber: await this.cipher.decrypt(F.idNumber, row.id_number_enc),
+      phone: await this.cipher.decryptOptional(F.phone, row.phone_enc),
+      address: await this.cipher.decryptOptional(F.address, row.address_enc),
+      tags: vulnerability?.tags ?? [],
+    };
+  }
+
+  summary(r: BeneficiaryRow) {
+    return {
+      id: r.id, name: r.name, gender: r.gender, birthYear: r.birth_year,
+      idNumber: r.id_number_masked, phone: r.phone_masked,
+      community: r.community_id ? { id: r.community_id, name: r.community_name ?? null } : null,
+      createdAt: r.created_at,
+    };
+  }
+
+  private async view(scope: CaseworkScope, id: string, logView: boolean) {
+    const r = await this.requireVisible(scope, id);
+    const vulnerability = await this.cipher.decryptJson<Vulnerability>(F.vulnerability, r.vulnerability_enc);
+    const guardian = await this.cipher.decryptJson<Guardian>(F.guardian, r.guardian_enc);
+    const consents: Array<{ purpose: string }> = await this.ctx.manager().query(
+      `SELECT purpose FROM beneficiary_consents WHERE beneficiary_id = $1 AND ended_at IS NULL`, [id]);
+    if (logView) await this.accessLog.record(scope, { action: 'view', subjectType: 'beneficiary', subjectId: id, beneficiaryId: id });
+    const birthDate = await this.birthDate(r);
+    return {
+      ...this.summary(r),
+      age: ageOn(birthDate, shanghaiToday()),
+      address: r.address_enc ? '已登记 / recorded (reveal to view)' : null,
+      hasAddress: !!r.address_enc,
+      hasHousehold: !!r.household_enc,
+      hasVulnerabilityNotes: !!vulnerability?.notes,
+      hasNotes: !!r.notes_enc,
+      vulnerabilityTags: (vulnerability?.tags ?? []).map((code) => ({ code, label: VULNERABILITY_TAGS[code] })),
+      guardian: guardian ? { name: guardian.name, relation: guardian.relation, phone: guardian.phone ? maskPhone(guardian.phone) : null } : null,
+      activeConsents: consents.map((c) => c.purpose),
+      version: r.version,
+      updatedAt: r.updated_at,
+    };
+  }
+
+  private async findByHash(scope: CaseworkScope, hash: Buffer): Promise<BeneficiaryRow | undefined> {
+    const [row]: BeneficiaryRow[] = await this.ctx.manager().query(
+      `${SELECT} WHERE b.organisation_id = $1 AND b.id_number_hash = $2`, [scope.organisationId, hash]);
+    return row;
+  }
+
+  private async tagHashes(tags: VulnerabilityTag[]): Promise<Buffer[]> {
+    return Promise.all(tags.map((t) => this.cipher.blindIndex(IDX.tag, t)));
+  }
+
+  private guardianValue(g: GuardianDto): Guardian {
+    return { name: g.name.trim(), relation: g.relation.trim(), phone: g.phone ? this.normalisePhone('guardian.phone', g.phone) : null };
+  }
+
+  /** Mobile numbers are normalised; a landline (0XX-XXXXXXX) is accepted as typed, since older people often have one. */
+  private normalisePhone(field: string, value: string): string {
+    const mobile = checkMobilePhone(value);
+    if (mobile.ok) return mobile.phone;
+    const landline = value.normalize('NFKC').replace(/\s/g, '');
+    if (/^0[0-9]{2,3}-?[0-9]{7,8}$/.test(landline)) return landline;
+    throw fieldRefusal(field, mobile);
+  }
+
+  private recordedFields(dto: RegisterBeneficiaryDto): string[] {
+    return Object.entries(dto).filter(([k, v]) => v !== undefined && k !== 'idNumber' && k !== 'name').map(([k]) => k);
+  }
+}

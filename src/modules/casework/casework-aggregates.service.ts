@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { FieldCipher } from '@sanshe/crypto';
+import { TenantContext } from '@sanshe/tenancy';
+import { IDX, VULNERABILITY_TAGS, VULNERABILITY_TAG_CODES, suppress } from './casework-fields';
+import { CaseworkTotalsService } from './casework-totals.service';
+
+/**
+ * What district officials see of casework: counts, hours and tags by community and project, never a person.
+ * Counts of people from 1 to 4 are shown as "<5" (small-cell suppression) so that a small group cannot be singled
+ * out; hours are not about people and are shown as they are.
+ */
+@Injectable()
+export class CaseworkAggregatesService {
+  constructor(
+    private readonly ctx: TenantContext,
+    private readonly cipher: FieldCipher,
+    private readonly totals: CaseworkTotalsService,
+  ) {}
+
+  async district(range: { from?: string; to?: string }) {
+    const m = this.ctx.manager();
+    const from = range.from ?? '1900-01-01';
+    const to = range.to ?? '9999-12-31';
+    const byCommunity: Array<Record<string, any>> = await m.query(
+      `SELECT p.id AS community_id, p.name AS community_name,
+              (SELECT count(*)::int FROM beneficiaries b WHERE b.community_id = p.id AND b.status = 'active') AS beneficiaries,
+              (SELECT count(*)::int FROM cases c JOIN beneficiaries b ON b.id = c.beneficiary_id
+                 WHERE b.community_id = p.id AND c.status NOT IN ('declined','closed','followed_up')) AS open_cases,
+              (SELECT coalesce(sum(r.duration_minutes), 0)::int FROM service_records r JOIN cases c ON c.id = r.case_id JOIN beneficiaries b ON b.id = c.beneficiary_id
+                 WHERE b.community_id = p.id AND r.service_date BETWEEN $1 AND $2) AS case_minutes,
+              (SELECT coalesce(sum(e.duration_minutes), 0)::int FROM community_events e WHERE e.community_id = p.id AND e.held_on BETWEEN $1 AND $2) AS event_minutes,
+              (SELECT coalesce(sum(e.headcount), 0)::int FROM community_events e WHERE e.community_id = p.id AND e.held_on BETWEEN $1 AND $2) AS event_headcount
+         FROM places p WHERE p.level = 'community' AND p.status = 'active' ORDER BY p.name`, [from, to]);
+    // Tags are stored encrypted; their per-district blind indexes let the database count them without reading them.
+    const tagRows: Array<{ community_id: string | null; tag: Buffer; n: number }> = await m.query(
+      `SELECT b.community_id, t.tag, count(*)::int AS n FROM beneficiaries b, unnest(b.vulnerability_tag_hashes) AS t(tag)
+        WHERE b.status = 'active' GROUP BY b.community_id, t.tag`);
+    const codeByHash = new Map<string, string>();
+    for (const code of VULNERABILITY_TAG_CODES) codeByHash.set((await this.cipher.blindIndex(IDX.tag, code)).toString('hex'), code);
+    const tagsFor = (communityId: string | null | 'all') => {
+      const counts = new Map<string, number>();
+      for (const t of tagRows) {
+        if (communityId !== 'all' && t.community_id !== communityId) continue;
+        const code = codeByHash.get(t.tag.toString('hex')) ?? 'unknown';
+        counts.set(code, (counts.get(code) ?? 0) + t.n);
+      }
+      return Object.fromEntries([...counts].map(([code, n]) => [code, { label: VULNERABILITY_TAGS[code as keyof typeof VULNERABILITY_TAGS] ?? null, people: suppress(n) }]));
+    };
+    const [totals] = await m.query(
+      `SELECT (SELECT count(*)::int FROM beneficiaries WHERE status = 'active') AS beneficiaries,
+              (SELECT count(*)::int FROM cases WHERE status NOT IN ('declined','closed','followed_up')) AS open_cases,
+              (SELECT count(*)::int FROM cases WHERE status IN ('closed','followed_up')) AS closed_cases,
+              (SELECT coalesce(sum(duration_minutes), 0)::int FROM service_records WHERE service_date BETWEEN $1 AND $2) AS case_minutes,
+              (SELECT coalesce(sum(s.duration_minutes), 0)::int FROM group_sessions s WHERE s.held_on BETWEEN $1 AND $2) AS group_minutes,
+              (SELECT coalesce(sum(duration_minutes), 0)::int FROM community_events WHERE held_on BETWEEN $1 AND $2) AS event_minutes,
+              (SELECT coalesce(sum(headcount), 0)::int FROM community_events WHERE held_on BETWEEN $1 AND $2) AS event_headcount`, [from, to]);
+    const certs: Array<{ level: string; n: number }> = await m.query(
+      `SELECT level, count(DISTINCT membership_id)::int AS n FROM worker_certificates GROUP BY level`);
+    const hours = (min: number) => Math.round((min / 60) * 100) / 100;
+    return {
+      range: { from: range.from ?? null, to: range.to ?? null },
+      suppression: { below: 5, shownAs: '<5' },
+      district: {
+        beneficiaries: suppress(totals.beneficiaries), openCases: suppress(totals.open_cases), closedCases: suppress(totals.closed_cases),
+        caseHours: hours(totals.case_minutes), groupHours: hours(totals.group_minutes), communityEventHours: hours(totals.event_minutes),
+        communityEventHeadcount: totals.event_headcount, vulnerabilityTags: tagsFor('all'),
+        certifiedWorkers: Object.fromEntries(certs.map((c) => [c.level, c.n])),
+      },
+      communities: byCommunity.map((c) => ({
+        community: { id: c.community_id, name: c.community_name },
+        beneficiaries: suppress(c.beneficiaries), openCases: suppress(c.open_cases),
+        caseHours: hours(c.case_minutes), communityEventHours: hours(c.event_minutes), communityEventHeadcount: c.event_headcount,
+        vulnerabilityTags: tagsFor(c.community_id),
+      })),
+    };
+  }
+
+  /** A project's indicator totals as officials see them: hours as they are, people suppressed below 5. */
+  async project(projectId: string) {
+    const t = await this.totals.totalsForProject(projectId);
+    return {
+      projectId,
+      suppression: { below: 5, shownAs: '<5' },
+      indicators: t.indicators.map((i) => ({ ...i, distinctPeople: suppress(i.distinctPeople) })),
+      total: { ...t.total, distinctPeople: suppress(t.total.distinctPeople) },
+    };
+  }
+}

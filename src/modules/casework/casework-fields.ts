@@ -1,0 +1,94 @@
+/**
+ * Names of the encrypted fields. The name is bound into each ciphertext (AES-GCM associated data), so a value can
+ * only be decrypted as the field it was written for. Renaming one makes existing values unreadable: don't.
+ */
+export const F = {
+  idNumber: 'beneficiary.id_number',
+  phone: 'beneficiary.phone',
+  address: 'beneficiary.address',
+  household: 'beneficiary.household',
+  vulnerability: 'beneficiary.vulnerability',
+  guardian: 'beneficiary.guardian',
+  notes: 'beneficiary.notes',
+  giverName: 'consent.giver_name',
+  presentingProblem: 'case.presenting_problem',
+  declineReason: 'case.decline_reason',
+  assessment: 'case.assessment',
+  plan: 'case.plan',
+  evaluation: 'case.evaluation',
+  closureSummary: 'case.closure_summary',
+  approvalComment: 'case.approval_comment',
+  comment: 'case.comment',
+  recordPlace: 'service_record.place',
+  recordContent: 'service_record.content',
+  recordResponse: 'service_record.response',
+  recordNextStep: 'service_record.next_step',
+  recordPrevious: 'service_record.previous',
+  sessionRecord: 'group_session.record',
+  supervisionNotes: 'supervision_session.notes',
+  referralReason: 'referral.reason',
+  referralShared: 'referral.shared',
+  referralDecision: 'referral.decision_note',
+} as const;
+
+/** Blind-index names (HMAC sub-keys). */
+export const IDX = { idNumber: 'beneficiary.id_number', tag: 'beneficiary.vulnerability_tag' } as const;
+
+/** Vulnerability tags (困境类型) a worker can pick. Stored encrypted; aggregates use per-district blind indexes. */
+export const VULNERABILITY_TAGS = {
+  dibao: { zh: '低保', en: 'Minimum living allowance (dibao)' },
+  low_income: { zh: '低收入', en: 'Low income' },
+  tekun: { zh: '特困', en: 'Extreme hardship (tekun)' },
+  disability: { zh: '残疾', en: 'Disability' },
+  serious_illness: { zh: '重病/慢性病', en: 'Serious or chronic illness' },
+  mental_health: { zh: '精神障碍', en: 'Mental disorder' },
+  elderly_living_alone: { zh: '独居老人', en: 'Older person living alone' },
+  empty_nest: { zh: '空巢老人', en: 'Empty-nest older person' },
+  left_behind_child: { zh: '留守儿童', en: 'Left-behind child' },
+  distressed_child: { zh: '困境儿童', en: 'Child in distress' },
+  single_parent: { zh: '单亲家庭', en: 'Single-parent family' },
+  unemployed: { zh: '失业', en: 'Unemployed' },
+  domestic_violence: { zh: '家庭暴力', en: 'Domestic violence' },
+} as const;
+export type VulnerabilityTag = keyof typeof VULNERABILITY_TAGS;
+export const VULNERABILITY_TAG_CODES = Object.keys(VULNERABILITY_TAGS) as VulnerabilityTag[];
+
+/** What a referral may carry to the receiving organisation, each only if the referral consent's scope names it. */
+export const SHAREABLE_FIELDS = ['name', 'gender', 'age', 'phone', 'id_number', 'address', 'community', 'vulnerability_tags', 'presenting_problem', 'assessment_summary'] as const;
+export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
+
+/** Fields a reveal may open (each logged with its reason). */
+export const REVEALABLE_FIELDS = ['id_number', 'phone', 'address', 'household', 'vulnerability_notes', 'guardian', 'notes'] as const;
+export type RevealableField = (typeof REVEALABLE_FIELDS)[number];
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** Today's date on the Beijing calendar (YYYY-MM-DD). */
+export function shanghaiToday(now = new Date()): string {
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The first day of this month and of the next, Beijing calendar. */
+export function shanghaiMonth(now = new Date()): { from: string; to: string } {
+  const today = shanghaiToday(now);
+  const [y, m] = today.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return { from: `${today.slice(0, 7)}-01`, to: next };
+}
+
+/** Full years between a birth date and a day (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+export function addDays(date: Date | string, days: number): string {
+  const d = typeof date === 'string' ? new Date(`${date}T00:00:00Z`) : new Date(date.getTime() + SHANGHAI_OFFSET_MS);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days)).toISOString().slice(0, 10);
+}
+
+/** People counts shown to district officials: 1-4 become "<5" so a small group cannot be singled out. */
+export const SMALL_COUNT = 5;
+export function suppress(n: number): number | '<5' {
+  return n > 0 && n < SMALL_COUNT ? '<5' : n;
+}

@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { SHAREABLE_FIELDS } from '../casework-fields';
+
+export class CreateReferralDto {
+  @ApiProperty({ description: '接收机构（本区社会组织）/ receiving organisation' }) @IsUUID() toOrganisationId: string;
+  @ApiProperty({ description: '转介原因 / why' }) @IsString() @Length(2, 2000) reason: string;
+  @ApiProperty({ enum: SHAREABLE_FIELDS, isArray: true, description: '共享的信息，须在服务对象同意范围内 / what to share, within the consent' })
+  @IsIn(SHAREABLE_FIELDS, { each: true }) @ArrayUnique() @ArrayMinSize(1) sharedFields: string[];
+}
+
+export class ReferralDecisionDto {
+  @ApiProperty({ enum: ['accept', 'decline'] }) @IsIn(['accept', 'decline']) decision: 'accept' | 'decline';
+  @ApiPropertyOptional({ description: '说明 / note for the sending organisation' }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class ListReferralsQuery {
+  @ApiPropertyOptional({ enum: ['incoming', 'outgoing'], default: 'incoming' }) @IsOptional() @IsIn(['incoming', 'outgoing']) direction?: 'incoming' | 'outgoing';
+}
