@@ -82,6 +82,19 @@ describe('the social organisation registry', () => {
     expect(history.body.items.map((h: { action: string }) => h.action)).toEqual(['registered', 'submit', 'return', 'submit', 'verify']);
     expect(history.body.items[2]).toMatchObject({ fromStatus: 'submitted', toStatus: 'returned', reason: '章程扫描件缺少第3页，请重新上传' });
     expect(history.body.items[4].actorName).toBe('成员');
+
+    // Every step is in the audit trail, which keeps no full bank account number.
+    const db = await ownerClient();
+    try {
+      await db.query(`SELECT set_config('app.tenant_id', $1, false)`, [d.tenantId]);
+      const { rows } = await db.query(`SELECT action, after::text AS after FROM audit_log WHERE entity_id = $1 ORDER BY occurred_at`, [mine.body.id]);
+      expect(rows.map((r: { action: string }) => r.action)).toEqual(
+        ['organisation.registered', 'organisation.updated', 'organisation.submitted', 'organisation.returned', 'organisation.submitted', 'organisation.verified']);
+      expect(rows.some((r: { after: string }) => r.after.includes('6217000011112222'))).toBe(false);
+      expect(rows[1].after).toContain('****2222');
+    } finally {
+      await db.end();
+    }
   });
 
   it('a wrong credit code is refused with what is wrong, and nothing is created', async () => {

@@ -15,7 +15,7 @@ import {
   checkRegisteredOn, checkStaffNumbers, normaliseApplicantPhone, normaliseBankAccount, normaliseContactPhone, normaliseCreditCode,
 } from './organisation-profile';
 import { CORE_FACTS, CoreFacts, OrganisationEntity } from './organisation.entity';
-import { OrganisationStore } from './organisation.store';
+import { OrganisationStore, auditSafe } from './organisation.store';
 import { STATUS_TRANSITIONS, nextState } from './organisation.transitions';
 import { OrganisationsErrorCode, organisationsError } from './organisations.errors';
 
@@ -73,7 +73,7 @@ export class OrganisationRegistryService {
       throw err;
     }
     await this.store.recordHistory(org.id, { action: 'registered', toStatus: 'draft', detail: { applicant: applicant.name } });
-    await this.audit.record({ action: 'organisation.registered', entityType: 'organisation', entityId: org.id, after: { ...org, applicant: { name: applicant.name, phone } } });
+    await this.audit.record({ action: 'organisation.registered', entityType: 'organisation', entityId: org.id, after: { ...auditSafe(org), applicant: { name: applicant.name, phone } } });
     await this.outbox.publish('organisation.registered', { organisationId: org.id, source: 'self_registration' });
     return {
       registrationId: org.id,
@@ -95,7 +95,7 @@ export class OrganisationRegistryService {
     const adminInvitation = admin
       ? await this.members.invite({ name: admin.name, phone: admin.phone, email: admin.email, roles: [Role.OrgAdmin], organisationId: org.id }, actor)
       : null;
-    await this.audit.record({ action: 'organisation.created', entityType: 'organisation', entityId: org.id, after: org });
+    await this.audit.record({ action: 'organisation.created', entityType: 'organisation', entityId: org.id, after: auditSafe(org) });
     await this.outbox.publish('organisation.registered', { organisationId: org.id, source: 'district' });
     return { organisation: await this.store.view(org), adminInvitation };
   }
@@ -158,7 +158,7 @@ export class OrganisationRegistryService {
       }
     }
     const saved = await this.save(org);
-    await this.audit.record({ action: 'organisation.updated', entityType: 'organisation', entityId: id, before, after: saved });
+    await this.audit.record({ action: 'organisation.updated', entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });
     return this.store.view(saved);
   }
 
@@ -178,7 +178,7 @@ export class OrganisationRegistryService {
     Object.assign(org, { status: to, statusReason: null, submittedAt: new Date() });
     const saved = await this.save(org);
     await this.store.recordHistory(id, { action: 'submit', fromStatus: from, toStatus: to });
-    await this.audit.record({ action: 'organisation.submitted', entityType: 'organisation', entityId: id, before, after: saved });
+    await this.audit.record({ action: 'organisation.submitted', entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });
     await this.outbox.publish('organisation.submitted', { organisationId: id });
     return this.store.view(saved);
   }
@@ -192,7 +192,7 @@ export class OrganisationRegistryService {
     org.status = nextState('organisation', STATUS_TRANSITIONS, 'withdraw', from);
     const saved = await this.save(org);
     await this.store.recordHistory(id, { action: 'withdraw', fromStatus: from, toStatus: org.status });
-    await this.audit.record({ action: 'organisation.withdrawn', entityType: 'organisation', entityId: id, before, after: saved });
+    await this.audit.record({ action: 'organisation.withdrawn', entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });
     return this.store.view(saved);
   }
 

@@ -7,7 +7,7 @@ import { isRealDate } from './calendar';
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationRegistryService } from './organisation-registry.service';
 import { normaliseCreditCode } from './organisation-profile';
-import { OrganisationStore } from './organisation.store';
+import { OrganisationStore, auditSafe } from './organisation.store';
 import { STANDING_TRANSITIONS, STATUS_TRANSITIONS, StandingAction, nextState } from './organisation.transitions';
 import { OrganisationsErrorCode, organisationsError } from './organisations.errors';
 
@@ -62,7 +62,7 @@ export class OrganisationReviewService {
       action: 'grade_recorded',
       detail: { grade: dto.grade, validFrom: dto.validFrom, validUntil: dto.validUntil, previous: before.grade, note: dto.note ?? null },
     });
-    await this.audit.record({ action: 'organisation.grade_recorded', entityType: 'organisation', entityId: id, before, after: saved });
+    await this.audit.record({ action: 'organisation.grade_recorded', entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });
     await this.outbox.publish('organisation.grade_recorded', { organisationId: id, grade: dto.grade, validUntil: dto.validUntil });
     return this.store.view(saved);
   }
@@ -78,7 +78,7 @@ export class OrganisationReviewService {
     Object.assign(org, { standing: to, standingReason: to === 'good' ? null : reason, standingSince: new Date() });
     const saved = await this.registry.save(org);
     await this.store.recordHistory(id, { action, fromStanding: from, toStanding: to, reason });
-    await this.audit.record({ action: `organisation.${action}`, entityType: 'organisation', entityId: id, before, after: saved });
+    await this.audit.record({ action: `organisation.${action}`, entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });
     await this.outbox.publish(ORGANISATION_STANDING_CHANGED, { organisationId: id, from, to, reason });
     return this.store.view(saved);
   }
@@ -97,7 +97,7 @@ export class OrganisationReviewService {
     Object.assign(org, change, { creditCode: org.creditCode, pendingChange: null, pendingChangeAt: null });
     const saved = await this.registry.save(org);
     await this.store.recordHistory(id, { action: 'change_approved', detail: { applied: change } });
-    await this.audit.record({ action: 'organisation.change_approved', entityType: 'organisation', entityId: id, before, after: saved });
+    await this.audit.record({ action: 'organisation.change_approved', entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });
     await this.outbox.publish('organisation.changed', { organisationId: id, fields: Object.keys(change) });
     return this.store.view(saved);
   }
@@ -111,7 +111,7 @@ export class OrganisationReviewService {
     Object.assign(org, { pendingChange: null, pendingChangeAt: null });
     const saved = await this.registry.save(org);
     await this.store.recordHistory(id, { action: 'change_returned', reason, detail: { requested: change } });
-    await this.audit.record({ action: 'organisation.change_returned', entityType: 'organisation', entityId: id, before, after: saved });
+    await this.audit.record({ action: 'organisation.change_returned', entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });
     return this.store.view(saved);
   }
 
@@ -133,7 +133,7 @@ export class OrganisationReviewService {
     const saved = await this.registry.save(org);
     await this.store.recordHistory(id, { action, fromStatus: from, toStatus: to, reason });
     const event = `organisation.${PAST[action]}`;
-    await this.audit.record({ action: event, entityType: 'organisation', entityId: id, before, after: saved });
+    await this.audit.record({ action: event, entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });
     await this.outbox.publish(event, { organisationId: id, reason });
     return this.store.view(saved);
   }

@@ -108,6 +108,14 @@ export const HISTORY_LABELS: Record<string, { zh: string; en: string }> = {
   qualification_revoked: { zh: '撤销承接资质', en: 'qualification revoked' },
 };
 
+/**
+ * A record as the audit trail keeps it: the bank account number reduced to its last four digits (the audit
+ * redaction already masks phones, e-mails and addresses by key name).
+ */
+export function auditSafe(o: OrganisationEntity): Record<string, unknown> {
+  return { ...o, bankAccountNo: o.bankAccountNo ? `****${o.bankAccountNo.slice(-4)}` : null };
+}
+
 export function currentGrade(o: Pick<OrganisationEntity, 'grade' | 'gradeValidFrom' | 'gradeValidUntil'>, today = shanghaiDate()): number | null {
   if (!o.grade || !o.gradeValidFrom || !o.gradeValidUntil) return null;
   return o.gradeValidFrom <= today && today <= o.gradeValidUntil ? o.grade : null;

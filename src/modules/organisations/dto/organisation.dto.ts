@@ -15,7 +15,7 @@ export class RegisterOrganisationDto {
   @ApiProperty({ example: '成都市武侯区某某社会工作服务中心' })
   @IsString() @Length(2, 100) name: string;
 
-  @ApiProperty({ example: '52510107MJ0000001X', description: '统一社会信用代码 (GB 32100-2015)' })
+  @ApiProperty({ example: '52510107MJ0000001B', description: '统一社会信用代码 (GB 32100-2015)' })
   @IsString() @MaxLength(40) creditCode: string;
 
   @ApiProperty({ enum: ORGANISATION_TYPE_CODES, description: '社会团体 / 社会服务机构 / 基金会' })
