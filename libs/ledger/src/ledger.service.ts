@@ -37,6 +37,7 @@ import {
   LedgerCause,
   LedgerEntry,
   LedgerEntryKind,
+  LedgerPosting,
   LedgerReservation,
   LedgerVerification,
   OpenAccountInput,
@@ -46,6 +47,8 @@ import {
   ReverseInput,
   StatementLine,
 } from './ledger.types';
+
+const isEntry = (x: Row | LedgerEntry): x is LedgerEntry => 'postings' in x && Array.isArray(x.postings);
 
 /** One side of a transfer as written: negative leaves `accountId`, positive arrives. */
 interface PostingDraft {
@@ -306,19 +309,20 @@ export class LedgerService {
     if (amountFen > fen(res.amount_fen)) {
       throw ledgerError(LedgerErrorCode.RESERVATION_POST_TOO_LARGE, { reservationId: key, reservedFen: String(res.amount_fen), requestedFen: amountFen.toString() });
     }
-    const entryId = await this.claimEntry({ transferId, hash, kind: 'reservation_post', cause: { type: res.cause_type as string, id: res.cause_id as string }, memo, reversalOf: null });
-    if (typeof entryId !== 'string') return entryId;
+    const header = await this.claimEntry({ transferId, hash, kind: 'reservation_post', cause: { type: res.cause_type as string, id: res.cause_id as string }, memo, reversalOf: null });
+    if (isEntry(header)) return header;
+    const entryId = header.id as string;
     // Close the reservation before moving the money, so `balance - reserved >= floor` holds after each statement.
     await this.query(
       `UPDATE ledger_reservations SET status = 'posted', posted_fen = $3, posted_entry_id = $4, closed_at = now()
         WHERE tenant_id = $1 AND id = $2 AND status = 'active'`,
       [this.ctx.tenantId(), res.id, amountFen.toString(), entryId],
     );
-    await this.insertPostings(entryId, [
+    const postings = await this.insertPostings(entryId, [
       { lineNo: 0, accountId: from, counterpartyAccountId: to, amountFen: -amountFen, reason },
       { lineNo: 0, accountId: to, counterpartyAccountId: from, amountFen, reason },
     ]);
-    return (await this.loadEntry(entryId, false))!;
+    return toEntry(header, postings, false);
   }
 
   /** Gives the reserved money back to the account's available balance. Releasing a released reservation is a no-op retry. */
@@ -410,13 +414,13 @@ export class LedgerService {
    * the id first — that transaction's entry (or TRANSFER_ID_REUSED). ON CONFLICT instead of catching the unique
    * violation, which would abort the caller's transaction.
    */
-  private async claimEntry(d: EntryDraft): Promise<string | LedgerEntry> {
+  private async claimEntry(d: EntryDraft): Promise<Row | LedgerEntry> {
     const [row] = await this.query(
       `INSERT INTO ledger_entries (tenant_id, transfer_id, request_hash, kind, cause_type, cause_id, memo, reversal_of, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING ${ENTRY_COLUMNS}`,
       [this.ctx.tenantId(), d.transferId, d.hash, d.kind, d.cause?.type ?? null, d.cause?.id ?? null, d.memo, d.reversalOf, this.actorId()],
     );
-    if (row) return row.id as string;
+    if (row) return row;
     const replay = await this.replay(d.transferId, d.hash);
     if (replay) return replay;
     // Not the transfer id, so the other unique key: this entry's original was reversed meanwhile.
@@ -424,17 +428,16 @@ export class LedgerService {
   }
 
   private async write(d: EntryDraft, drafts: PostingDraft[]): Promise<LedgerEntry> {
-    const entryId = await this.claimEntry(d);
-    if (typeof entryId !== 'string') return entryId;
-    await this.insertPostings(entryId, drafts);
-    return (await this.loadEntry(entryId, false))!;
+    const header = await this.claimEntry(d);
+    if (isEntry(header)) return header;
+    return toEntry(header, await this.insertPostings(header.id as string, drafts), false);
   }
 
   /**
    * One INSERT; money arriving is listed before money leaving, so an account that receives and pays in the same
    * entry never dips below its floor between rows (the CHECK is per row).
    */
-  private async insertPostings(entryId: string, drafts: PostingDraft[]): Promise<void> {
+  private async insertPostings(entryId: string, drafts: PostingDraft[]): Promise<LedgerPosting[]> {
     const ordered = [...drafts].sort((a, b) => (a.amountFen > 0n ? 0 : 1) - (b.amountFen > 0n ? 0 : 1));
     const params: unknown[] = [this.ctx.tenantId(), entryId];
     const values = ordered.map((p) => {
@@ -442,10 +445,13 @@ export class LedgerService {
       const n = params.length;
       return `($1, $2, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
-    await this.query(
-      `INSERT INTO ledger_postings (tenant_id, entry_id, line_no, account_id, counterparty_account_id, amount_fen, reason) VALUES ${values.join(', ')}`,
+    const rows = await this.query(
+      `INSERT INTO ledger_postings (tenant_id, entry_id, line_no, account_id, counterparty_account_id, amount_fen, reason)
+       VALUES ${values.join(', ')} RETURNING ${POSTING_COLUMNS}`,
       params,
     );
+    // The same order as a loaded entry: by line, what leaves before what arrives.
+    return rows.map(toPosting).sort((a, b) => a.lineNo - b.lineNo || (a.amountFen < b.amountFen ? -1 : a.amountFen > b.amountFen ? 1 : 0));
   }
 
   private async loadEntry(id: string, replayed: boolean): Promise<LedgerEntry | null> {
