@@ -9,9 +9,12 @@ export function ensureNodeModules(root) {
   const marker = path.join(root, 'node_modules', '.package-lock.json');
   const fresh = fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs;
   if (fresh) return;
-  console.error('[setup] installing npm dependencies (npm ci)…');
-  const res = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (res.status !== 0) throw new Error('npm ci failed');
+  // `npm install`, not `npm ci`: npm 11 writes only this platform's optional binaries (@swc/core-*) into the lock,
+  // and `npm ci` then refuses the lock as out of sync. `npm install` still installs the locked versions and, as
+  // measured here, leaves package-lock.json untouched.
+  console.error('[setup] installing npm dependencies (npm install from package-lock.json)…');
+  const res = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (res.status !== 0) throw new Error('npm install failed');
 }
 
 export function run(cmd, args, opts = {}) {
