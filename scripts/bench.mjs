@@ -26,7 +26,8 @@ async function main() {
     const env = { ...process.env, DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, REDIS_URL: redis.url, NODE_ENV: 'production', DATABASE_APP_ROLE: 'sanshe_app',
       MASTER_KEY: crypto.randomBytes(32).toString('base64'), JWT_SECRET: crypto.randomBytes(48).toString('base64url') };
     run('node', [path.join(root, 'dist', 'src', 'cli.js'), 'migrate'], { cwd: root, env: { ...env, LOG_LEVEL: 'warn' } });
-    run('node', [path.join(root, 'dist', 'bench', 'list-bench.js')], { cwd: root, env });
+    const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [];
+    run('node', [...profile, path.join(root, 'dist', 'bench', 'list-bench.js')], { cwd: root, env });
   } finally {
     await redis.stop();
     await pg.stop();

@@ -8,7 +8,7 @@ import { AuthController, MeController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { IdentityService } from './identity.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
-import { JwtStrategy } from './jwt.strategy';
+import { JwtStrategy, jwtKey } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { MeService } from './me.service';
 import { PasswordService } from './password.service';
@@ -22,7 +22,7 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     PassportModule,
-    JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => ({ secret: c.jwtSecret }) }),
+    JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => ({ secret: jwtKey(c.jwtSecret) as unknown as string }) }),
   ],
   controllers: [AuthController, MeController],
   providers: [
