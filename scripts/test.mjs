@@ -72,6 +72,8 @@ async function main() {
       REDIS_SERVER_BIN: redisServer,
       TEST_PG_ADMIN_URL: adminUrl,
       DATABASE_APP_ROLE: APP.role,
+      // Request logs would bury jest's output; TEST_LOGS=1 shows the app's logs (see test/support/test-app.ts).
+      LOG_LEVEL: process.env.TEST_LOGS === '1' ? 'log' : 'warn',
     };
     const code = await new Promise((resolve) => {
       const child = spawn(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), `--maxWorkers=${WORKERS}`, ...process.argv.slice(2)], {

@@ -48,6 +48,7 @@ export class AccessInterceptor implements NestInterceptor {
     if (rule.kind === 'public') return next.handle();
     if (rule.kind === 'public-district') return this.publicDistrict(context, next);
     const claims = context.switchToHttp().getRequest<{ user: AccessClaims }>().user;
+    const outer = currentContext();
     return from(
       this.runner.run(
         { tenantId: claims.tid, userId: claims.sub },
@@ -55,6 +56,7 @@ export class AccessInterceptor implements NestInterceptor {
           const actor = this.authorise(rule, claims, rows[0] as unknown as AccessRow | undefined);
           const ctx = currentContext();
           if (ctx) ctx.actor = actor;
+          if (outer) outer.actor = actor; // for the request's access-log line
           return lastValueFrom(next.handle(), { defaultValue: undefined });
         },
         { sql: accessCheckSql(claims) },

@@ -47,6 +47,8 @@ export class TenantTransactionRunner {
       began = true;
       this.markTransactionOpen(qr);
       const parent = currentContext();
+      // The request's own context learns the district too, so its access-log line names it.
+      if (parent && scope.tenantId) parent.tenantId ??= scope.tenantId;
       const state: RequestContextState = {
         requestId: parent?.requestId ?? 'job',
         actor: parent?.actor,
