@@ -9,6 +9,10 @@ import { QueueModule } from '@sanshe/queue';
 import { TenancyModule } from '@sanshe/tenancy';
 import { DemoSeeder } from './demo/demo-seeder';
 import { CaseworkModule } from './modules/casework/casework.module';
+import { FundsModule } from './modules/funds/funds.module';
+import { ProjectsModule } from './modules/projects/projects.module';
+import { ProjectReportsModule } from './modules/project-reports/project-reports.module';
+import { EvaluationsModule } from './modules/evaluations/evaluations.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
 import { AttachmentsModule } from './modules/attachments/attachments.module';
@@ -41,6 +45,10 @@ export class AppModule implements NestModule {
         OrganisationsModule,
         PortalModule,
         CaseworkModule,
+        FundsModule,
+        ProjectsModule,
+        ProjectReportsModule,
+        EvaluationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, DemoSeeder],
     };

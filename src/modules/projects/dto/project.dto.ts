@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '@sanshe/common';
+
+export class ListProjectsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['unfunded', 'active', 'closed'] }) @IsOptional() @IsIn(['unfunded', 'active', 'closed']) status?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() organisationId?: string;
+  @ApiPropertyOptional({ description: '只看有逾期事项的项目 / only projects with something overdue' })
+  @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() overdue?: boolean;
+  @ApiPropertyOptional({ description: '只看我负责的项目 / only projects I am the officer of' })
+  @IsOptional() @Transform(({ value }) => value === true || value === 'true' || value === '1') @IsBoolean() mine?: boolean;
+  @ApiPropertyOptional({ description: '项目名称或编号 / title or reference' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+}
+
+export class SignAgreementDto {
+  @ApiProperty({ example: '2026-03-01', description: '协议签订日期' }) @IsDateString({ strict: true }) signedOn: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: '整改已完成，经复核同意解冻' }) @IsString() @Length(2, 1000) reason: string;
+}
+
+
+export class CloseProjectDto {
+  @ApiPropertyOptional({ example: '120000', description: '组织退回的结余资金（分）；默认为已拨付减去已审核支出' })
+  @IsOptional() @IsString() @Length(1, 16) refundFen?: string;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+export class ProjectSettingsDto {
+  @ApiProperty({ example: 10, description: '预算调整超过该科目金额的百分比需审批' }) @IsInt() @Min(0) @Max(100) reallocationThresholdPercent: number;
+  @ApiProperty({ example: 7, description: '报告到期前几天提醒' }) @IsInt() @Min(1) @Max(60) reminderDaysBefore: number;
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}

@@ -1,0 +1,53 @@
+import { ErrorCatalogue, errorFactory } from '@sanshe/common';
+
+export enum ProjectsErrorCode {
+  PROJECT_NOT_FOUND = 'PROJECT_NOT_FOUND',
+  PROJECT_CLOSED = 'PROJECT_CLOSED',
+  PROJECT_UNFUNDED = 'PROJECT_UNFUNDED',
+  TRANCHE_NOT_FOUND = 'TRANCHE_NOT_FOUND',
+  TRANCHE_CONDITIONS_UNMET = 'TRANCHE_CONDITIONS_UNMET',
+  TRANCHE_ALREADY_RELEASED = 'TRANCHE_ALREADY_RELEASED',
+  TRANCHE_FROZEN = 'TRANCHE_FROZEN',
+  EARLIER_TRANCHE_UNPAID = 'EARLIER_TRANCHE_UNPAID',
+  AGREEMENT_ALREADY_SIGNED = 'AGREEMENT_ALREADY_SIGNED',
+  CHANGE_NOT_FOUND = 'CHANGE_NOT_FOUND',
+  CHANGE_INVALID = 'CHANGE_INVALID',
+  CHANGE_PENDING = 'CHANGE_PENDING',
+  CLOSURE_NOT_READY = 'CLOSURE_NOT_READY',
+  REFUND_TOO_LARGE = 'REFUND_TOO_LARGE',
+  EVALUATOR_INVALID = 'EVALUATOR_INVALID',
+  NOT_YOUR_PROJECT = 'NOT_YOUR_PROJECT',
+  EVALUATION_EXISTS = 'EVALUATION_EXISTS',
+  NOT_ASSIGNED = 'NOT_ASSIGNED',
+  ASSIGNMENT_NOT_FOUND = 'ASSIGNMENT_NOT_FOUND',
+  REPORT_NOT_FOUND = 'REPORT_NOT_FOUND',
+  REPORT_INVALID = 'REPORT_INVALID',
+  REPORT_INCOMPLETE = 'REPORT_INCOMPLETE',
+}
+
+export const PROJECTS_ERRORS: ErrorCatalogue<ProjectsErrorCode> = {
+  PROJECT_NOT_FOUND: { status: 404, zh: '找不到该项目', en: 'Project not found' },
+  PROJECT_CLOSED: { status: 409, zh: '项目已结项，只能查看，不能修改', en: 'The project is closed and read-only' },
+  PROJECT_UNFUNDED: { status: 409, zh: '项目资金尚未落实（项目资金池余额不足），暂不能拨付', en: 'The project is not funded yet (the programme fund lacked money); nothing can be paid' },
+  TRANCHE_NOT_FOUND: { status: 404, zh: '找不到该期拨款', en: 'Tranche not found' },
+  TRANCHE_CONDITIONS_UNMET: { status: 409, zh: '该期拨款的拨付条件尚未满足', en: 'The conditions of this tranche are not met' },
+  TRANCHE_ALREADY_RELEASED: { status: 409, zh: '该期拨款已经拨付，不能重复拨付', en: 'This tranche has already been paid' },
+  TRANCHE_FROZEN: { status: 409, zh: '该期拨款因评估不合格已冻结', en: 'This tranche is frozen after a failed evaluation' },
+  EARLIER_TRANCHE_UNPAID: { status: 409, zh: '请先拨付前一期拨款', en: 'Pay the earlier tranche first' },
+  AGREEMENT_ALREADY_SIGNED: { status: 409, zh: '协议已登记签订', en: 'The agreement is already recorded as signed' },
+  CHANGE_NOT_FOUND: { status: 404, zh: '找不到该变更申请', en: 'Change request not found' },
+  CHANGE_INVALID: { status: 400, zh: '变更内容有误', en: 'The change request is invalid' },
+  CHANGE_PENDING: { status: 409, zh: '已有一项同类变更待审批，请等待审批结果', en: 'A change of this kind is already awaiting approval' },
+  CLOSURE_NOT_READY: { status: 409, zh: '项目尚不具备结项条件', en: 'The project cannot be closed yet' },
+  REFUND_TOO_LARGE: { status: 409, zh: '退回金额超过该项目已拨付且未退回的资金', en: 'The refund exceeds what was paid to this project and not yet returned' },
+  EVALUATOR_INVALID: { status: 400, zh: '所选人员不是本区县的评估机构成员', en: 'The person chosen is not an evaluator in this district' },
+  NOT_YOUR_PROJECT: { status: 403, zh: '只能操作本组织或分配给您的项目', en: 'You can only act on your own or assigned projects' },
+  EVALUATION_EXISTS: { status: 409, zh: '该阶段的评估已经登记', en: 'This stage has already been evaluated' },
+  NOT_ASSIGNED: { status: 403, zh: '该项目未分配给您评估', en: 'This project is not assigned to you for evaluation' },
+  ASSIGNMENT_NOT_FOUND: { status: 404, zh: '找不到该评估分配', en: 'Evaluation assignment not found' },
+  REPORT_NOT_FOUND: { status: 404, zh: '找不到该报告', en: 'Report not found' },
+  REPORT_INVALID: { status: 400, zh: '报告内容有误', en: 'The report has invalid content' },
+  REPORT_INCOMPLETE: { status: 409, zh: '报告尚不完整，请补全后再提交', en: 'The report is incomplete; complete it before submitting' },
+};
+
+export const projectsError = errorFactory(PROJECTS_ERRORS);

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { CaseworkModule } from '../casework/casework.module';
+import { FundsModule } from '../funds/funds.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ProjectAccess } from './project-access.service';
+import { ProjectChangesController } from './project-changes.controller';
+import { ProjectChangesService } from './project-changes.service';
+import { ProjectCreationService } from './project-creation.service';
+import { ProjectFundingService } from './project-funding.service';
+import { ProjectLifecycleService } from './project-lifecycle.service';
+import { ProjectNotices } from './project-notices';
+import { ProjectPlanService } from './project-plan.service';
+import { ProjectQueryService } from './project-query.service';
+import { ProjectSettingsService } from './project-settings.service';
+import { ProjectsController } from './projects.controller';
+import { TranchesService } from './tranches.service';
+
+/**
+ * Project implementation (项目执行): projects born from awarded grants (calls.grant_awarded), the money reserved on the
+ * programme fund per tranche, tranche payment under conditions, the agreement, plan versions, closure with refunds,
+ * and the views officers and organisations read. Reports, evaluations and changes live in their own modules and
+ * use the access policy, notices and plan exported here.
+ */
+@Module({
+  imports: [FundsModule, NotificationsModule, CaseworkModule],
+  controllers: [ProjectsController, ProjectChangesController],
+  providers: [
+    ProjectAccess, ProjectNotices, ProjectPlanService, ProjectFundingService, ProjectCreationService, TranchesService,
+    ProjectQueryService, ProjectLifecycleService, ProjectSettingsService, ProjectChangesService,
+  ],
+  exports: [ProjectAccess, ProjectNotices, ProjectPlanService, TranchesService, ProjectSettingsService],
+})
+export class ProjectsModule {}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '@sanshe/common';
+import { AuditService } from '@sanshe/audit';
+import { LedgerService } from '@sanshe/ledger';
+import { TenantContext } from '@sanshe/tenancy';
+import type { TrancheCondition } from '../calls/grant-awarded.event';
+import { RequestIdempotency } from '../funds/request-idempotency.service';
+import { ProjectAccess, ProjectRow } from './project-access.service';
+import { ProjectNotices } from './project-notices';
+import { TRANCHE_TRANSITIONS, nextState } from './project.transitions';
+import { ProjectsErrorCode, projectsError } from './projects.errors';
+import { checkTranche } from './tranche-conditions';
+
+interface TrancheRow {
+  id: string;
+  project_id: string;
+  seq: number;
+  name: string;
+  percent: string;
+  amount_fen: string;
+  conditions: TrancheCondition[];
+  status: string;
+  reservation_key: string | null;
+  released_entry_id: string | null;
+  released_at: Date | null;
+  frozen_reason: string | null;
+}
+
+const yuan = (fen: bigint | string) => (Number(fen) / 100).toFixed(2);
+
+/**
+ * Tranches (分期拨付): each paid at most once, by a finance officer, when its conditions hold. Paying posts the
+ * tranche's own reservation on the programme fund into the organisation's grant account. Twice-safe three ways:
+ * the tranche row is locked FOR UPDATE and must be `pending`; the ledger transfer id is derived from the tranche
+ * (`tranche-release:<id>`), so even a second attempt that got through would get the first entry back; and the
+ * request's Idempotency-Key replays the first answer to a retry.
+ */
+@Injectable()
+export class TranchesService {
+  constructor(
+    private readonly ctx: TenantContext,
+    private readonly access: ProjectAccess,
+    private readonly ledger: LedgerService,
+    private readonly idempotency: RequestIdempotency,
+    private readonly notices: ProjectNotices,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(projectId: string, actor: Actor) {
+    const p = await this.access.load(projectId, actor);
+    const rows: TrancheRow[] = await this.ctx.manager().query(`SELECT * FROM project_tranches WHERE project_id = $1 ORDER BY seq`, [projectId]);
+    const facts = await this.facts(p);
+    return {
+      items: rows.map((t) => {
+        const checks = checkTranche(t.conditions, { ...facts, trancheStatus: t.status, earlierUnpaid: this.earlierUnpaid(rows, t.seq) });
+        return { ...this.view(t), checks, ready: t.status === 'pending' && checks.every((c) => c.met) };
+      }),
+    };
+  }
+
+  async release(projectId: string, trancheId: string, key: string | undefined, actor: Actor) {
+    return this.idempotency.run('tranche.release', key, { projectId, trancheId }, async () => {
+      const p = await this.access.load(projectId, actor);
+      const t = await this.lockTranche(projectId, trancheId);
+      if (p.status === 'closed') throw projectsError(ProjectsErrorCode.PROJECT_CLOSED, { projectId });
+      if (t.status === 'released') {
+        throw projectsError(ProjectsErrorCode.TRANCHE_ALREADY_RELEASED, { trancheId, entryId: t.released_entry_id, releasedAt: t.released_at });
+      }
+      nextState('tranche', { ...TRANCHE_TRANSITIONS, release: { from: ['pending', 'frozen'], to: 'released' } }, 'release', t.status);
+      const all: TrancheRow[] = await this.ctx.manager().query(`SELECT * FROM project_tranches WHERE project_id = $1 ORDER BY seq`, [projectId]);
+      const checks = checkTranche(t.conditions, { ...(await this.facts(p)), trancheStatus: t.status, earlierUnpaid: this.earlierUnpaid(all, t.seq) });
+      const unmet = checks.filter((c) => !c.met);
+      if (unmet.length) {
+        throw projectsError(ProjectsErrorCode.TRANCHE_CONDITIONS_UNMET, { trancheId, unmet }, {
+          zh: `拨付条件尚未满足：${unmet.map((c) => c.zh).join('；')}`,
+          en: `Conditions not met: ${unmet.map((c) => c.en).join('; ')}`,
+        });
+      }
+      const entry = await this.ledger.postReservation(t.reservation_key!, {
+        transferId: `tranche-release:${t.id}`, to: p.grantAccountId,
+        reason: `${p.referenceNo} 第${t.seq}期拨款 ${t.name}`.slice(0, 200),
+      });
+      const [[done]]: [TrancheRow[], number] = await this.ctx.manager().query(
+        `UPDATE project_tranches SET status = 'released', released_entry_id = $2, released_at = now(), released_by = $3, version = version + 1
+          WHERE id = $1 AND status IN ('pending') RETURNING *`, [t.id, entry.id, actor.userId]);
+      await this.audit.record({ action: 'project.tranche_released', entityType: 'project_tranche', entityId: t.id, before: { status: t.status }, after: { status: 'released', entryId: entry.id, amountFen: t.amount_fen } });
+      await this.notices.send(p, ['organisation', 'officer'], {
+        kind: 'project.tranche_released', titleZh: `拨款已到账：${p.referenceNo} 第${t.seq}期`, titleEn: `Tranche ${t.seq} paid: ${p.referenceNo}`,
+        bodyZh: `「${p.title}」第${t.seq}期（${t.name}）${yuan(t.amount_fen)} 元已拨付。`, bodyEn: `Tranche ${t.seq} (${t.name}) of ${yuan(t.amount_fen)} yuan for "${p.title}" is paid.`,
+        data: { trancheId: t.id },
+      });
+      const grant = await this.ledger.balance(p.grantAccountId);
+      return { tranche: this.view(done), entryId: entry.id, amountFen: t.amount_fen, grantAccountBalanceFen: grant.balanceFen.toString() };
+    });
+  }
+
+  /** After a failed evaluation: every tranche not paid yet waits until an officer unfreezes it. */
+  async freezeUnpaid(p: ProjectRow, reason: string): Promise<number[]> {
+    const [rows]: [Array<{ seq: number }>, number] = await this.ctx.manager().query(
+      `UPDATE project_tranches SET status = 'frozen', frozen_reason = $2, version = version + 1 WHERE project_id = $1 AND status = 'pending' RETURNING seq`, [p.id, reason]);
+    return rows.map((r) => r.seq).sort((a, b) => a - b);
+  }
+
+  async unfreeze(projectId: string, trancheId: string, reason: string, actor: Actor) {
+    const p = await this.access.loadWritable(projectId, actor);
+    const t = await this.lockTranche(projectId, trancheId);
+    nextState('tranche', TRANCHE_TRANSITIONS, 'unfreeze', t.status);
+    const [[done]]: [TrancheRow[], number] = await this.ctx.manager().query(
+      `UPDATE project_tranches SET status = 'pending', frozen_reason = NULL, version = version + 1 WHERE id = $1 RETURNING *`, [t.id]);
+    await this.audit.record({ action: 'project.tranche_unfrozen', entityType: 'project_tranche', entityId: t.id, before: { status: t.status, reason: t.frozen_reason }, after: { status: 'pending', reason } });
+    await this.notices.send(p, ['organisation', 'finance'], {
+      kind: 'project.tranche_unfrozen', titleZh: `拨款已解冻：${p.referenceNo} 第${t.seq}期`, titleEn: `Tranche ${t.seq} unfrozen: ${p.referenceNo}`,
+      bodyZh: `解冻原因：${reason}`, bodyEn: `Reason: ${reason}`,
+    });
+    return this.view(done);
+  }
+
+  /** What the conditions are judged on, read in this transaction. */
+  async facts(p: ProjectRow) {
+    const m = this.ctx.manager();
+    const evaluations: Array<{ stage: string; score: number; passed: boolean }> = await m.query(
+      `SELECT stage, score::float8 AS score, passed FROM project_evaluations WHERE project_id = $1`, [p.id]);
+    const kinds: Array<{ kind: string }> = await m.query(`SELECT DISTINCT kind FROM project_reports WHERE project_id = $1 AND status = 'approved'`, [p.id]);
+    // Each report states the spending new since the previous one, so approved reports add up without overlap.
+    const [money] = await m.query(
+      `SELECT (SELECT COALESCE(sum(amount_fen), 0) FROM project_tranches WHERE project_id = $1 AND status = 'released')::text AS released,
+              (SELECT COALESCE(sum(s.amount_fen), 0) FROM project_report_spending s JOIN project_reports r ON r.id = s.report_id
+                WHERE r.project_id = $1 AND r.status = 'approved')::text AS spent`, [p.id]);
+    return {
+      projectStatus: p.status, agreementSignedOn: p.agreementSignedOn, evaluations, approvedReportKinds: kinds.map((k) => k.kind),
+      releasedFen: BigInt(money.released), reportedSpentFen: BigInt(money.spent),
+    };
+  }
+
+  private earlierUnpaid(all: TrancheRow[], seq: number): number[] {
+    return all.filter((x) => x.seq < seq && x.status !== 'released').map((x) => x.seq);
+  }
+
+  private async lockTranche(projectId: string, trancheId: string): Promise<TrancheRow> {
+    const [t]: TrancheRow[] = await this.ctx.manager().query(`SELECT * FROM project_tranches WHERE id = $1 AND project_id = $2 FOR UPDATE`, [trancheId, projectId]);
+    if (!t) throw projectsError(ProjectsErrorCode.TRANCHE_NOT_FOUND, { trancheId });
+    return t;
+  }
+
+  view(t: TrancheRow) {
+    return {
+      id: t.id, seq: t.seq, name: t.name, percent: Number(t.percent), amountFen: String(t.amount_fen), conditions: t.conditions, status: t.status,
+      releasedEntryId: t.released_entry_id, releasedAt: t.released_at, frozenReason: t.frozen_reason,
+    };
+  }
+}
