@@ -7,8 +7,13 @@ import { DatabaseModule } from '@sanshe/database';
 import { LedgerModule } from '@sanshe/ledger';
 import { QueueModule } from '@sanshe/queue';
 import { TenancyModule } from '@sanshe/tenancy';
+import { ClockModule } from '@sanshe/common/clock';
 import { DemoSeeder } from './demo/demo-seeder';
 import { CaseworkModule } from './modules/casework/casework.module';
+import { CallsModule } from './modules/calls/calls.module';
+import { CallOutcomesModule } from './modules/calls/outcome/call-outcomes.module';
+import { ApplicationsModule } from './modules/applications/applications.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { FundsModule } from './modules/funds/funds.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { ProjectReportsModule } from './modules/project-reports/project-reports.module';
@@ -30,6 +35,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        ClockModule,
         DatabaseModule,
         TenancyModule,
         AuditModule,
@@ -45,6 +51,10 @@ export class AppModule implements NestModule {
         OrganisationsModule,
         PortalModule,
         CaseworkModule,
+        CallsModule,
+        ApplicationsModule,
+        ReviewsModule,
+        CallOutcomesModule,
         FundsModule,
         ProjectsModule,
         ProjectReportsModule,

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '@sanshe/common';
+import { SERVICE_AREA_CODES } from '../../organisations/service-areas';
+
+const FEN = /^(0|[1-9][0-9]{0,14})$/;
+const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+export class BudgetLineDto {
+  @ApiProperty({ example: 'B01' }) @IsString() @Length(1, 20) code: string;
+  @ApiProperty({ example: '活动物料' }) @IsString() @Length(1, 100) name: string;
+  @ApiProperty({ example: '1500000' }) @Matches(FEN) amountFen: string;
+}
+
+export class IndicatorDto {
+  @ApiProperty({ example: 'I01' }) @IsString() @Length(1, 20) code: string;
+  @ApiProperty({ example: '服务老人人次' }) @IsString() @Length(1, 100) name: string;
+  @ApiProperty({ example: '人次' }) @IsString() @Length(1, 20) unit: string;
+  @ApiProperty({ example: 0 }) @IsNumber() baseline: number;
+  @ApiProperty({ example: 1200 }) @IsNumber() target: number;
+}
+
+export class MilestoneDto {
+  @ApiProperty({ example: '完成需求调研' }) @IsString() @Length(1, 100) name: string;
+  @ApiProperty({ example: '2026-08-31' }) @Matches(DAY) dueOn: string;
+}
+
+export class ApplicationContentDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;
+  @ApiPropertyOptional({ example: '15000000' }) @IsOptional() @Matches(FEN) requestedFen?: string;
+  @ApiPropertyOptional({ example: '3000000' }) @IsOptional() @Matches(FEN) coFundingFen?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) beneficiaries?: string;
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) communityIds?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(13) @IsIn(SERVICE_AREA_CODES, { each: true }) serviceAreas?: string[];
+  @ApiPropertyOptional({ type: [BudgetLineDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => BudgetLineDto) budgetLines?: BudgetLineDto[];
+  @ApiPropertyOptional({ type: [IndicatorDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => IndicatorDto) indicators?: IndicatorDto[];
+  @ApiPropertyOptional({ type: [MilestoneDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneDto) milestones?: MilestoneDto[];
+  @ApiPropertyOptional() @IsOptional() @Matches(DAY) startsOn?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(DAY) endsOn?: string;
+  @ApiPropertyOptional({ description: 'answers to the call\'s form, by question key' }) @IsOptional() @IsObject() answers?: Record<string, unknown>;
+}
+
+export class UpdateApplicationDto extends ApplicationContentDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class ApplicationVersionDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class WithdrawApplicationDto extends ApplicationVersionDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
+export class AddEditorDto {
+  @ApiProperty({ description: 'membership id of a colleague' }) @IsUUID() membershipId: string;
+}
+
+export class ScreeningDto extends ApplicationVersionDto {
+  @ApiProperty({ enum: ['pass', 'return', 'reject'] }) @IsIn(['pass', 'return', 'reject']) decision: 'pass' | 'return' | 'reject';
+  @ApiProperty({ example: '材料齐全，符合申报条件' }) @IsString() @Length(2, 1000) reason: string;
+}
+
+export class ListApplicationsQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() callId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsIn(['draft', 'submitted', 'returned', 'withdrawn', 'passed', 'rejected', 'awarded', 'declined']) status?: string;
+}

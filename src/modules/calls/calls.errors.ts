@@ -1,0 +1,51 @@
+import { ErrorCatalogue, errorFactory } from '@sanshe/common';
+
+export enum CallsErrorCode {
+  CALL_NOT_FOUND = 'CALL_NOT_FOUND',
+  CALL_SETTINGS_INVALID = 'CALL_SETTINGS_INVALID',
+  CALL_NOT_EDITABLE = 'CALL_NOT_EDITABLE',
+  CALL_NOT_OPEN = 'CALL_NOT_OPEN',
+  CALL_CLOSED = 'CALL_CLOSED',
+  COMMUNITY_NOT_IN_DISTRICT = 'COMMUNITY_NOT_IN_DISTRICT',
+  HOLIDAY_DATE_INVALID = 'HOLIDAY_DATE_INVALID',
+  REVIEW_NOT_FINISHED = 'REVIEW_NOT_FINISHED',
+  SELECTION_INVALID = 'SELECTION_INVALID',
+  SELECTION_REASON_REQUIRED = 'SELECTION_REASON_REQUIRED',
+  SELECTION_OVER_POOL = 'SELECTION_OVER_POOL',
+  SELECTION_EMPTY = 'SELECTION_EMPTY',
+  NOTICE_PERIOD_RUNNING = 'NOTICE_PERIOD_RUNNING',
+  OBJECTIONS_UNANSWERED = 'OBJECTIONS_UNANSWERED',
+  NOTICE_NOT_OPEN = 'NOTICE_NOT_OPEN',
+  OBJECTION_NOT_FOUND = 'OBJECTION_NOT_FOUND',
+  OBJECTION_ALREADY_ANSWERED = 'OBJECTION_ALREADY_ANSWERED',
+  AWARD_NOT_FOUND = 'AWARD_NOT_FOUND',
+  AWARD_ALREADY_ACCEPTED = 'AWARD_ALREADY_ACCEPTED',
+  NOT_YOUR_AWARD = 'NOT_YOUR_AWARD',
+  RESULT_NOT_AVAILABLE = 'RESULT_NOT_AVAILABLE',
+}
+
+export const CALLS_ERRORS: ErrorCatalogue<CallsErrorCode> = {
+  CALL_NOT_FOUND: { status: 404, zh: '找不到该创投项目征集', en: 'Call not found' },
+  CALL_SETTINGS_INVALID: { status: 400, zh: '征集设置有误，请检查标出的内容', en: 'The call settings are invalid; see the listed problems' },
+  CALL_NOT_EDITABLE: { status: 409, zh: '征集已发布，不能再修改设置', en: 'The call is published and can no longer be edited' },
+  CALL_NOT_OPEN: { status: 409, zh: '征集尚未开始接受申报', en: 'The call is not open for applications yet' },
+  CALL_CLOSED: { status: 409, zh: '申报已截止（以服务器时间为准）', en: 'The call has closed (judged on the server clock)' },
+  COMMUNITY_NOT_IN_DISTRICT: { status: 400, zh: '所选社区不属于本区县', en: 'A chosen community is not in this district' },
+  HOLIDAY_DATE_INVALID: { status: 400, zh: '日期格式应为 YYYY-MM-DD', en: 'The date must be YYYY-MM-DD' },
+  REVIEW_NOT_FINISHED: { status: 409, zh: '仍有评审未完成，且评审截止时间未到', en: 'Reviews are still outstanding and the review deadline has not passed' },
+  SELECTION_INVALID: { status: 400, zh: '入选名单有误，请检查标出的内容', en: 'The selection is invalid; see the listed problems' },
+  SELECTION_REASON_REQUIRED: { status: 400, zh: '调整金额或调整系统建议的入选名单时必须说明理由', en: 'A reason is required when amounts or the proposed set are changed' },
+  SELECTION_OVER_POOL: { status: 409, zh: '入选项目资助总额超过资金池', en: 'The selected amounts exceed the fund pool' },
+  SELECTION_EMPTY: { status: 409, zh: '尚未确定入选名单', en: 'No selection has been made yet' },
+  NOTICE_PERIOD_RUNNING: { status: 409, zh: '公示期尚未结束，不能立项', en: 'The public notice period has not ended yet' },
+  OBJECTIONS_UNANSWERED: { status: 409, zh: '仍有异议未答复，不能立项', en: 'Objections are still unanswered' },
+  NOTICE_NOT_OPEN: { status: 409, zh: '该征集不在公示期内，不能提出异议', en: 'This call is not in its public notice period' },
+  OBJECTION_NOT_FOUND: { status: 404, zh: '找不到该异议', en: 'Objection not found' },
+  OBJECTION_ALREADY_ANSWERED: { status: 409, zh: '该异议已答复', en: 'This objection has already been answered' },
+  AWARD_NOT_FOUND: { status: 404, zh: '找不到该立项记录', en: 'Award not found' },
+  AWARD_ALREADY_ACCEPTED: { status: 409, zh: '资助协议已确认', en: 'The grant agreement has already been accepted' },
+  NOT_YOUR_AWARD: { status: 403, zh: '只有获资助组织的管理员可以确认协议', en: 'Only an admin of the awarded organisation can accept the agreement' },
+  RESULT_NOT_AVAILABLE: { status: 409, zh: '评审结果在立项后公布', en: 'Results are available after the award' },
+};
+
+export const callsError = errorFactory(CALLS_ERRORS);

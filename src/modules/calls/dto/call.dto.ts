@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min,
+} from 'class-validator';
+import { PageQuery } from '@sanshe/common';
+import { SERVICE_AREA_CODES } from '../../organisations/service-areas';
+
+/** Money is integer fen as a decimal string (JSON numbers cannot carry every bigint). */
+export const FEN = /^(0|[1-9][0-9]{0,14})$/;
+const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+export class CallDraftDto {
+  @ApiProperty({ example: '2026年武侯区社区公益创投大赛' }) @IsString() @Length(2, 100) title: string;
+  @ApiProperty({ example: '一老一小' }) @IsString() @Length(1, 100) theme: string;
+  @ApiProperty() @IsString() @MaxLength(10000) description: string;
+  @ApiProperty({ example: '200000000', description: 'fen' }) @Matches(FEN) fundPoolFen: string;
+  @ApiProperty({ example: '5000000' }) @Matches(FEN) minAmountFen: string;
+  @ApiProperty({ example: '20000000' }) @Matches(FEN) maxAmountFen: string;
+  @ApiProperty({ example: 20, description: 'co-funding the organisation must add, as a percentage of the amount requested' })
+  @IsInt() @Min(0) @Max(100) coFundingPercent: number;
+  @ApiProperty({ example: ['elderly'] }) @IsArray() @ArrayMaxSize(13) @IsIn(SERVICE_AREA_CODES, { each: true }) serviceAreas: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) communityIds?: string[];
+  @ApiPropertyOptional({ example: { minGrade: 3, minYearsRegistered: 1, qualifiedServiceArea: 'elderly' } }) @IsOptional() @IsObject() eligibility?: Record<string, unknown>;
+  @ApiProperty({ description: '{ sections: [{ key, title, questions: [{ key, label, type, required, options }] }] }' }) @IsObject() form: Record<string, unknown>;
+  @ApiProperty({ description: '{ criteria: [{ code, name, weight }], scoreMin, scoreMax } — weights add up to 100' }) @IsObject() rubric: Record<string, unknown>;
+  @ApiProperty({ example: 5 }) @IsInt() @Min(1) @Max(15) reviewersPerApplication: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() blindReview?: boolean;
+  @ApiPropertyOptional({ description: 'z-score normalise each reviewer before aggregating' }) @IsOptional() @IsBoolean() normaliseScores?: boolean;
+  @ApiPropertyOptional({ example: 60 }) @IsOptional() @IsNumber() @Min(0) @Max(100) minScoreToFund?: number;
+  @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100) applicationsPerOrganisation?: number;
+  @ApiProperty({ example: 5 }) @IsInt() @Min(1) @Max(30) noticeWorkingDays: number;
+  @ApiPropertyOptional({ description: 'defaults to 50/30/20' }) @IsOptional() @IsArray() tranchePlan?: unknown[];
+  @ApiProperty({ example: '2026-07-01' }) @Matches(DAY) projectStartsOn: string;
+  @ApiProperty({ example: '2027-06-30' }) @Matches(DAY) projectEndsOn: string;
+  @ApiProperty() @IsISO8601({ strict: true }) opensAt: string;
+  @ApiProperty() @IsISO8601({ strict: true }) closesAt: string;
+  @ApiProperty() @IsISO8601({ strict: true }) reviewBy: string;
+  @ApiProperty({ description: 'planned first day of the public notice' }) @Matches(DAY) noticeOn: string;
+  @ApiProperty({ description: 'planned award date' }) @Matches(DAY) awardBy: string;
+}
+
+export class UpdateCallDto extends PartialType(CallDraftDto) {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class CallVersionDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+}
+
+export class CancelCallDto extends CallVersionDto {
+  @ApiProperty() @IsString() @Length(2, 500) reason: string;
+}
+
+export class ListCallsQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsIn(['draft', 'published', 'closed', 'reviewing', 'notice', 'awarded', 'cancelled']) status?: string;
+}
+
+export class HolidayDto {
+  @ApiProperty({ enum: ['holiday', 'workday'] }) @IsIn(['holiday', 'workday']) kind: 'holiday' | 'workday';
+  @ApiProperty({ example: '国庆节' }) @IsString() @Length(1, 50) name: string;
+}
+
+export class HolidayYearQuery {
+  @ApiProperty({ example: 2026 }) @Matches(/^[0-9]{4}$/) year: string;
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ReferenceNumberService } from '@sanshe/tenancy/reference-numbers.service';
+import { ApplicationsModule } from '../../applications/applications.module';
+import { NotificationsModule } from '../../notifications/notifications.module';
+import { ReviewsModule } from '../../reviews/reviews.module';
+import { CallsModule } from '../calls.module';
+import { AwardService } from './award.service';
+import { NoticesPortalController } from './notices-portal.controller';
+import { NoticesPortalService } from './notices-portal.service';
+import { ObjectionsService } from './objections.service';
+import { OutcomeController } from './outcome.controller';
+import { OutcomeNotificationsHandler } from './outcome-notifications.handler';
+import { SelectionService } from './selection.service';
+
+/**
+ * The end of a call: selection within the pool, the public notice with objections, the award with its agreement PDF
+ * and the hand-off event to projects. Part of the calls domain, in its own module because it stands on applications
+ * and reviews, which themselves stand on calls.
+ */
+@Module({
+  imports: [CallsModule, ApplicationsModule, ReviewsModule, NotificationsModule],
+  controllers: [OutcomeController, NoticesPortalController],
+  providers: [SelectionService, ObjectionsService, AwardService, NoticesPortalService, OutcomeNotificationsHandler, ReferenceNumberService],
+})
+export class CallOutcomesModule {}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '@sanshe/common';
+import { PublicDistrict } from '@sanshe/auth';
+import { NoticesPortalService } from './notices-portal.service';
+import { ObjectionsService } from './objections.service';
+import { ObjectionDto } from './outcome.dto';
+
+/** The public portal's notices (公示) and the objection form (异议), without signing in. */
+@ApiTags('portal 公开门户')
+@Controller('public/districts/:districtCode')
+export class NoticesPortalController {
+  constructor(
+    private readonly notices: NoticesPortalService,
+    private readonly objections: ObjectionsService,
+  ) {}
+
+  @Get('notices')
+  @PublicDistrict()
+  @ApiParam({ name: 'districtCode', example: '510107' })
+  @ApiOperation({ summary: '公益创投拟资助项目公示 / Public notices of selected projects' })
+  list() {
+    return this.notices.list();
+  }
+
+  @Get('calls/:id/notice')
+  @PublicDistrict()
+  @ApiParam({ name: 'districtCode', example: '510107' })
+  @ApiOperation({ summary: '某次征集的公示 / The notice of one call' })
+  get(@Param('id', ParseIdPipe) id: string) {
+    return this.notices.get(id);
+  }
+
+  @Post('calls/:id/objections')
+  @PublicDistrict()
+  @ApiParam({ name: 'districtCode', example: '510107' })
+  @ApiOperation({ summary: '对公示提出异议（须留联系方式）/ File an objection with contact details' })
+  object(@Param('id', ParseIdPipe) id: string, @Body() dto: ObjectionDto) {
+    return this.objections.file(id, dto);
+  }
+}

@@ -1,0 +1,102 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, ParseIdPipe, Role } from '@sanshe/common';
+import { CurrentActor, Roles } from '@sanshe/auth';
+import { AwardService } from './award.service';
+import { ObjectionsService } from './objections.service';
+import { AcceptAgreementDto, AnswerObjectionDto, OutcomeVersionDto, SelectionDto } from './outcome.dto';
+import { SelectionService } from './selection.service';
+
+const OFFICIALS = [Role.DistrictAdmin, Role.ProgrammeOfficer];
+const ORG_AND_OFFICIALS = [Role.DistrictAdmin, Role.ProgrammeOfficer, Role.FinanceOfficer, Role.OrgAdmin, Role.OrgStaff];
+
+@ApiTags('calls 公益创投')
+@Controller()
+export class OutcomeController {
+  constructor(
+    private readonly selection: SelectionService,
+    private readonly objections: ObjectionsService,
+    private readonly awards: AwardService,
+  ) {}
+
+  @Put('calls/:callId/selection')
+  @Roles(...OFFICIALS)
+  @ApiOperation({ summary: '确定入选名单（资金池内，调整须说明理由）/ Make the selection within the pool' })
+  select(@Param('callId', ParseIdPipe) callId: string, @Body() dto: SelectionDto, @CurrentActor() actor: Actor) {
+    return this.selection.select(callId, dto, actor);
+  }
+
+  @Get('calls/:callId/selection')
+  @Roles(...OFFICIALS)
+  @ApiOperation({ summary: '入选名单 / The selection' })
+  getSelection(@Param('callId', ParseIdPipe) callId: string) {
+    return this.selection.selection(callId);
+  }
+
+  @Post('calls/:callId/notice')
+  @Roles(...OFFICIALS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '发布公示（按工作日计算公示期）/ Publish the public notice' })
+  publishNotice(@Param('callId', ParseIdPipe) callId: string, @Body() dto: OutcomeVersionDto) {
+    return this.selection.publishNotice(callId, dto.version);
+  }
+
+  @Get('calls/:callId/objections')
+  @Roles(...OFFICIALS)
+  @ApiOperation({ summary: '异议列表（含联系方式）/ Objections with contact details' })
+  listObjections(@Param('callId', ParseIdPipe) callId: string) {
+    return this.objections.list(callId);
+  }
+
+  @Post('calls/:callId/objections/:id/answer')
+  @Roles(...OFFICIALS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '答复异议 / Answer an objection' })
+  answer(@Param('callId', ParseIdPipe) callId: string, @Param('id', ParseIdPipe) id: string, @Body() dto: AnswerObjectionDto, @CurrentActor() actor: Actor) {
+    return this.objections.answer(callId, id, dto.answer, actor);
+  }
+
+  @Post('calls/:callId/award')
+  @Roles(...OFFICIALS)
+  @HttpCode(200)
+  @ApiOperation({ summary: '立项（公示期满且异议均已答复）/ Award after the notice period with every objection answered' })
+  award(@Param('callId', ParseIdPipe) callId: string, @Body() dto: OutcomeVersionDto) {
+    return this.awards.award(callId, dto.version);
+  }
+
+  @Get('calls/:callId/awards')
+  @Roles(...OFFICIALS, Role.FinanceOfficer)
+  @ApiOperation({ summary: '立项清单 / Awards of a call' })
+  listAwards(@Param('callId', ParseIdPipe) callId: string) {
+    return this.awards.listForCall(callId);
+  }
+
+  @Get('awards/:id')
+  @Roles(...ORG_AND_OFFICIALS)
+  @ApiOperation({ summary: '立项记录 / An award with its complete record' })
+  getAward(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.awards.get(id, actor);
+  }
+
+  @Get('awards/:id/agreement.pdf')
+  @Roles(...ORG_AND_OFFICIALS)
+  @ApiOperation({ summary: '资助协议 PDF / The grant agreement PDF' })
+  agreement(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.awards.agreement(id, actor);
+  }
+
+  @Post('awards/:id/agreement/accept')
+  @Roles(Role.OrgAdmin)
+  @HttpCode(200)
+  @ApiOperation({ summary: '确认资助协议（立项生效）/ Accept the agreement: the award becomes final' })
+  accept(@Param('id', ParseIdPipe) id: string, @Body() _dto: AcceptAgreementDto, @CurrentActor() actor: Actor) {
+    return this.awards.accept(id, actor);
+  }
+
+  @Get('applications/:id/result')
+  @Roles(...ORG_AND_OFFICIALS, Role.SocialWorker, Role.Supervisor)
+  @ApiOperation({ summary: '评审结果摘要（立项后）/ My result summary, after the award' })
+  result(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.awards.result(id, actor);
+  }
+}
