@@ -8,7 +8,7 @@ const fkMembership = (col: string) => `FOREIGN KEY (tenant_id, ${col}) REFERENCE
 const FEN = (col: string) => `${col} bigint NOT NULL CHECK (${col} >= 0)`;
 
 const TABLES = [
-  'project_settings', 'money_request_keys', 'projects', 'project_budget_lines', 'project_indicators', 'project_tranches',
+  'project_settings', 'projects', 'project_budget_lines', 'project_indicators', 'project_tranches',
   'project_milestones', 'project_plan_versions', 'project_reports', 'project_report_spending', 'project_report_alerts',
   'evaluation_assignments', 'project_evaluations', 'project_changes',
 ];
@@ -16,7 +16,8 @@ const TABLES = [
 /**
  * Project implementation (项目执行): projects created from awarded grants, their tranches (each backed by its own
  * ledger reservation on the district's programme fund), milestones, every version of the plan, periodic reports
- * with spending per budget line, evaluations, changes (变更), and the idempotency keys of money-moving requests.
+ * with spending per budget line, evaluations, changes (变更), and the district's project settings.
+ * Idempotency-Key answers live in `idempotency_keys` (venture-calls migration), shared through IdempotencyService.
  * Money stays in the ledger; these tables only point at ledger reservations and entries.
  *
  * casework's project_id / indicator_id get no foreign key here: casework accepts links before a project is known
@@ -37,18 +38,6 @@ export class Projects1763777300000 implements MigrationInterface {
          updated_at timestamptz NOT NULL DEFAULT now(),
          ${KEYS},
          UNIQUE (tenant_id))`,
-
-      // The first answer to a money-moving request, replayed to a retry with the same Idempotency-Key.
-      `CREATE TABLE money_request_keys (
-         ${HEAD},
-         scope text NOT NULL CHECK (scope ~ '^[a-z][a-z0-9_.]{0,59}$'),
-         key text NOT NULL CHECK (length(key) BETWEEN 1 AND 200),
-         request_hash text NOT NULL,
-         response jsonb,
-         created_by uuid,
-         created_at timestamptz NOT NULL DEFAULT now(),
-         ${KEYS},
-         UNIQUE (tenant_id, scope, key))`, // money_request_keys
 
       `CREATE TABLE projects (
          ${HEAD},

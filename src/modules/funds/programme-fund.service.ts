@@ -6,7 +6,7 @@ import { LedgerAccount, LedgerService } from '@sanshe/ledger';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext } from '@sanshe/tenancy';
 import { AppropriationDto } from './funds.dto';
-import { RequestIdempotency } from './request-idempotency.service';
+import { IdempotencyService } from '@sanshe/tenancy/idempotency.service';
 
 export const PROGRAMME_APPROPRIATED = 'funds.programme_appropriated';
 const OWNER = 'district_programme';
@@ -26,7 +26,7 @@ export class ProgrammeFundService {
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    private readonly idempotency: RequestIdempotency,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   fundAccount(): Promise<LedgerAccount> {

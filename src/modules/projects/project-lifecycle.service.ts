@@ -5,7 +5,7 @@ import { assertVersion } from '@sanshe/database';
 import { LedgerService } from '@sanshe/ledger';
 import { TenantContext } from '@sanshe/tenancy';
 import { ProgrammeFundService } from '../funds/programme-fund.service';
-import { RequestIdempotency } from '../funds/request-idempotency.service';
+import { IdempotencyService } from '@sanshe/tenancy/idempotency.service';
 import { CloseProjectDto, SignAgreementDto } from './dto/project.dto';
 import { ProjectAccess } from './project-access.service';
 import { ProjectNotices } from './project-notices';
@@ -27,7 +27,7 @@ export class ProjectLifecycleService {
     private readonly access: ProjectAccess,
     private readonly ledger: LedgerService,
     private readonly fund: ProgrammeFundService,
-    private readonly idempotency: RequestIdempotency,
+    private readonly idempotency: IdempotencyService,
     private readonly notices: ProjectNotices,
     private readonly audit: AuditService,
   ) {}

@@ -4,7 +4,7 @@ import { AuditService } from '@sanshe/audit';
 import { LedgerService } from '@sanshe/ledger';
 import { TenantContext } from '@sanshe/tenancy';
 import type { TrancheCondition } from '../calls/grant-awarded.event';
-import { RequestIdempotency } from '../funds/request-idempotency.service';
+import { IdempotencyService } from '@sanshe/tenancy/idempotency.service';
 import { ProjectAccess, ProjectRow } from './project-access.service';
 import { ProjectNotices } from './project-notices';
 import { TRANCHE_TRANSITIONS, nextState } from './project.transitions';
@@ -41,7 +41,7 @@ export class TranchesService {
     private readonly ctx: TenantContext,
     private readonly access: ProjectAccess,
     private readonly ledger: LedgerService,
-    private readonly idempotency: RequestIdempotency,
+    private readonly idempotency: IdempotencyService,
     private readonly notices: ProjectNotices,
     private readonly audit: AuditService,
   ) {}
