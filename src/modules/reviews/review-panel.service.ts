@@ -50,6 +50,8 @@ export class ReviewPanelService {
 
   /** Assigns every passed application its reviewers and moves a closed call into review. All or nothing. */
   async assign(callId: string) {
+    // A call past its closing time is closed here if the scheduled job has not got to it yet.
+    await this.calls.closeIfDue(callId);
     let call = await this.calls.require(callId, true);
     if (!['closed', 'reviewing'].includes(call.status)) throw reviewsError(ReviewsErrorCode.REVIEW_NOT_OPEN, { status: call.status });
     const unscreened = await this.applications.listForCall(callId, ['submitted']);
