@@ -12,3 +12,4 @@ export * from './http/pagination';
 export * from './config/app-config.module';
 export * from './http/parse-id.pipe';
 export * from './validation';
+export * from './state-machine';

@@ -1,4 +1,4 @@
-import { CommonErrorCode, commonError } from '@sanshe/common';
+import { nextState } from '@sanshe/common';
 
 /**
  * The application lifecycle (申报书):
@@ -35,11 +35,5 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, { zh: string; 
 };
 
 export function nextApplicationStatus(action: ApplicationAction, current: ApplicationStatus): ApplicationStatus {
-  const rule = APPLICATION_TRANSITIONS[action];
-  if (!(rule.from as readonly ApplicationStatus[]).includes(current)) {
-    const s = APPLICATION_STATUS_LABELS[current];
-    throw commonError(CommonErrorCode.INVALID_STATE_TRANSITION, { entity: 'application', action, from: current, allowedFrom: rule.from },
-      { zh: `申报书当前为「${s.zh}」，不能执行此操作`, en: `Not allowed while the application is ${s.en.toLowerCase()}` });
-  }
-  return rule.to;
+  return nextState('application', APPLICATION_TRANSITIONS, action, current, { entity: { zh: '申报书', en: 'the application' }, states: APPLICATION_STATUS_LABELS });
 }

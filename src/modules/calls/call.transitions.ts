@@ -1,4 +1,4 @@
-import { CommonErrorCode, commonError } from '@sanshe/common';
+import { nextState } from '@sanshe/common';
 
 /**
  * The call lifecycle (征集):
@@ -42,12 +42,5 @@ const ACTION_LABELS: Record<CallAction, { zh: string; en: string }> = {
 };
 
 export function nextCallStatus(action: CallAction, current: CallStatus): CallStatus {
-  const rule = CALL_TRANSITIONS[action];
-  if (!(rule.from as readonly CallStatus[]).includes(current)) {
-    const s = CALL_STATUS_LABELS[current];
-    const a = ACTION_LABELS[action];
-    throw commonError(CommonErrorCode.INVALID_STATE_TRANSITION, { entity: 'call', action, from: current, allowedFrom: rule.from },
-      { zh: `征集当前为「${s.zh}」，不能${a.zh}`, en: `Cannot ${a.en} a call that is ${s.en.toLowerCase()}` });
-  }
-  return rule.to;
+  return nextState('call', CALL_TRANSITIONS, action, current, { entity: { zh: '征集', en: 'the call' }, states: CALL_STATUS_LABELS, actions: ACTION_LABELS });
 }

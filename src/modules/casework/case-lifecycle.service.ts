@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, commonError } from '@sanshe/common';
+import { Actor, CommonErrorCode, commonError, nextState } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion } from '@sanshe/database';
@@ -9,7 +9,7 @@ import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkSettings, CaseworkSettingsService } from './casework-settings.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
 import { F, addDays, shanghaiToday } from './casework-fields';
-import { CASE_TRANSITIONS, CaseAction, CaseStatus, CaseTransition, REVIEWS } from './case.transitions';
+import { CASE_STATUS_LABELS, CASE_TRANSITIONS, CaseAction, CaseStatus, CaseTransition, REVIEWS } from './case.transitions';
 import { CaseRow, CasesService } from './cases.service';
 import { ConsentsService } from './consents.service';
 import { ApprovalDecisionDto, AssessmentDto, ClosureDto, EvaluationDto, PlanDto } from './dto/case.dto';
@@ -141,10 +141,7 @@ export class CaseLifecycleService {
   /** The version and the transitions table, before any other check or write. */
   check(c: CaseRow, action: CaseAction, version?: number): void {
     if (version !== undefined) assertVersion(c, version);
-    const rule: CaseTransition = CASE_TRANSITIONS[action];
-    if (!rule.from.includes(c.status)) {
-      throw commonError(CommonErrorCode.INVALID_STATE_TRANSITION, { entity: 'case', action, from: c.status, allowedFrom: rule.from });
-    }
+    nextState('case', CASE_TRANSITIONS, action, c.status, { entity: { zh: '个案', en: 'the case' }, states: CASE_STATUS_LABELS });
   }
 
   private closedPatch(settings: CaseworkSettings): Record<string, unknown> {

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import {
-  APP_CONFIG, Actor, AppConfig, CommonErrorCode, ORGANISATION_ROLES, Page, ROLE_LABELS, Role,
-  checkMobilePhone, commonError, currentContext, decodeCursor, encodeCursor, fieldRefusal, maskPhone,
+  APP_CONFIG, Actor, AppConfig, ORGANISATION_ROLES, Page, ROLE_LABELS, Role,
+  checkMobilePhone, currentContext, decodeCursor, encodeCursor, fieldRefusal, maskPhone, nextState,
 } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { IdentityService, PasswordService, hashSecret, newSecret, secretMatches } from '@sanshe/auth';
@@ -247,11 +247,11 @@ export class MembersService {
   }
 
   private transition(membership: MembershipEntity, action: keyof typeof MEMBERSHIP_TRANSITIONS): void {
-    const rule = MEMBERSHIP_TRANSITIONS[action];
-    if (!rule.from.includes(membership.status)) {
-      throw commonError(CommonErrorCode.INVALID_STATE_TRANSITION, { entity: 'membership', action, from: membership.status, allowedFrom: rule.from });
-    }
-    membership.status = rule.to;
+    membership.status = nextState('membership', MEMBERSHIP_TRANSITIONS, action, membership.status, {
+      entity: { zh: '成员', en: 'the membership' },
+      states: { invited: { zh: '已邀请', en: 'Invited' }, active: { zh: '在用', en: 'Active' }, suspended: { zh: '已停用', en: 'Suspended' } },
+      actions: { accept: { zh: '接受邀请', en: 'accept' }, suspend: { zh: '停用', en: 'suspend' }, reactivate: { zh: '恢复', en: 'reactivate' } },
+    });
   }
 
   private async issueInvitation(membership: MembershipEntity, actor: Actor) {

@@ -1,4 +1,4 @@
-import { CommonErrorCode, commonError } from '@sanshe/common';
+import { nextState as nextLifecycleState } from '@sanshe/common';
 import type { OrganisationStanding, OrganisationStatus } from './organisation.entity';
 import type { QualificationStatus } from './organisation-qualification.entity';
 
@@ -87,15 +87,5 @@ export function nextState<S extends string>(
   action: string,
   current: S,
 ): S {
-  const rule = table[action];
-  if (!rule.from.includes(current)) {
-    const state = STATE_LABELS[current] ?? { zh: current, en: current };
-    const move = ACTION_LABELS[action] ?? { zh: action, en: action };
-    throw commonError(
-      CommonErrorCode.INVALID_STATE_TRANSITION,
-      { entity, action, from: current, allowedFrom: rule.from },
-      { zh: `当前状态为「${state.zh}」，不能${move.zh}`, en: `Cannot ${move.en} while ${state.en}` },
-    );
-  }
-  return rule.to;
+  return nextLifecycleState(entity, table, action, current, { states: STATE_LABELS, actions: ACTION_LABELS });
 }

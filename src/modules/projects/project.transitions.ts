@@ -1,4 +1,4 @@
-import { CommonErrorCode, commonError } from '@sanshe/common';
+import { nextState as nextLifecycleState } from '@sanshe/common';
 
 /**
  * The lifecycles of project implementation, one table each (illegal moves are 409 INVALID_STATE_TRANSITION).
@@ -67,15 +67,5 @@ const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
 
 /** The target state of a move, or 409 INVALID_STATE_TRANSITION naming the state and the move. */
 export function nextState(entity: string, table: Record<string, { from: readonly string[]; to: string }>, action: string, current: string): string {
-  const rule = table[action];
-  if (!rule.from.includes(current)) {
-    const state = PROJECT_STATE_LABELS[current] ?? { zh: current, en: current };
-    const move = ACTION_LABELS[action] ?? { zh: action, en: action };
-    throw commonError(
-      CommonErrorCode.INVALID_STATE_TRANSITION,
-      { entity, action, from: current, allowedFrom: rule.from },
-      { zh: `当前状态为「${state.zh}」，不能${move.zh}`, en: `Cannot ${move.en} while ${state.en}` },
-    );
-  }
-  return rule.to;
+  return nextLifecycleState(entity, table, action, current, { states: PROJECT_STATE_LABELS, actions: ACTION_LABELS });
 }
