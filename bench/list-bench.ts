@@ -48,7 +48,7 @@ async function runLoad(url: string, authorization?: string): Promise<{ rps: numb
   return JSON.parse(stdout.trim());
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 
 async function main(): Promise<void> {
   const config = { ...loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'error' }), runWorker: false, databasePoolSize: POOL };
@@ -121,9 +121,11 @@ async function main(): Promise<void> {
 
   const appRuns = [];
   const rawRuns = [];
+  // BENCH_ONLY=app|raw measures one side (for profiling it alone); the ratio then is meaningless.
+  const only = process.env.BENCH_ONLY;
   for (let i = 0; i < ROUNDS; i++) {
-    appRuns.push(await runLoad(appUrl, `Bearer ${target.token}`));
-    rawRuns.push(await runLoad(rawUrl));
+    if (only !== 'raw') appRuns.push(await runLoad(appUrl, `Bearer ${target.token}`));
+    if (only !== 'app') rawRuns.push(await runLoad(rawUrl));
   }
   const appRps = median(appRuns.map((r) => r.rps));
   const rawRps = median(rawRuns.map((r) => r.rps));
