@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PasswordService } from '@sanshe/auth';
 import { AuditService } from '@sanshe/audit';
+import { Actor, Role, currentContext } from '@sanshe/common';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
+import { CallsService } from '../modules/calls/calls.service';
+import { demoCallDraft } from './demo-calls';
 import { DEMO_ACCOUNTS, DEMO_OPERATOR, DEMO_PASSWORD } from './demo-accounts';
 import { DEMO_DISTRICTS, DemoDistrict } from './demo-districts.data';
 import { DEMO_ORGANISATIONS } from './demo-organisations.data';
 
 /**
- * Loads the demo districts, their places and one account per role. Idempotent: a district that already exists is
+ * Loads the demo districts, their places, one account per role, demo organisations and an open venture call. Idempotent: a district that already exists is
  * left as it is, so running the start command again keeps whatever was changed since.
  */
 @Injectable()
@@ -19,6 +22,7 @@ export class DemoSeeder {
     private readonly ctx: TenantContext,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly calls: CallsService,
   ) {}
 
   async seed(): Promise<void> {
@@ -35,6 +39,32 @@ export class DemoSeeder {
     for (const district of DEMO_DISTRICTS) {
       await this.runner.run({}, () => this.seedOrganisations(district.code));
     }
+    await this.runner.run({}, () => this.seedCall('510107', '13800510102', '13800510101'));
+  }
+
+  /**
+   * One open venture call in the district, drafted by the demo programme officer and published by the demo district
+   * admin through the calls service (so every rule a real call meets is checked). Only when the district has none.
+   */
+  private async seedCall(districtCode: string, officerPhone: string, adminPhone: string): Promise<void> {
+    const m = this.ctx.manager();
+    const [tenant]: Array<{ id: string }> = await m.query(`SELECT id FROM tenants WHERE code = $1`, [districtCode]);
+    if (!tenant) return;
+    await this.ctx.enterTenant(tenant.id);
+    if ((await m.query(`SELECT 1 FROM calls LIMIT 1`)).length) return;
+    const actorOf = async (phone: string): Promise<Actor> => {
+      const [row]: Array<{ user_id: string; id: string; roles: Role[] }> = await m.query(
+        `SELECT m.user_id, m.id, m.roles FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.phone = $1`, [phone]);
+      return { userId: row.user_id, membershipId: row.id, roles: row.roles, isPlatformOperator: false, organisationId: null };
+    };
+    const officer = await actorOf(officerPhone);
+    const admin = await actorOf(adminPhone);
+    const state = currentContext();
+    if (state) state.actor = officer;
+    const draft = await this.calls.create(demoCallDraft(new Date()), officer);
+    if (state) state.actor = admin;
+    await this.calls.publish(draft.id, draft.version, admin);
+    this.logger.log(`Published the demo venture call in ${districtCode}`);
   }
 
   /**

@@ -26,4 +26,15 @@ describe('demo organisations', () => {
     const there = await liu.get('/api/v1/organisations/mine').expect(200);
     expect(there.body).toMatchObject({ name: '成都市武侯区晋阳社会工作服务中心', status: 'verified' });
   });
+
+  it('the demo seed publishes one open venture call in 武侯区, once, on the portal and to its organisations', async () => {
+    const seeder = t.app.get(DemoSeeder);
+    await seeder.seed();
+    const portal = await t.http.get('/api/v1/public/districts/510107/calls').expect(200);
+    const open = portal.body.items.filter((c: { title: string }) => c.title.endsWith('武侯区社区公益创投'));
+    expect(open).toHaveLength(1);
+    const orgAdmin = await login(t, '13800510107', DEMO_PASSWORD, '510107');
+    const calls = await orgAdmin.get('/api/v1/calls').expect(200);
+    expect(calls.body.items.find((c: { id: string }) => c.id === open[0].id)).toMatchObject({ status: 'published', acceptingApplications: true });
+  });
 });

@@ -111,12 +111,14 @@ export interface District {
 }
 
 let districtSeq = 0;
+const DEMO_CODES = new Set(['330102', '510107', '420103', '500156']);
 /** A fresh district opened by the operator, with its first admin signed in: every test gets its own tenant. */
 export async function openDistrict(t: TestApp, operator?: Session): Promise<District> {
   const op = operator ?? (await operatorSession(t));
   for (let attempt = 0; attempt < 20; attempt++) {
     districtSeq += 1;
     const code = `${['11', '31', '33', '42', '50', '51', '61'][randomInt(0, 7)]}${String(randomInt(1, 100)).padStart(2, '0')}${String(randomInt(1, 100)).padStart(2, '0')}`;
+    if (DEMO_CODES.has(code)) continue; // reserved for the demo-seed tests in the same database
     const adminPhone = uniquePhone();
     const res = await op.post('/api/v1/platform/districts', { code, name: `测试区${districtSeq}`, firstAdmin: { name: '区管理员', phone: adminPhone } });
     if (res.status === 409) continue;
