@@ -22,6 +22,16 @@ describe('opening a district and managing its places', () => {
     expect(list.items[0].kind).toBe('membership.invited');
     expect(list.items[0].titleZh).toContain(d.name);
     expect(list.unread).toBe(1);
+    expect(list.total).toBe(1);
+    await d.admin.post(`/api/v1/notifications/${list.items[0].id}/read`).expect(204);
+    const after = await d.admin.get('/api/v1/notifications?unread=true').expect(200);
+    expect(after.body).toMatchObject({ items: [], total: 0, unread: 0 });
+    const all = await d.admin.get('/api/v1/notifications').expect(200);
+    expect(all.body.total).toBe(1);
+    expect(all.body.items[0].readAt).not.toBeNull();
+    // Someone else's notification id is simply not found.
+    const other = await openDistrict(t);
+    await other.admin.post(`/api/v1/notifications/${list.items[0].id}/read`).expect(404);
   });
 
   it('a division code that is not a county-level code is refused with the reason, and nothing is created', async () => {

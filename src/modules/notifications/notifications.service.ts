@@ -4,6 +4,34 @@ import { TenantContext } from '@sanshe/tenancy';
 import { NotificationEntity } from './notification.entity';
 import { MESSAGE_TRANSPORT, MessageTransport } from './transports/message-transport';
 
+interface NotificationRow {
+  id: string;
+  kind: string;
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+  data: Record<string, unknown>;
+  read_at: Date | null;
+  created_at: Date;
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  titleZh: string;
+  titleEn: string;
+  bodyZh: string;
+  bodyEn: string;
+  data: Record<string, unknown>;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+function toView(r: NotificationRow): NotificationView {
+  return { id: r.id, kind: r.kind, titleZh: r.title_zh, titleEn: r.title_en, bodyZh: r.body_zh, bodyEn: r.body_en, data: r.data, readAt: r.read_at, createdAt: r.created_at };
+}
+
 export interface NotificationDraft {
   userId: string;
   kind: string;
@@ -58,20 +86,40 @@ export class NotificationsService {
     await this.transport.send({ channel, to, subject: draft.titleZh, text: `${draft.bodyZh}\n\n${draft.bodyEn}` });
   }
 
-  async listMine(actor: Actor, query: { limit?: number; cursor?: string; unread?: boolean }): Promise<Page<NotificationEntity> & { unread: number }> {
-    const repo = this.ctx.repo(NotificationEntity);
-    const qb = repo.createQueryBuilder('n').where('n.user_id = :uid', { uid: actor.userId });
-    const unread = await qb.clone().andWhere('n.read_at IS NULL').getCount();
-    if (query.unread) qb.andWhere('n.read_at IS NULL');
-    const total = await qb.getCount();
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) qb.andWhere('(n.created_at, n.id) < (:cAt, :cId)', { cAt: cursor.sortKey, cId: cursor.id });
+  /**
+   * My notifications with the unread badge count. Page and counts come from one statement, so they agree even while
+   * the worker is adding notifications (separate count queries could see a newer snapshot than the page).
+   */
+  async listMine(actor: Actor, query: { limit?: number; cursor?: string; unread?: boolean }): Promise<Page<NotificationView> & { unread: number }> {
     const limit = query.limit ?? 50;
-    const items = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').take(limit + 1).getMany();
-    const more = items.length > limit;
-    if (more) items.pop();
-    const last = items[items.length - 1];
-    return { items, total, unread, nextCursor: more && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null };
+    const cursor = decodeCursor(query.cursor);
+    const params: unknown[] = [actor.userId, !!query.unread, limit + 1];
+    const after = cursor ? `AND (x.created_at, x.id) < ($${params.push(cursor.sortKey)}::timestamptz, $${params.push(cursor.id)}::uuid)` : '';
+    const rows: Array<NotificationRow & { unread_count: number; all_count: number }> = await this.ctx.manager().query(
+      `SELECT * FROM (
+         SELECT n.id, n.kind, n.title_zh, n.title_en, n.body_zh, n.body_en, n.data, n.read_at, n.created_at,
+                (count(*) FILTER (WHERE n.read_at IS NULL) OVER ())::int AS unread_count, (count(*) OVER ())::int AS all_count
+           FROM notifications n WHERE n.user_id = $1) x
+        WHERE (NOT $2 OR x.read_at IS NULL) ${after}
+        ORDER BY x.created_at DESC, x.id DESC LIMIT $3`,
+      params,
+    );
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
+    const counts = rows[0] ?? (await this.counts(actor.userId));
+    return {
+      items: rows.map(toView),
+      total: query.unread ? counts.unread_count : counts.all_count,
+      unread: counts.unread_count,
+      nextCursor: more && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null,
+    };
+  }
+
+  private async counts(userId: string): Promise<{ unread_count: number; all_count: number }> {
+    const [row] = await this.ctx.manager().query(
+      `SELECT (count(*) FILTER (WHERE read_at IS NULL))::int AS unread_count, count(*)::int AS all_count FROM notifications WHERE user_id = $1`, [userId]);
+    return row;
   }
 
   async markRead(actor: Actor, id: string): Promise<void> {
