@@ -15,7 +15,9 @@ const MINUTES = (col: string) => `${col} int NOT NULL CHECK (${col} BETWEEN 1 AN
  * Columns ending in `_enc` hold AES-256-GCM ciphertext (libs/crypto: version | key id | iv | ciphertext | tag) and
  * are never readable without the district's data key; `_hash` columns are HMAC blind indexes for exact lookup;
  * `_masked` columns hold what lists display (e.g. `3301**********123X`). Nothing here stores an ID number, phone,
- * address or note in clear. project_id / indicator_id have no foreign key yet: the projects module (issue 5) adds it.
+ * address or note in clear. project_id / indicator_id get their foreign keys in the projects migration
+ * (1763777300000-Projects.ts), which creates the tables they point at: to a project of the same organisation, and
+ * to an indicator of that project.
  */
 export class Casework1763777100000 implements MigrationInterface {
   name = 'Casework1763777100000';

@@ -13,6 +13,16 @@ const TABLES = [
   'evaluation_assignments', 'project_evaluations', 'project_changes',
 ];
 
+/** Casework tables (earlier migration) whose rows may count towards a project's indicator; each has organisation_id. */
+const CASEWORK_LINKED = ['service_records', 'casework_groups', 'community_events'];
+/** Constraint names the casework services recognise (`<table>_project_fk`, `<table>_indicator_fk`). */
+const linkFks = (t: string) => [
+  `ALTER TABLE ${t} ADD CONSTRAINT ${t}_project_fk
+     FOREIGN KEY (tenant_id, project_id, organisation_id) REFERENCES projects (tenant_id, id, organisation_id)`,
+  `ALTER TABLE ${t} ADD CONSTRAINT ${t}_indicator_fk
+     FOREIGN KEY (tenant_id, project_id, indicator_id) REFERENCES project_indicators (tenant_id, project_id, id)`,
+];
+
 /**
  * Project implementation (项目执行): projects created from awarded grants, their tranches (each backed by its own
  * ledger reservation on the district's programme fund), milestones, every version of the plan, periodic reports
@@ -20,8 +30,12 @@ const TABLES = [
  * Idempotency-Key answers live in `idempotency_keys` (venture-calls migration), shared through IdempotencyService.
  * Money stays in the ledger; these tables only point at ledger reservations and entries.
  *
- * casework's project_id / indicator_id get no foreign key here: casework accepts links before a project is known
- * to it (its own tests link random ids), so the link is checked by the projects views, not by the schema.
+ * Casework's links to a project (service_records, casework_groups, community_events: project_id / indicator_id,
+ * created by the earlier casework migration) get their foreign keys here, once the projects tables exist:
+ * `(tenant_id, project_id, organisation_id) → projects (tenant_id, id, organisation_id)`, so hours can only count
+ * towards a project of the organisation that did the work, and `(tenant_id, project_id, indicator_id) →
+ * project_indicators (tenant_id, project_id, id)`, so the indicator is one of that project's. MATCH SIMPLE: a row
+ * with no project (or no indicator) is not checked. The casework services turn a refusal into PROJECT_LINK_INVALID.
  */
 export class Projects1763777300000 implements MigrationInterface {
   name = 'Projects1763777300000';
@@ -71,6 +85,8 @@ export class Projects1763777300000 implements MigrationInterface {
          created_at timestamptz NOT NULL DEFAULT now(),
          updated_at timestamptz NOT NULL DEFAULT now(),
          ${KEYS},
+         -- The target of casework's (tenant_id, project_id, organisation_id) foreign keys.
+         CONSTRAINT projects_tenant_id_organisation_key UNIQUE (tenant_id, id, organisation_id),
          UNIQUE (tenant_id, award_id),
          UNIQUE (tenant_id, reference_no),
          FOREIGN KEY (tenant_id, organisation_id) REFERENCES organisations (tenant_id, id),
@@ -103,7 +119,9 @@ export class Projects1763777300000 implements MigrationInterface {
          baseline numeric(14,2) NOT NULL,
          target numeric(14,2) NOT NULL,
          ${KEYS}, ${PROJECT_FK},
-         UNIQUE (tenant_id, project_id, code))`,
+         UNIQUE (tenant_id, project_id, code),
+         -- The target of casework's (tenant_id, project_id, indicator_id) foreign keys.
+         CONSTRAINT project_indicators_tenant_project_id_key UNIQUE (tenant_id, project_id, id))`,
 
       `CREATE TABLE project_tranches (
          ${HEAD},
@@ -242,6 +260,7 @@ export class Projects1763777300000 implements MigrationInterface {
          ${KEYS}, ${PROJECT_FK})`,
       `CREATE INDEX project_changes_project_idx ON project_changes (tenant_id, project_id, created_at)`,
       `CREATE INDEX project_budget_lines_project_idx ON project_budget_lines (tenant_id, project_id)`,
+      ...CASEWORK_LINKED.flatMap(linkFks),
     ];
     for (const s of sql) await q.query(s);
     for (const t of TABLES) {
@@ -255,6 +274,10 @@ export class Projects1763777300000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    // Casework's tables stay (they belong to the earlier migration); only their links into these tables go.
+    for (const t of CASEWORK_LINKED) {
+      await q.query(`ALTER TABLE IF EXISTS ${t} DROP CONSTRAINT IF EXISTS ${t}_indicator_fk, DROP CONSTRAINT IF EXISTS ${t}_project_fk`);
+    }
     for (const t of [...TABLES].reverse()) await q.query(`DROP TABLE IF EXISTS ${t}`);
   }
 }

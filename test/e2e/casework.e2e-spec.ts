@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { residentIdCheckChar } from '@sanshe/common';
 import { District, Session, TestApp, addMember, openDistrict, ownerClient, startTestApp } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
+import { fundedProject, projectWorld } from '../support/projects';
 import type { Client } from 'pg';
 
 /** The schema owner, inside one district: RLS is forced even for the owner, so dumps must name the district. */
@@ -21,6 +22,19 @@ function residentId(birth?: string, male = true): string {
   return first17 + residentIdCheckChar(first17);
 }
 
+/** A real project (created through the award event) and its two indicators' ids. */
+interface LinkedProject {
+  id: string;
+  visits: string;
+  elders: string;
+}
+
+async function linkedProject(t: TestApp, pw: Awaited<ReturnType<typeof projectWorld>>, organisationId: string): Promise<LinkedProject> {
+  const { id, detail } = await fundedProject(t, pw, { organisationId });
+  const indicator = (code: string) => detail.plan.indicators.find((i: { code: string }) => i.code === code).id as string;
+  return { id, visits: indicator('visits'), elders: indicator('elders') };
+}
+
 interface World {
   d: District;
   communityId: string;
@@ -32,14 +46,16 @@ interface World {
   adminA: Member;
   adminB: Member;
   workerB: Member;
+  /** Organisation A's project (the one its work counts towards), another of A's, and one of organisation B. */
+  projectA: LinkedProject;
+  otherProjectA: LinkedProject;
+  projectB: LinkedProject;
 }
 
+/** The projects' world (district, officer, finance, organisations A and B, a community) plus A's casework team. */
 async function world(t: TestApp): Promise<World> {
-  const d = await openDistrict(t);
-  const street = await d.admin.post('/api/v1/places', { parentId: d.rootPlaceId, kind: 'street', name: '晋阳街道' }).expect(201);
-  const community = await d.admin.post('/api/v1/places', { parentId: street.body.id, kind: 'community', name: '晋阳社区' }).expect(201);
-  const orgA = (await createVerifiedOrganisation(t, d)).id;
-  const orgB = (await createVerifiedOrganisation(t, d)).id;
+  const pw = await projectWorld(t);
+  const { d, orgA, orgB } = pw;
   const workerA1 = await addMember(t, d, ['social_worker'], { organisationId: orgA, name: '吴社工' });
   const workerA2 = await addMember(t, d, ['social_worker'], { organisationId: orgA, name: '周社工' });
   const supervisorA = await addMember(t, d, ['supervisor'], { organisationId: orgA, name: '郑督导' });
@@ -47,7 +63,10 @@ async function world(t: TestApp): Promise<World> {
   const adminB = await addMember(t, d, ['org_admin'], { organisationId: orgB, name: '乙机构管理员' });
   const workerB = await addMember(t, d, ['social_worker'], { organisationId: orgB, name: '乙社工' });
   await adminA.post('/api/v1/casework/supervision/assignments', { supervisorMembershipId: supervisorA.memberId, workerMembershipId: workerA1.memberId }).expect(201);
-  return { d, communityId: community.body.id, orgA, orgB, workerA1, workerA2, supervisorA, adminA, adminB, workerB };
+  const projectA = await linkedProject(t, pw, orgA);
+  const otherProjectA = await linkedProject(t, pw, orgA);
+  const projectB = await linkedProject(t, pw, orgB);
+  return { d, communityId: pw.communityId, orgA, orgB, workerA1, workerA2, supervisorA, adminA, adminB, workerB, projectA, otherProjectA, projectB };
 }
 
 async function register(w: World, s: Session, extra: Record<string, unknown> = {}) {
@@ -92,7 +111,7 @@ describe('casework with protected personal information', () => {
   beforeAll(async () => {
     t = await startTestApp();
     w = await world(t);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => { await t.close(); });
 
   describe('registering people', () => {
@@ -263,7 +282,7 @@ describe('casework with protected personal information', () => {
       expect(again.body).toMatchObject({ code: 'CONSENT_REQUIRED', detail: { purpose: 'referral' } });
       // Linking a record to a funded project is sharing with the funder: refused without that consent.
       const link = await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, {
-        serviceDate: '2026-01-12', durationMinutes: 30, mode: 'phone', content: '电话回访', projectId: randomUUID(),
+        serviceDate: '2026-01-12', durationMinutes: 30, mode: 'phone', content: '电话回访', projectId: w.projectA.id, indicatorId: w.projectA.visits,
       }).expect(409);
       expect(link.body).toMatchObject({ code: 'CONSENT_REQUIRED', detail: { purpose: 'funder_aggregate' } });
     });
@@ -410,8 +429,9 @@ describe('casework with protected personal information', () => {
 
   describe('group work, community work and project totals', () => {
     it('service hours and people linked to a project indicator show up in that project\'s indicator totals', async () => {
-      const projectId = randomUUID();
-      const indicatorId = randomUUID();
+      // A real project of the worker's organisation (created through the award event) and its indicators.
+      const projectId = w.projectA.id;
+      const indicatorId = w.projectA.visits;
       const { b, c } = await caseInAssessment(w, w.workerA1);
       await consent(w.workerA1, b.id, 'funder_aggregate');
       await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: '2026-01-12', durationMinutes: 90, mode: 'home_visit', content: '家访', projectId, indicatorId }).expect(201);
@@ -431,17 +451,83 @@ describe('casework with protected personal information', () => {
       expect(session.body.sessions[0].attendees).toHaveLength(2);
       await w.workerA1.post(`/api/v1/casework/groups/${group.body.id}/sessions`, { sessionNo: 1, heldOn: '2026-01-15', durationMinutes: 60, theme: '重复', attendeeIds: [] }).expect(409);
       await w.workerA1.post('/api/v1/casework/community-events', {
-        communityId: w.communityId, title: '邻里节', heldOn: '2026-01-16', durationMinutes: 180, headcount: 120, volunteerCount: 10, projectId, indicatorId: randomUUID(),
+        communityId: w.communityId, title: '邻里节', heldOn: '2026-01-16', durationMinutes: 180, headcount: 120, volunteerCount: 10, projectId, indicatorId: w.projectA.elders,
       }).expect(201);
 
       const totals = await w.d.admin.get(`/api/v1/casework/project-totals/${projectId}`).expect(200);
       const mine = totals.body.indicators.find((i: { indicatorId: string }) => i.indicatorId === indicatorId);
       // 90 + 30 minutes of casework and 120 of group work; b is counted once; `other` has no funder consent.
       expect(mine).toEqual({ indicatorId, hours: 4, distinctPeople: '<5', personTimes: 3 });
+      // The community event: 180 minutes and a headcount of 120 on the project's other indicator, no named people.
+      expect(totals.body.indicators.find((i: { indicatorId: string }) => i.indicatorId === w.projectA.elders))
+        .toEqual({ indicatorId: w.projectA.elders, hours: 3, distinctPeople: 0, personTimes: 120 });
+      expect(totals.body.indicators).toHaveLength(2);
       expect(totals.body.total).toEqual({ hours: 7, distinctPeople: '<5', personTimes: 123 });
       const service = await t.app.get((await import('../../src/modules/casework/casework-totals.service')).CaseworkTotalsService);
       expect(service).toBeDefined();
       await w.workerA1.get(`/api/v1/casework/project-totals/${projectId}`).expect(403);
+    });
+
+    it('a link to a project that does not exist, to another organisation\'s project, or to another project\'s indicator is refused and writes nothing', async () => {
+      const { b, c } = await caseInAssessment(w, w.workerA1);
+      await consent(w.workerA1, b.id, 'funder_aggregate');
+      const missing = randomUUID();
+      const badLinks = [
+        { why: 'no such project', link: { projectId: missing }, field: 'projectId' },
+        { why: 'no such project, with an indicator', link: { projectId: missing, indicatorId: w.projectA.visits }, field: 'projectId' },
+        { why: 'organisation B\'s project', link: { projectId: w.projectB.id }, field: 'projectId' },
+        { why: 'organisation B\'s project with its own indicator', link: { projectId: w.projectB.id, indicatorId: w.projectB.visits }, field: 'projectId' },
+        { why: 'an indicator of another project of A', link: { projectId: w.projectA.id, indicatorId: w.otherProjectA.visits }, field: 'indicatorId' },
+        { why: 'an indicator id that is no indicator', link: { projectId: w.projectA.id, indicatorId: randomUUID() }, field: 'indicatorId' },
+      ];
+      const writes = {
+        record: (link: object) => w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: '2026-01-12', durationMinutes: 60, mode: 'home_visit', content: '错挂项目的家访', ...link }),
+        group: (link: object) => w.workerA1.post('/api/v1/casework/groups', { name: '错挂项目的小组', kind: 'support', communityId: w.communityId, ...link }),
+        event: (link: object) => w.workerA1.post('/api/v1/casework/community-events', {
+          communityId: w.communityId, title: '错挂项目的活动', heldOn: '2026-01-16', durationMinutes: 60, headcount: 30, ...link,
+        }),
+      };
+      for (const bad of badLinks) {
+        for (const [kind, write] of Object.entries(writes)) {
+          const res = await write(bad.link);
+          expect({ why: bad.why, kind, status: res.status, code: res.body.code, field: res.body.detail?.field })
+            .toEqual({ why: bad.why, kind, status: 400, code: 'PROJECT_LINK_INVALID', field: bad.field });
+          expect(res.body.message).toEqual({
+            'zh-CN': '所选项目不存在或不属于本机构，或指标不属于该项目',
+            en: 'The selected project does not exist or is not your organisation\'s, or the indicator is not one of that project\'s',
+          });
+        }
+      }
+      // An indicator without its project is refused before anything is tried, with the same code.
+      const noProject = await writes.record({ indicatorId: w.projectA.visits }).expect(400);
+      expect(noProject.body).toMatchObject({ code: 'PROJECT_LINK_INVALID', detail: { field: 'projectId' }, message: { 'zh-CN': '关联指标时须同时关联项目' } });
+
+      // Nothing of any refused request was kept: no record, group or event, and no audit row claiming one.
+      const owner = await ownerIn(w.d.tenantId);
+      try {
+        const counts = await owner.query(
+          `SELECT (SELECT count(*) FROM service_records WHERE case_id = $1)::int AS records,
+                  (SELECT count(*) FROM casework_groups WHERE name = '错挂项目的小组')::int AS groups,
+                  (SELECT count(*) FROM community_events WHERE title = '错挂项目的活动')::int AS events,
+                  (SELECT count(*) FROM audit_log WHERE (action = 'service_record.created' AND after->>'caseId' = $1::text)
+                     OR (action = 'group.created' AND after->>'name' = '错挂项目的小组')
+                     OR (action = 'community_event.recorded' AND after->>'title' = '错挂项目的活动'))::int AS audits`, [c.id]);
+        expect(counts.rows[0]).toEqual({ records: 0, groups: 0, events: 0, audits: 0 });
+      } finally {
+        await owner.end();
+      }
+      const records = await w.workerA1.get(`/api/v1/casework/cases/${c.id}/service-records`).expect(200);
+      expect(records.body.total).toBe(0);
+
+      // The same writes with one of the organisation's own projects and that project's indicator go through.
+      for (const write of Object.values(writes)) await write({ projectId: w.otherProjectA.id, indicatorId: w.otherProjectA.visits }).expect(201);
+      // And organisation B may link its own project, which A may not.
+      const bCase = await caseInAssessment(w, w.workerB);
+      await consent(w.workerB, bCase.b.id, 'funder_aggregate');
+      const bRecord = await w.workerB.post(`/api/v1/casework/cases/${bCase.c.id}/service-records`, {
+        serviceDate: '2026-01-12', durationMinutes: 45, mode: 'phone', content: '乙机构电话回访', projectId: w.projectB.id, indicatorId: w.projectB.elders,
+      }).expect(201);
+      expect(bRecord.body).toMatchObject({ projectId: w.projectB.id, indicatorId: w.projectB.elders });
     });
   });
 

@@ -1,4 +1,5 @@
 import { ErrorCatalogue, errorFactory } from '@sanshe/common';
+import { QueryFailedError } from 'typeorm';
 
 export enum CaseworkErrorCode {
   ORGANISATION_REQUIRED = 'CASEWORK_ORGANISATION_REQUIRED',
@@ -67,7 +68,45 @@ export const CASEWORK_ERRORS: ErrorCatalogue<CaseworkErrorCode> = {
   FIELD_NOT_REVEALABLE: { status: 400, zh: '该项信息没有可查看的明文', en: 'This field has no value to reveal' },
   NOT_CASE_WORKER: { status: 403, zh: '只有该个案的负责社工（或协助社工、机构管理员）可以执行此操作', en: 'Only the case\'s worker, an assisting worker or the organisation admin may do this' },
   NO_PENDING_APPROVAL: { status: 409, zh: '该个案没有待审批的事项', en: 'Nothing in this case is waiting for approval' },
-  PROJECT_LINK_INVALID: { status: 400, zh: '关联指标时须同时关联项目', en: 'An indicator needs its project' },
+  PROJECT_LINK_INVALID: {
+    status: 400,
+    zh: '所选项目不存在或不属于本机构，或指标不属于该项目',
+    en: 'The selected project does not exist or is not your organisation\'s, or the indicator is not one of that project\'s',
+  },
 };
 
 export const caseworkError = errorFactory(CASEWORK_ERRORS);
+
+interface ProjectLink { projectId?: string | null; indicatorId?: string | null }
+
+/** An indicator is always an indicator of a project: linking one without its project is refused before any write. */
+export function assertIndicatorHasProject(link: ProjectLink): void {
+  if (link.indicatorId && !link.projectId) {
+    throw caseworkError(CaseworkErrorCode.PROJECT_LINK_INVALID, { field: 'projectId', indicatorId: link.indicatorId },
+      { zh: '关联指标时须同时关联项目', en: 'An indicator needs its project' });
+  }
+}
+
+/**
+ * The foreign keys the projects migration puts on casework's links: `<table>_project_fk` (a project of the same
+ * organisation, in this district) and `<table>_indicator_fk` (an indicator of that project).
+ */
+const LINK_FK = /^(service_records|casework_groups|community_events)_(project|indicator)_fk$/;
+
+/**
+ * Runs the write that stores a project link and turns the database's refusal of the link into PROJECT_LINK_INVALID
+ * (naming the field). The refused statement has aborted the request's transaction; the thrown error rolls back all of
+ * the request's writes, so nothing of it is kept. Any other error passes through unchanged.
+ */
+export async function writeProjectLink<T>(link: ProjectLink, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    const pg = (err as { driverError?: { code?: string; constraint?: string } }).driverError;
+    const fk = err instanceof QueryFailedError && pg?.code === '23503' ? LINK_FK.exec(pg.constraint ?? '') : null;
+    if (!fk) throw err;
+    throw caseworkError(CaseworkErrorCode.PROJECT_LINK_INVALID, {
+      field: fk[2] === 'project' ? 'projectId' : 'indicatorId', projectId: link.projectId ?? null, indicatorId: link.indicatorId ?? null,
+    });
+  }
+}

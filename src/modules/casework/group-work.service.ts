@@ -6,7 +6,7 @@ import { TenantContext } from '@sanshe/tenancy';
 import { PlacesService } from '../places/places.service';
 import { BeneficiariesService } from './beneficiaries.service';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
-import { CaseworkErrorCode, caseworkError } from './casework.errors';
+import { CaseworkErrorCode, assertIndicatorHasProject, caseworkError, writeProjectLink } from './casework.errors';
 import { F, shanghaiToday } from './casework-fields';
 import { ConsentsService } from './consents.service';
 import { CommunityEventDto, CreateGroupDto, GroupSessionDto } from './dto/group-work.dto';
@@ -34,13 +34,14 @@ export class GroupWorkService {
     const scope = await this.access.scope(actor);
     const leader = dto.leaderMembershipId ?? scope.membershipId;
     await this.access.requireOrgMember(scope, leader);
-    if (dto.indicatorId && !dto.projectId) throw caseworkError(CaseworkErrorCode.PROJECT_LINK_INVALID);
+    assertIndicatorHasProject(dto);
     if (dto.communityId) await this.places.requireActive(dto.communityId, 'community');
-    const [row] = await this.ctx.manager().query(
+    // The project link is checked by the database (a project of this organisation, an indicator of that project).
+    const [row] = await writeProjectLink(dto, async () => this.ctx.manager().query(
       `INSERT INTO casework_groups (tenant_id, organisation_id, name, kind, objectives, leader_membership_id, community_id, planned_sessions, project_id, indicator_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
       [this.ctx.tenantId(), scope.organisationId, dto.name.trim(), dto.kind, dto.objectives ?? null, leader, dto.communityId ?? null,
-        dto.plannedSessions ?? null, dto.projectId ?? null, dto.indicatorId ?? null]);
+        dto.plannedSessions ?? null, dto.projectId ?? null, dto.indicatorId ?? null]));
     await this.audit.record({ action: 'group.created', entityType: 'casework_group', entityId: row.id, after: { ...dto, leaderMembershipId: leader } });
     return this.getGroup(row.id, actor, false);
   }
@@ -118,14 +119,14 @@ export class GroupWorkService {
 
   async addEvent(dto: CommunityEventDto, actor: Actor) {
     const scope = await this.access.scope(actor);
-    if (dto.indicatorId && !dto.projectId) throw caseworkError(CaseworkErrorCode.PROJECT_LINK_INVALID);
+    assertIndicatorHasProject(dto);
     await this.places.requireActive(dto.communityId, 'community');
-    const [row] = await this.ctx.manager().query(
+    const [row] = await writeProjectLink(dto, async () => this.ctx.manager().query(
       `INSERT INTO community_events (tenant_id, organisation_id, community_id, title, held_on, duration_minutes, headcount, volunteer_count, summary,
                                      worker_membership_id, project_id, indicator_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
       [this.ctx.tenantId(), scope.organisationId, dto.communityId, dto.title.trim(), dto.heldOn, dto.durationMinutes, dto.headcount,
-        dto.volunteerCount ?? 0, dto.summary ?? null, scope.membershipId, dto.projectId ?? null, dto.indicatorId ?? null]);
+        dto.volunteerCount ?? 0, dto.summary ?? null, scope.membershipId, dto.projectId ?? null, dto.indicatorId ?? null]));
     await this.audit.record({ action: 'community_event.recorded', entityType: 'community_event', entityId: row.id, after: dto });
     return { id: row.id, ...dto };
   }

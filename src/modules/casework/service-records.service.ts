@@ -6,7 +6,7 @@ import { assertVersion } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkSettingsService } from './casework-settings.service';
-import { CaseworkErrorCode, caseworkError } from './casework.errors';
+import { CaseworkErrorCode, assertIndicatorHasProject, caseworkError, writeProjectLink } from './casework.errors';
 import { F, shanghaiToday } from './casework-fields';
 import { OPEN_STATUSES } from './case.transitions';
 import { CaseLifecycleService } from './case-lifecycle.service';
@@ -76,7 +76,7 @@ export class ServiceRecordsService {
     if (!OPEN_STATUSES.includes(c.status)) throw caseworkError(CaseworkErrorCode.CASE_NOT_OPEN, { status: c.status });
     this.assertNotFuture(dto.serviceDate);
     await this.consents.requireActive(c.beneficiary_id, 'service');
-    if (dto.indicatorId && !dto.projectId) throw caseworkError(CaseworkErrorCode.PROJECT_LINK_INVALID);
+    assertIndicatorHasProject(dto);
     if (dto.projectId) await this.consents.requireActive(c.beneficiary_id, 'funder_aggregate');
     const id = await this.insert(scope, c.id, c.organisation_id, 'service', dto);
     await this.audit.record({
@@ -148,15 +148,16 @@ export class ServiceRecordsService {
     return this.present(scope, await this.find(id));
   }
 
+  /** The project link (if any) is checked by the database: a project of this organisation, an indicator of that project. */
   private async insert(scope: CaseworkScope, caseId: string, organisationId: string, kind: 'service' | 'follow_up', dto: Partial<ServiceRecordDto>): Promise<string> {
-    const [row] = await this.ctx.manager().query(
+    const [row] = await writeProjectLink(dto, async () => this.ctx.manager().query(
       `INSERT INTO service_records (tenant_id, case_id, organisation_id, worker_membership_id, kind, service_date, start_time, duration_minutes, mode,
                                     place_enc, content_enc, response_enc, next_step_enc, project_id, indicator_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
       [this.ctx.tenantId(), caseId, organisationId, scope.membershipId, kind, dto.serviceDate, dto.startTime ?? null, dto.durationMinutes, dto.mode,
         await this.cipher.encryptOptional(F.recordPlace, dto.place?.trim()), await this.cipher.encrypt(F.recordContent, dto.content!.trim()),
         await this.cipher.encryptOptional(F.recordResponse, dto.response?.trim()), await this.cipher.encryptOptional(F.recordNextStep, dto.nextStep?.trim()),
-        dto.projectId ?? null, dto.indicatorId ?? null]);
+        dto.projectId ?? null, dto.indicatorId ?? null]));
     return row.id;
   }
 
