@@ -360,9 +360,14 @@ describe('the ledger under thousands of random operations', () => {
         const results = await Promise.all(ops.map((op) => inDistrict(() => perform(op))));
         ops.forEach((op, i) => commit(results[i], op.meta));
         const dups = ops.map((op, i) => [op, results[i]] as const).filter(([op]) => op.label === 'concurrent-duplicate');
-        if (dups.length && dups[0][1].entry) {
-          expect(dups[1][1].entry?.id).toBe(dups[0][1].entry.id);
-          expect(dups.filter(([, o]) => o.entry && !o.entry.replayed)).toHaveLength(1);
+        if (dups.length) {
+          // Every success returns the one entry of that transfer id, and only one of them wrote it. One twin may
+          // still be refused for lack of funds: a refusal is not recorded, so if it ran first and other work in
+          // the batch then brought money in, its twin's later attempt rightly succeeds.
+          const entries = dups.map(([, o]) => o.entry).filter((e): e is NonNullable<typeof e> => !!e);
+          expect(new Set(entries.map((e) => e.id)).size).toBeLessThanOrEqual(1);
+          expect(entries.filter((e) => !e.replayed)).toHaveLength(entries.length ? 1 : 0);
+          for (const [, o] of dups) if (!o.entry) expect(o.code).toBe('INSUFFICIENT_FUNDS');
         }
         concurrentTx += ops.length;
         done += ops.length;

@@ -12,8 +12,8 @@ export interface IndicatorTotals {
 }
 
 /**
- * What casework contributes to a funded project's indicators. The projects module (issue 5) calls
- * `totalsForProject`; until it exists, project_id / indicator_id are plain uuids without a foreign key.
+ * What casework contributes to a funded project's indicators; the projects module calls `totalsForProject` for its
+ * indicator view. Links are guarded by foreign keys to the same organisation's project and that project's indicators.
  * Only records whose people consented to funder reporting are linked at all (see ServiceRecordsService and
  * GroupWorkService), so these totals never count a person who refused.
  */
