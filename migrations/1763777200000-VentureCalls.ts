@@ -214,6 +214,7 @@ export class VentureCalls1763777200000 implements MigrationInterface {
          status text NOT NULL DEFAULT 'open' CHECK (status IN ('open','answered')),
          answer text CHECK (length(answer) <= 2000),
          answered_by uuid, answered_at timestamptz,
+         receipt_hash bytea NOT NULL,
          created_at timestamptz NOT NULL DEFAULT now(),
          ${KEYS},
          ${fk('call_id', 'calls')}, ${fk('application_id', 'applications')},

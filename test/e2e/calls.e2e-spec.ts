@@ -137,7 +137,14 @@ describe('a venture call from publication to awards', () => {
     clock.set(new Date('2026-05-26T16:00:00Z'));
     const unanswered = await officer.post(`/api/v1/calls/${call.id}/award`, { version: callInNotice.version }).expect(409);
     expect(unanswered.body.code).toBe('OBJECTIONS_UNANSWERED');
+    const track = (receipt: string) => t.http.get(`/api/v1/public/districts/${d.code}/calls/${call.id}/objections/${objection.body.id}`).query({ receipt });
+    expect((await track(objection.body.receiptCode).expect(200)).body).toMatchObject({ status: 'open', answer: null });
     await officer.post(`/api/v1/calls/${call.id}/objections/${objection.body.id}/answer`, { answer: '经核实，该机构去年项目结项评估为良好。' }).expect(200);
+    // The person who objected reads the answer with their receipt; a wrong receipt finds nothing, and no contact leaks.
+    const tracked = await track(objection.body.receiptCode).expect(200);
+    expect(tracked.body).toMatchObject({ status: 'answered', answer: '经核实，该机构去年项目结项评估为良好。' });
+    expect(JSON.stringify(tracked.body)).not.toContain('13912345678');
+    expect((await track('x'.repeat(43)).expect(404)).body.code).toBe('OBJECTION_NOT_FOUND');
     const awarded = await officer.post(`/api/v1/calls/${call.id}/award`, { version: callInNotice.version }).expect(200);
     expect(awarded.body.awards.map((x: { referenceNo: string; amountFen: string }) => [x.referenceNo, x.amountFen]))
       .toEqual([['GY-2026-0001', '18000000'], ['GY-2026-0002', '19000000']]);

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '@sanshe/common';
 import { PublicDistrict } from '@sanshe/auth';
 import { NoticesPortalService } from './notices-portal.service';
 import { ObjectionsService } from './objections.service';
-import { ObjectionDto } from './outcome.dto';
+import { ObjectionDto, ObjectionReceiptQuery } from './outcome.dto';
 
 /** The public portal's notices (公示) and the objection form (异议), without signing in. */
 @ApiTags('portal 公开门户')
@@ -37,5 +37,13 @@ export class NoticesPortalController {
   @ApiOperation({ summary: '对公示提出异议（须留联系方式）/ File an objection with contact details' })
   object(@Param('id', ParseIdPipe) id: string, @Body() dto: ObjectionDto) {
     return this.objections.file(id, dto);
+  }
+
+  @Get('calls/:id/objections/:objectionId')
+  @PublicDistrict()
+  @ApiParam({ name: 'districtCode', example: '510107' })
+  @ApiOperation({ summary: '查询我的异议及答复（凭回执码）/ Read my objection and its answer with the receipt code' })
+  track(@Param('id', ParseIdPipe) id: string, @Param('objectionId', ParseIdPipe) objectionId: string, @Query() query: ObjectionReceiptQuery) {
+    return this.objections.track(id, objectionId, query.receipt);
   }
 }

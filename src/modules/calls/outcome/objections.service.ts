@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
+import { hashSecret, newSecret, secretMatches } from '@sanshe/auth';
 import { TenantContext } from '@sanshe/tenancy';
 import { CallsService } from '../calls.service';
 import { CallsErrorCode, callsError } from '../calls.errors';
@@ -9,7 +10,8 @@ import { ObjectionDto } from './outcome.dto';
 
 /**
  * Objections (异议) to a public notice: anyone may file one on the portal during the notice period, with contact details
- * (which only officials see); officials answer each; the award waits until all are answered.
+ * (which only officials see); officials answer each; the award waits until all are answered. The person who objected
+ * reads the answer with the receipt code they were given when filing.
  */
 @Injectable()
 export class ObjectionsService {
@@ -28,11 +30,22 @@ export class ObjectionsService {
       const [app] = await this.ctx.manager().query(`SELECT 1 FROM applications WHERE id = $1 AND call_id = $2 AND reference_no IS NOT NULL`, [dto.applicationId, callId]);
       if (!app) throw callsError(CallsErrorCode.CALL_NOT_FOUND, { applicationId: dto.applicationId });
     }
+    // The person objecting has no account: a receipt code (kept only as a hash) lets them read the answer later.
+    const receipt = newSecret();
     const [created] = await this.ctx.manager().query(
-      `INSERT INTO call_objections (tenant_id, call_id, application_id, name, contact, content) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, created_at`,
-      [this.ctx.tenantId(), callId, dto.applicationId ?? null, dto.name, dto.contact, dto.content]);
+      `INSERT INTO call_objections (tenant_id, call_id, application_id, name, contact, content, receipt_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at`,
+      [this.ctx.tenantId(), callId, dto.applicationId ?? null, dto.name, dto.contact, dto.content, hashSecret(receipt)]);
     await this.audit.record({ action: 'call.objection_filed', entityType: 'call_objection', entityId: created.id, after: { callId, name: dto.name, contact: dto.contact } });
-    return { id: created.id, status: 'open', receivedAt: created.created_at };
+    return { id: created.id, status: 'open', receivedAt: created.created_at, receiptCode: receipt };
+  }
+
+  /** What the person who objected may read with their receipt: their objection's status and the official answer. */
+  async track(callId: string, objectionId: string, receiptCode: string) {
+    const [o] = await this.ctx.manager().query(
+      `SELECT id, content, status, answer, answered_at, created_at, receipt_hash FROM call_objections WHERE id = $1 AND call_id = $2`, [objectionId, callId]);
+    if (!o || !secretMatches(receiptCode, o.receipt_hash)) throw callsError(CallsErrorCode.OBJECTION_NOT_FOUND, { id: objectionId });
+    return { id: o.id, content: o.content, status: o.status, answer: o.answer, answeredAt: o.answered_at, receivedAt: o.created_at };
   }
 
   async list(callId: string) {

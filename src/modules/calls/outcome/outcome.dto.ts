@@ -22,6 +22,10 @@ export class ObjectionDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() applicationId?: string;
 }
 
+export class ObjectionReceiptQuery {
+  @ApiProperty({ description: '提交异议时返回的回执码 / the receipt code returned when filing' }) @IsString() @Length(20, 100) receipt: string;
+}
+
 export class AnswerObjectionDto {
   @ApiProperty() @IsString() @Length(2, 2000) answer: string;
 }
