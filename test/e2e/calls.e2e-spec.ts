@@ -145,6 +145,8 @@ describe('a venture call from publication to awards', () => {
     expect(tracked.body).toMatchObject({ status: 'answered', answer: '经核实，该机构去年项目结项评估为良好。' });
     expect(JSON.stringify(tracked.body)).not.toContain('13912345678');
     expect((await track('x'.repeat(43)).expect(404)).body.code).toBe('OBJECTION_NOT_FOUND');
+    const publicNotice = await t.http.get(`/api/v1/public/districts/${d.code}/notices`).expect(200);
+    expect(publicNotice.body.items.find((n: { callId: string }) => n.callId === call.id).objections).toEqual({ total: 1, answered: 1 });
     const awarded = await officer.post(`/api/v1/calls/${call.id}/award`, { version: callInNotice.version }).expect(200);
     expect(awarded.body.awards.map((x: { referenceNo: string; amountFen: string }) => [x.referenceNo, x.amountFen]))
       .toEqual([['GY-2026-0001', '18000000'], ['GY-2026-0002', '19000000']]);
