@@ -86,26 +86,43 @@ describe('casework hours and people count towards the project they are linked to
       communityId: w.communityId, title: '重阳敬老活动', heldOn: '2026-01-16', durationMinutes: 180, headcount: 120, projectId: p.id, indicatorId: p.elders,
     }).expect(201);
 
-    const detail = await w.officer.get(`/api/v1/projects/${p.id}`).expect(200);
-    const byCode = Object.fromEntries(detail.body.plan.indicators.map((i: { code: string; id: string; casework: object }) => [i.code, { id: i.id, casework: i.casework }]));
-    expect(byCode).toEqual({
+    // The organisation's own people read exact counts on their project.
+    const own = await w.orgAdminA.get(`/api/v1/projects/${p.id}`).expect(200);
+    const byCode = (body: { plan: { indicators: Array<{ code: string; id: string; casework: object }> } }) =>
+      Object.fromEntries(body.plan.indicators.map((i) => [i.code, { id: i.id, casework: i.casework }]));
+    expect(byCode(own.body)).toEqual({
       // 90 + 30 + 120 + 60 = 300 minutes; b1 and b2 (b3's attendance is not shared); 2 records + b1 + b1 + b2 attendances.
       visits: { id: p.visits, casework: { hours: 5, distinctPeople: 2, personTimes: 5 } },
       // 60 + 180 = 240 minutes; b2; 1 record + a headcount of 120.
       elders: { id: p.elders, casework: { hours: 4, distinctPeople: 1, personTimes: 121 } },
     });
     // The project as a whole adds the 45 minutes linked to no indicator: 585 minutes, b1 and b2, 127 person-times.
-    expect(detail.body.caseworkTotal).toEqual({ hours: 9.75, distinctPeople: 2, personTimes: 127 });
+    expect(own.body.caseworkTotal).toEqual({ hours: 9.75, distinctPeople: 2, personTimes: 127 });
 
-    // The organisation's other project sees only its own 30 minutes.
+    // The programme officer does not act for the organisation: the same hours and person-times, people of 1-4 shown as "<5".
+    const detail = await w.officer.get(`/api/v1/projects/${p.id}`).expect(200);
+    expect(byCode(detail.body)).toEqual({
+      visits: { id: p.visits, casework: { hours: 5, distinctPeople: '<5', personTimes: 5 } },
+      elders: { id: p.elders, casework: { hours: 4, distinctPeople: '<5', personTimes: 121 } },
+    });
+    expect(detail.body.caseworkTotal).toEqual({ hours: 9.75, distinctPeople: '<5', personTimes: 127 });
+    // So does an assigned evaluator.
+    await w.officer.post(`/api/v1/projects/${p.id}/evaluation-assignments`, { evaluatorMembershipId: w.evaluator.memberId }).expect(201);
+    const evaluated = await w.evaluator.get(`/api/v1/projects/${p.id}`).expect(200);
+    expect(byCode(evaluated.body)).toEqual(byCode(detail.body));
+    expect(evaluated.body.caseworkTotal).toEqual({ hours: 9.75, distinctPeople: '<5', personTimes: 127 });
+
+    // The organisation's other project sees only its own 30 minutes (b2, exact for the organisation, "<5" for the officer).
+    const otherOwn = await w.orgAdminA.get(`/api/v1/projects/${other.id}`).expect(200);
+    expect(otherOwn.body.plan.indicators.map((i: { code: string; casework: object }) => [i.code, i.casework]))
+      .toEqual([['elders', { hours: 0, distinctPeople: 0, personTimes: 0 }], ['visits', { hours: 0.5, distinctPeople: 1, personTimes: 1 }]]);
+    expect(otherOwn.body.caseworkTotal).toEqual({ hours: 0.5, distinctPeople: 1, personTimes: 1 });
     const otherDetail = await w.officer.get(`/api/v1/projects/${other.id}`).expect(200);
     expect(otherDetail.body.plan.indicators.map((i: { code: string; casework: object }) => [i.code, i.casework]))
-      .toEqual([['elders', { hours: 0, distinctPeople: 0, personTimes: 0 }], ['visits', { hours: 0.5, distinctPeople: 1, personTimes: 1 }]]);
-    expect(otherDetail.body.caseworkTotal).toEqual({ hours: 0.5, distinctPeople: 1, personTimes: 1 });
+      .toEqual([['elders', { hours: 0, distinctPeople: 0, personTimes: 0 }], ['visits', { hours: 0.5, distinctPeople: '<5', personTimes: 1 }]]);
+    expect(otherDetail.body.caseworkTotal).toEqual({ hours: 0.5, distinctPeople: '<5', personTimes: 1 });
 
-    // The organisation reads the same numbers on its own project; the casework view for officials agrees, people suppressed below 5.
-    const own = await w.orgAdminA.get(`/api/v1/projects/${p.id}`).expect(200);
-    expect(own.body.caseworkTotal).toEqual(detail.body.caseworkTotal);
+    // The casework view for officials agrees with the officer's project view.
     const official = await w.officer.get(`/api/v1/casework/project-totals/${p.id}`).expect(200);
     expect(official.body.total).toEqual({ hours: 9.75, distinctPeople: '<5', personTimes: 127 });
     expect(official.body.indicators).toEqual(expect.arrayContaining([

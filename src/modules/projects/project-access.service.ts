@@ -76,9 +76,14 @@ export class ProjectAccess {
 
   async canSee(p: { id: string; organisationId: string }, actor: Actor): Promise<boolean> {
     if (isOfficial(actor)) return true;
-    if (actor.organisationId && actor.organisationId === p.organisationId && actor.roles.some((r) => ORGANISATION_ROLES.includes(r))) return true;
+    if (this.actsForOrganisation(p.organisationId, actor)) return true;
     if (actor.roles.includes(Role.Evaluator) && actor.membershipId) return this.isAssigned(p.id, actor.membershipId);
     return false;
+  }
+
+  /** The organisation's own people (any organisation role) act for its projects; officials and evaluators do not. */
+  actsForOrganisation(organisationId: string, actor: Actor): boolean {
+    return !!actor.organisationId && actor.organisationId === organisationId && actor.roles.some((r) => ORGANISATION_ROLES.includes(r));
   }
 
   async isAssigned(projectId: string, membershipId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, decodeCursor, encodeCursor } from '@sanshe/common';
 import { TenantContext } from '@sanshe/tenancy';
+import { suppress } from '../casework/casework-fields';
 import { CaseworkTotalsService } from '../casework/casework-totals.service';
 import { ListProjectsQuery } from './dto/project.dto';
 import { ProjectAccess } from './project-access.service';
@@ -99,6 +100,8 @@ export class ProjectQueryService {
     const [row] = await m.query(`${SELECT} WHERE p.id = $1`, [projectId]);
     const plan = await this.plan.current(projectId);
     const totals = await this.casework.totalsForProject(projectId);
+    // People counts of 1-4 are shown as "<5" to everyone but the organisation's own people, as casework's aggregates do.
+    const people = this.access.actsForOrganisation(row.organisation_id, actor) ? (n: number) => n : suppress;
     // Indicator values in reports are cumulative to date: the latest approved report's value is the achievement.
     const reported: Array<{ indicator_id: string; value: number; period_end: string }> = await m.query(
       `SELECT DISTINCT ON (v.indicator_id) v.indicator_id, v.value, r.period_end::text
@@ -108,7 +111,7 @@ export class ProjectQueryService {
       const cw = totals.indicators.find((x) => x.indicatorId === i.id);
       const rep = reported.find((x) => x.indicator_id === i.id);
       return { ...i, reportedValue: rep?.value ?? null, reportedAsOf: rep?.period_end ?? null,
-        casework: { hours: cw?.hours ?? 0, distinctPeople: cw?.distinctPeople ?? 0, personTimes: cw?.personTimes ?? 0 } };
+        casework: { hours: cw?.hours ?? 0, distinctPeople: people(cw?.distinctPeople ?? 0), personTimes: cw?.personTimes ?? 0 } };
     });
     const reports = await m.query(
       `SELECT id, kind, period_start::text AS "periodStart", period_end::text AS "periodEnd", due_on::text AS "dueOn", status,
@@ -118,7 +121,7 @@ export class ProjectQueryService {
       `SELECT id, stage, score::float8 AS score, grade, passed, findings, evaluated_on::text AS "evaluatedOn" FROM project_evaluations WHERE project_id = $1 ORDER BY created_at`, [projectId]);
     return {
       ...summary(row), summary: row.summary, communityIds: row.community_ids, serviceAreas: row.service_areas, coFundingFen: row.co_funding_fen, closedAt: row.closed_at,
-      plan: { ...plan, indicators }, caseworkTotal: totals.total,
+      plan: { ...plan, indicators }, caseworkTotal: { ...totals.total, distinctPeople: people(totals.total.distinctPeople) },
       tranches: (await this.tranches.list(projectId, actor)).items, reports, evaluations,
     };
   }
