@@ -189,6 +189,9 @@ export class Casework1763777100000 implements MigrationInterface {
       `CREATE INDEX cases_worker_idx ON cases (tenant_id, worker_membership_id, status)`,
       `CREATE INDEX cases_org_idx ON cases (tenant_id, organisation_id, created_at DESC, id)`,
       `CREATE INDEX cases_beneficiary_idx ON cases (tenant_id, beneficiary_id)`,
+      // At most one active case per person (ACTIVE_STATUSES in case.transitions.ts): two workers opening at once cannot both succeed.
+      `CREATE UNIQUE INDEX cases_one_active_per_beneficiary ON cases (tenant_id, beneficiary_id)
+         WHERE status IN ('intake','assessment','assessment_review','planning','plan_review','intervention','evaluation','closure_review')`,
 
       `CREATE TABLE case_assistants (
          ${HEAD},

@@ -4,6 +4,7 @@ import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
+import { QueryFailedError } from 'typeorm';
 import { BeneficiariesService } from './beneficiaries.service';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
@@ -78,11 +79,22 @@ export class CasesService {
       `INSERT INTO casework_counters (tenant_id, scope, year, last) VALUES ($1, 'case', $2, 1)
        ON CONFLICT (tenant_id, scope, year) DO UPDATE SET last = casework_counters.last + 1 RETURNING last`, [this.ctx.tenantId(), year]);
     const caseNo = `GA-${year}-${String(last).padStart(4, '0')}`;
-    const [row] = await m.query(
-      `INSERT INTO cases (tenant_id, organisation_id, beneficiary_id, case_no, worker_membership_id, status, source, presenting_problem_enc, created_by_membership_id)
-       VALUES ($1,$2,$3,$4,$5,'intake',$6,$7,$8) RETURNING id`,
-      [this.ctx.tenantId(), scope.organisationId, b.id, caseNo, worker, dto.source,
-        await this.cipher.encrypt(F.presentingProblem, dto.presentingProblem.trim()), scope.membershipId]);
+    const presentingProblem = await this.cipher.encrypt(F.presentingProblem, dto.presentingProblem.trim());
+    let row: { id: string };
+    try {
+      [row] = await m.query(
+        `INSERT INTO cases (tenant_id, organisation_id, beneficiary_id, case_no, worker_membership_id, status, source, presenting_problem_enc, created_by_membership_id)
+         VALUES ($1,$2,$3,$4,$5,'intake',$6,$7,$8) RETURNING id`,
+        [this.ctx.tenantId(), scope.organisationId, b.id, caseNo, worker, dto.source, presentingProblem, scope.membershipId]);
+    } catch (err) {
+      // Another request opened a case for the person between the check above and this insert; the database's
+      // one-active-case index refused ours (the request's transaction is aborted and the request fails anyway).
+      const pg = (err as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (err instanceof QueryFailedError && pg?.code === '23505' && pg.constraint === 'cases_one_active_per_beneficiary') {
+        throw caseworkError(CaseworkErrorCode.CASE_ALREADY_OPEN, { beneficiaryId: b.id });
+      }
+      throw err;
+    }
     await this.audit.record({ action: 'case.opened', entityType: 'case', entityId: row.id, after: { caseNo, beneficiaryId: b.id, workerMembershipId: worker, source: dto.source } });
     return this.detail(row.id, actor, false);
   }
