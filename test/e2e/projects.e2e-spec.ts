@@ -185,3 +185,75 @@ describe('projects: from award to paid tranches', () => {
     expect(list.body.total).toBe(0);
   });
 });
+
+describe('projects: budget reallocations and the approval threshold', () => {
+  let t: TestApp;
+  let w: ProjectWorld;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await projectWorld(t);
+    const settings = (await w.d.admin.get('/api/v1/projects/settings').expect(200)).body;
+    await t.http.put('/api/v1/projects/settings').set('Authorization', `Bearer ${w.d.admin.accessToken}`)
+      .send({ reallocationThresholdPercent: 10, reminderDaysBefore: settings.reminderDaysBefore, version: settings.version }).expect(200);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('small moves out of one line add up: once their sum passes the threshold of the awarded amount, the next one waits for approval', async () => {
+    const { id, detail } = await fundedProject(t, w);
+    const line = Object.fromEntries(detail.plan.budgetLines.map((l: { code: string; id: string }) => [l.code, l.id]));
+    const move = (from: string, to: string, amountFen: string) => w.orgAdminA.post(`/api/v1/projects/${id}/changes`, {
+      kind: 'reallocation', reason: '预算微调', reallocations: [{ fromBudgetLineId: line[from], toBudgetLineId: line[to], amountFen }],
+    }).expect(201);
+
+    // admin was awarded 1,000,000 fen: 8% (80,000) is within 10% and takes effect at once.
+    const first = (await move('admin', 'activity', '80000')).body;
+    expect(first).toMatchObject({ status: 'applied', needsApproval: false, planVersion: 2 });
+    // Another 8% from the same line is 16% in all: it waits for the officer, and the plan does not move.
+    const second = (await move('admin', 'activity', '80000')).body;
+    expect(second).toMatchObject({ status: 'pending', needsApproval: true, planVersion: null });
+    const plan = (await w.orgAdminA.get(`/api/v1/projects/${id}`).expect(200)).body.plan;
+    expect(Object.fromEntries(plan.budgetLines.map((l: { code: string; amountFen: string }) => [l.code, l.amountFen])))
+      .toEqual({ staff: '5000000', activity: '4080000', admin: '920000' });
+
+    // The count is per source line: once the officer rejects it, 8% of activity (awarded 4,000,000) still applies at once,
+    // although activity has received 80,000 (only what leaves a line counts).
+    await w.officer.post(`/api/v1/projects/${id}/changes/${second.id}/reject`, { version: second.version, comment: '请合并为一次申请' }).expect(200);
+    const third = (await move('activity', 'staff', '320000')).body;
+    expect(third).toMatchObject({ status: 'applied', needsApproval: false, planVersion: 3 });
+    // Exactly the threshold in all is still within it: 2% more out of admin (8% + 2% = 10%) applies at once.
+    expect((await move('admin', 'staff', '20000')).body).toMatchObject({ status: 'applied', needsApproval: false, planVersion: 4 });
+    // ... and one fen more is not.
+    expect((await move('admin', 'staff', '1')).body).toMatchObject({ status: 'pending', needsApproval: true });
+  });
+
+  it('the change list is one page at a time, newest first, each with who asked and its label', async () => {
+    const { id, detail } = await fundedProject(t, w);
+    const line = Object.fromEntries(detail.plan.budgetLines.map((l: { code: string; id: string }) => [l.code, l.id]));
+    const amounts = ['10000', '20000', '30000'];
+    for (const amountFen of amounts) {
+      await w.orgAdminA.post(`/api/v1/projects/${id}/changes`, {
+        kind: 'reallocation', reason: `调整${amountFen}`, reallocations: [{ fromBudgetLineId: line.staff, toBudgetLineId: line.activity, amountFen }],
+      }).expect(201);
+    }
+    const page1 = (await w.officer.get(`/api/v1/projects/${id}/changes?limit=2`).expect(200)).body;
+    expect(page1.total).toBe(3);
+    expect(page1.items.map((c: { reason: string }) => c.reason)).toEqual(['调整30000', '调整20000']);
+    expect(page1.items[0]).toEqual({
+      id: expect.any(String), kind: 'reallocation', reason: '调整30000', status: 'applied', needsApproval: false, decisionComment: null,
+      detail: { reallocations: [{ fromBudgetLineId: line.staff, toBudgetLineId: line.activity, amountFen: '30000' }] },
+      planVersion: 4, version: 1, createdAt: expect.any(String), decidedAt: null, requestedByName: '甲机构管理员',
+      kindLabel: { zh: '预算调整', en: 'budget reallocation' },
+    });
+    expect(page1.nextCursor).toEqual(expect.any(String));
+    const page2 = (await w.officer.get(`/api/v1/projects/${id}/changes?limit=2&cursor=${page1.nextCursor}`).expect(200)).body;
+    expect(page2).toMatchObject({ total: 3, nextCursor: null });
+    expect(page2.items.map((c: { reason: string }) => c.reason)).toEqual(['调整10000']);
+    const all = (await w.orgAdminA.get(`/api/v1/projects/${id}/changes`).expect(200)).body;
+    expect(all.items.map((c: { reason: string }) => c.reason)).toEqual(['调整30000', '调整20000', '调整10000']);
+    expect(all.nextCursor).toBeNull();
+    expect((await w.officer.get(`/api/v1/projects/${id}/changes?limit=500`).expect(400)).body.code).toBe('VALIDATION_FAILED');
+  });
+});

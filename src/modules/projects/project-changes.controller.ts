@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ParseIdPipe, Role } from '@sanshe/common';
+import { Actor, PageQuery, ParseIdPipe, Role } from '@sanshe/common';
 import { CurrentActor, Roles } from '@sanshe/auth';
 import { DecideChangeDto, RequestChangeDto } from './dto/change.dto';
 import { ORGANISATION_WRITERS, PROJECT_READERS } from './project-access.service';
@@ -13,9 +13,9 @@ export class ProjectChangesController {
 
   @Get()
   @Roles(...PROJECT_READERS)
-  @ApiOperation({ summary: '变更记录 / Change requests, newest first' })
-  list(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.changes.list(id, actor);
+  @ApiOperation({ summary: '变更记录 / Change requests, newest first (paged: limit, cursor)' })
+  list(@Param('id', ParseIdPipe) id: string, @Query() q: PageQuery, @CurrentActor() actor: Actor) {
+    return this.changes.list(id, q, actor);
   }
 
   @Post()

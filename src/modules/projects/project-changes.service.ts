@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, FieldError, Role } from '@sanshe/common';
+import { Actor, FieldError, Page, PageQuery, Role, decodeCursor, encodeCursor } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
@@ -25,10 +25,20 @@ interface ChangeRow {
 
 const KIND = { reallocation: { zh: '预算调整', en: 'budget reallocation' }, extension: { zh: '项目延期', en: 'extension' }, indicator_target: { zh: '指标调整', en: 'indicator targets' } };
 
+/** A change as read back, with who asked for it; `sortKey` is the exact created_at for the list's cursor. */
+const CHANGE_SELECT = `SELECT c.id, c.kind, c.detail, c.reason, c.status, c.needs_approval AS "needsApproval", c.decision_comment AS "decisionComment",
+    c.plan_version AS "planVersion", c.version, c.created_at AS "createdAt", c.decided_at AS "decidedAt", u.name AS "requestedByName",
+    c.created_at::text AS "sortKey"
+  FROM project_changes c JOIN users u ON u.id = c.requested_by`;
+
+function toChange({ sortKey: _sortKey, ...c }: Record<string, any>) {
+  return { ...c, kindLabel: KIND[c.kind as keyof typeof KIND] };
+}
+
 /**
- * Changes to the plan (变更). A reallocation moving no more than the district's threshold (e.g. 10%) of each source
- * line is recorded and takes effect at once; a larger one, any extension and any change of indicator targets waits
- * for the officer's approval. Each change that takes effect makes a new plan version; the old ones stay readable.
+ * Changes to the plan (变更). A reallocation keeping what has left each source line without approval within the
+ * district's threshold (e.g. 10%) of its awarded amount is recorded and takes effect at once; a larger one, any
+ * extension and any change of indicator targets waits for the officer's approval. Each change that takes effect makes a new plan version; the old ones stay readable.
  */
 @Injectable()
 export class ProjectChangesService {
@@ -49,7 +59,7 @@ export class ProjectChangesService {
     const m = this.ctx.manager();
     const [pending] = await m.query(`SELECT id FROM project_changes WHERE project_id = $1 AND kind = $2 AND status = 'pending'`, [p.id, dto.kind]);
     if (pending) throw projectsError(ProjectsErrorCode.CHANGE_PENDING, { changeId: pending.id });
-    const needsApproval = await this.needsApproval(dto.kind, detail);
+    const needsApproval = await this.needsApproval(p.id, dto.kind, detail);
     const [row]: Array<{ id: string }> = await m.query(
       `INSERT INTO project_changes (tenant_id, project_id, kind, detail, reason, status, needs_approval, requested_by) VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
       [this.ctx.tenantId(), p.id, dto.kind, JSON.stringify(detail), dto.reason, needsApproval ? 'pending' : 'applied', needsApproval, actor.userId]);
@@ -90,20 +100,31 @@ export class ProjectChangesService {
     return this.get(c.id);
   }
 
-  async list(projectId: string, actor: Actor) {
+  /** Newest first, a page at a time (keyset on created_at, id), each change with the name of who asked for it. */
+  async list(projectId: string, q: PageQuery, actor: Actor): Promise<Page<ReturnType<typeof toChange>>> {
     await this.access.load(projectId, actor);
-    const ids: Array<{ id: string }> = await this.ctx.manager().query(`SELECT id FROM project_changes WHERE project_id = $1 ORDER BY created_at DESC`, [projectId]);
-    const items = [];
-    for (const { id } of ids) items.push(await this.get(id));
-    return { items, total: items.length };
+    const m = this.ctx.manager();
+    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM project_changes WHERE project_id = $1`, [projectId]);
+    const params: unknown[] = [projectId];
+    let keyset = '';
+    const cursor = decodeCursor(q.cursor);
+    if (cursor) {
+      params.push(cursor.sortKey, cursor.id);
+      keyset = ` AND (c.created_at, c.id) < ($2::timestamptz, $3::uuid)`;
+    }
+    const limit = q.limit ?? 50;
+    params.push(limit + 1);
+    const rows: Array<Record<string, any>> = await m.query(
+      `${CHANGE_SELECT} WHERE c.project_id = $1${keyset} ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.length}`, params);
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
+    return { items: rows.map(toChange), total, nextCursor: more && last ? encodeCursor(last.sortKey, last.id) : null };
   }
 
   private async get(id: string) {
-    const [c] = await this.ctx.manager().query(
-      `SELECT c.id, c.kind, c.detail, c.reason, c.status, c.needs_approval AS "needsApproval", c.decision_comment AS "decisionComment",
-              c.plan_version AS "planVersion", c.version, c.created_at AS "createdAt", c.decided_at AS "decidedAt", u.name AS "requestedByName"
-         FROM project_changes c JOIN users u ON u.id = c.requested_by WHERE c.id = $1`, [id]);
-    return { ...c, kindLabel: KIND[c.kind as keyof typeof KIND] };
+    const [c] = await this.ctx.manager().query(`${CHANGE_SELECT} WHERE c.id = $1`, [id]);
+    return toChange(c);
   }
 
   private detailOf(dto: RequestChangeDto): ChangeRow['detail'] {
@@ -139,15 +160,26 @@ export class ProjectChangesService {
     if (errors.length) throw projectsError(ProjectsErrorCode.CHANGE_INVALID, undefined, undefined, errors);
   }
 
-  /** Above the threshold share of any source line → approval; extensions and indicator targets always need it. */
-  private async needsApproval(kind: ChangeRow['kind'], d: ChangeRow['detail']): Promise<boolean> {
+  /**
+   * Above the threshold share of any source line → approval; extensions and indicator targets always need it. The
+   * share is of the line's awarded amount and counts everything already moved out of the line by reallocations that
+   * took effect without approval, so a large move split into small ones still needs approval once the sum passes it.
+   * (The project row is locked by `loadWritable`, so two requests cannot both count the same headroom.)
+   */
+  private async needsApproval(projectId: string, kind: ChangeRow['kind'], d: ChangeRow['detail']): Promise<boolean> {
     if (kind !== 'reallocation') return true;
     const { reallocationThresholdPercent } = await this.settings.get();
     const out = new Map<string, bigint>();
     for (const r of d.reallocations!) out.set(r.fromBudgetLineId, (out.get(r.fromBudgetLineId) ?? 0n) + BigInt(r.amountFen));
-    for (const [id, moved] of out) {
-      const [l] = await this.ctx.manager().query(`SELECT amount_fen FROM project_budget_lines WHERE id = $1`, [id]);
-      if (moved * 100n > BigInt(reallocationThresholdPercent) * BigInt(l.amount_fen)) return true;
+    const lines: Array<{ id: string; awarded_fen: string; moved_fen: string }> = await this.ctx.manager().query(
+      `SELECT l.id, l.awarded_fen::text,
+              (SELECT COALESCE(sum((x->>'amountFen')::bigint), 0) FROM project_changes c, jsonb_array_elements(c.detail->'reallocations') x
+                WHERE c.project_id = l.project_id AND c.kind = 'reallocation' AND c.status = 'applied' AND NOT c.needs_approval
+                  AND x->>'fromBudgetLineId' = l.id::text)::text AS moved_fen
+         FROM project_budget_lines l WHERE l.project_id = $1 AND l.id = ANY($2::uuid[])`, [projectId, [...out.keys()]]);
+    for (const l of lines) {
+      const moved = BigInt(l.moved_fen) + out.get(l.id)!;
+      if (moved * 100n > BigInt(reallocationThresholdPercent) * BigInt(l.awarded_fen)) return true;
     }
     return false;
   }
