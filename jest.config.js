@@ -30,12 +30,15 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+      testTimeout: 60_000,
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // Whole user journeys over HTTP on a shared 2-core machine: 5 s (jest's default) is too tight under load.
+      testTimeout: 60_000,
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
     },
   ],

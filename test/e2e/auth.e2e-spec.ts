@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { District, PASSWORD, TestApp, addMember, login, openDistrict, startTestApp, uniquePhone } from '../support/test-app';
+import { District, PASSWORD, TestApp, addMember, eventually, login, openDistrict, startTestApp, uniquePhone } from '../support/test-app';
 
 describe('signing in, sessions and tokens', () => {
   let t: TestApp;
@@ -188,12 +188,45 @@ describe('district admins manage people; changes take effect on the next request
     expect(detail.body.invitation.state).toBe('accepted');
   });
 
-  it('a programme officer sees members with masked phone numbers; the admin sees them in full', async () => {
+  it('a programme officer sees members with masked phone numbers and cannot search by them; the admin sees and searches them', async () => {
     const officer = await addMember(t, d, ['programme_officer']);
     const m = await addMember(t, d, ['evaluator']);
     const asOfficer = await officer.get(`/api/v1/members/${m.memberId}`).expect(200);
     expect(asOfficer.body.phone).toBe(`${m.phone.slice(0, 3)}****${m.phone.slice(-4)}`);
     const asAdmin = await d.admin.get(`/api/v1/members/${m.memberId}`).expect(200);
     expect(asAdmin.body.phone).toBe(m.phone);
+    // A prefix search would reveal a masked number digit by digit.
+    expect((await officer.get(`/api/v1/members?q=${m.phone.slice(0, 7)}`).expect(200)).body.total).toBe(0);
+    expect((await d.admin.get(`/api/v1/members?q=${m.phone.slice(0, 7)}`).expect(200)).body.items.map((i: { id: string }) => i.id)).toContain(m.memberId);
+  });
+
+  it('the in-app copy of an invitation never stores the one-time link', async () => {
+    const m = await addMember(t, d, ['evaluator']);
+    const list = await eventually(async () => {
+      const res = await m.get('/api/v1/notifications').expect(200);
+      return res.body.items.length ? res.body : null;
+    });
+    const body = JSON.stringify(list.items[0]);
+    expect(body).toContain('邀请');
+    expect(body).not.toMatch(/[0-9a-f-]{36}\.[0-9a-f-]{36}\./);
+    expect(body).not.toContain('token=');
+  });
+});
+
+describe('sign-in and public forms are rate-limited per client address', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await startTestApp({ rateLimit: true }); });
+  afterAll(async () => { await t.close(); });
+
+  it('the 31st sign-in attempt within a minute from one address is 429 with Retry-After, whatever the account', async () => {
+    for (let i = 0; i < 30; i++) {
+      const res = await t.http.post('/api/v1/auth/login').send({ login: uniquePhone(), password: 'wrong-password' });
+      expect(res.status).toBe(401);
+    }
+    const limited = await t.http.post('/api/v1/auth/login').send({ login: uniquePhone(), password: 'wrong-password' }).expect(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Other routes are not counted against it.
+    await t.http.get('/api/health').expect(200);
   });
 });

@@ -7,7 +7,8 @@ describe('audit redaction', () => {
   });
 
   it('masks phones and e-mail addresses but keeps enough to recognise them', () => {
-    const out = redactForAudit({ phone: '13800138000', email: 'li.si@example.cn' }) as Record<string, string>;
+    const out = redactForAudit({ phone: '13800138000', email: 'li.si@example.cn', contact: '13912345678' }) as Record<string, string>;
+    expect(out.contact).toBe('139******78');
     expect(out.phone).toBe('138******00');
     expect(out.phone).not.toContain('0013');
     expect(out.email.startsWith('li.')).toBe(true);

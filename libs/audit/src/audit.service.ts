@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@sanshe/tenancy';
 
 const SECRET_KEY = /(password|token|secret|hash|credential)/i;
-const PERSONAL_KEY = /(phone|mobile|email|id_?number|idnumber|address)/i;
+const PERSONAL_KEY = /(phone|mobile|email|contact|id_?number|idnumber|address)/i;
 
 function maskPersonal(value: unknown): unknown {
   if (typeof value !== 'string') return value === null || value === undefined ? value : '[redacted]';

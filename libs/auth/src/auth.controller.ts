@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Actor } from '@sanshe/common';
+import { Actor, RateLimit } from '@sanshe/common';
 import { CurrentActor, Public, SignedIn } from './access.decorators';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, ChooseDistrictDto, LoginDto, RefreshDto } from './auth.dto';
@@ -17,6 +17,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @RateLimit(30, 60)
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: '登录 / Sign in with phone or e-mail and password' })
@@ -26,6 +27,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @RateLimit(60, 60)
   @HttpCode(200)
   @ApiOperation({ summary: '刷新登录 / Rotate the refresh token' })
   refresh(@Body() dto: RefreshDto) {

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { APP_CONFIG, AppConfig } from '@sanshe/common';
+import { APP_CONFIG, AppConfig, RateLimitGuard } from '@sanshe/common';
 import { AccessInterceptor } from './access.interceptor';
 import { AuthController, MeController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -27,6 +27,7 @@ import { TokenService } from './token.service';
   controllers: [AuthController, MeController],
   providers: [
     AuthService, MeService, IdentityService, PasswordService, TokenService, JwtStrategy, LocalStrategy,
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_INTERCEPTOR, useClass: AccessInterceptor },
   ],

@@ -13,3 +13,4 @@ export * from './config/app-config.module';
 export * from './http/parse-id.pipe';
 export * from './validation';
 export * from './state-machine';
+export * from './http/rate-limit.guard';

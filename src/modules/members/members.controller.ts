@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ParseIdPipe, Role } from '@sanshe/common';
+import { Actor, ParseIdPipe, RateLimit, Role } from '@sanshe/common';
 import { CurrentActor, Public, Roles } from '@sanshe/auth';
 import { AcceptInvitationDto, ChangeRolesDto, InviteMemberDto, ListMembersQuery, ReactivateMemberDto, SuspendMemberDto } from './dto/member.dto';
 import { MembersService } from './members.service';
@@ -84,6 +84,7 @@ export class InvitationsController {
 
   @Post('accept')
   @Public()
+  @RateLimit(20, 60)
   @HttpCode(200)
   @ApiOperation({ summary: '接受邀请 / Accept an invitation (sets a password for a new account)' })
   accept(@Body() dto: AcceptInvitationDto) {

@@ -156,7 +156,11 @@ export class MembersService {
     if (query.organisationId) add('m.organisation_id = ?', query.organisationId);
     if (query.q) {
       params.push(`%${query.q.replace(/[%_\\]/g, '\\$&')}%`);
-      where.push(`(u.name LIKE $${params.length} OR u.phone LIKE $${params.length} OR u.email LIKE $${params.length})`);
+      // Only those who see contact details in full may search by them: matching a masked phone digit by digit would
+      // reveal it to everyone else.
+      where.push(this.seesContacts(actor)
+        ? `(u.name LIKE $${params.length} OR u.phone LIKE $${params.length} OR u.email LIKE $${params.length})`
+        : `u.name LIKE $${params.length}`);
     }
     const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // Counts per status for the page's tabs, under the same filters except status itself.
@@ -308,8 +312,12 @@ export class MembersService {
   }
 
   /** District admins see contact details in full (they invite and reach people); others see them masked. */
+  private seesContacts(actor?: Actor): boolean {
+    return !actor || actor.roles.includes(Role.DistrictAdmin);
+  }
+
   private present(r: MemberRow, actor?: Actor) {
-    const full = !actor || actor.roles.includes(Role.DistrictAdmin);
+    const full = this.seesContacts(actor);
     return {
       id: r.id,
       userId: r.user_id,

@@ -43,6 +43,11 @@ export interface NotificationDraft {
   sourceEventId: string;
   /** Also send by e-mail (or SMS when the person has no e-mail) through the configured transport. */
   external?: boolean;
+  /**
+   * Text for the e-mail/SMS only, when it must carry something the in-app copy may not keep (a one-time link).
+   * Defaults to the in-app body.
+   */
+  externalText?: { zh: string; en: string };
 }
 
 /**
@@ -83,7 +88,8 @@ export class NotificationsService {
     );
     if (!row) return;
     // Sent inside the transaction: if sending throws, the rows roll back and the job is retried.
-    await this.transport.send({ channel, to, subject: draft.titleZh, text: `${draft.bodyZh}\n\n${draft.bodyEn}` });
+    const text = draft.externalText ?? { zh: draft.bodyZh, en: draft.bodyEn };
+    await this.transport.send({ channel, to, subject: draft.titleZh, text: `${text.zh}\n\n${text.en}` });
   }
 
   /**

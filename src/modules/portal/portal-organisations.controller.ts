@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RateLimit } from '@sanshe/common';
 import { PublicDistrict } from '@sanshe/auth';
 import { DirectoryQuery } from '../organisations/dto/directory.query';
 import { PublicRegistrationDto } from '../organisations/dto/organisation.dto';
@@ -25,6 +26,7 @@ export class PortalOrganisationsController {
 
   @Post('organisation-registrations')
   @PublicDistrict()
+  @RateLimit(5, 3600)
   @ApiParam({ name: 'districtCode', example: '510107' })
   @ApiOperation({ summary: '社会组织自助登记 / Self-registration: a draft record and an invitation to the applicant' })
   register(@Body() dto: PublicRegistrationDto) {

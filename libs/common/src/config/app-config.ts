@@ -17,6 +17,8 @@ export interface AppConfig {
   loginLockMinutes: number;
   loginSlowdownMs: number;
   runWorker: boolean;
+  /** Per-address limits on sign-in and public forms (RATE_LIMIT=false turns them off, e.g. in tests). */
+  rateLimit: boolean;
   outboxPollMs: number;
   bodyLimit: string;
   mailTransport: 'log';
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 1440),
     loginSlowdownMs: int('LOGIN_SLOWDOWN_MS', 400, 0, 10000),
     runWorker: bool('RUN_WORKER', true),
+    rateLimit: bool('RATE_LIMIT', true),
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
     bodyLimit: env.BODY_LIMIT || '1mb',
     mailTransport: 'log',

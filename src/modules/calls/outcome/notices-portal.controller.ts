@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe } from '@sanshe/common';
+import { ParseIdPipe, RateLimit } from '@sanshe/common';
 import { PublicDistrict } from '@sanshe/auth';
 import { NoticesPortalService } from './notices-portal.service';
 import { ObjectionsService } from './objections.service';
@@ -33,6 +33,7 @@ export class NoticesPortalController {
 
   @Post('calls/:id/objections')
   @PublicDistrict()
+  @RateLimit(5, 3600)
   @ApiParam({ name: 'districtCode', example: '510107' })
   @ApiOperation({ summary: '对公示提出异议（须留联系方式）/ File an objection with contact details' })
   object(@Param('id', ParseIdPipe) id: string, @Body() dto: ObjectionDto) {
