@@ -1,4 +1,4 @@
-import type { FieldError } from '@sanshe/common';
+import { type FieldError, isRealDay } from '@sanshe/common';
 import type { CallForm, FormQuestion } from '../calls/call-settings';
 
 /** The parts of an application every venture call needs (申报书): kept as fields, not as form answers. */
@@ -35,7 +35,6 @@ export interface CallTerms {
 }
 
 const FEN = /^(0|[1-9][0-9]{0,14})$/;
-const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function add(out: FieldError[], field: string, code: string, zh: string, en: string): void {
@@ -69,7 +68,7 @@ export function checkAnswer(q: FormQuestion, value: unknown, out: FieldError[], 
       return;
     }
     case 'date':
-      if (typeof value !== 'string' || !DAY.test(value) || Number.isNaN(Date.parse(value))) add(out, f, 'type', '应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD');
+      if (!isRealDay(value)) add(out, f, 'type', '应为真实存在的日期 YYYY-MM-DD', 'must be a real date YYYY-MM-DD');
       return;
     case 'choice': {
       const picked = Array.isArray(value) ? value : [value];
@@ -133,6 +132,14 @@ export function checkSubmission(app: ApplicationContent, call: CallTerms, attach
     add(out, 'core.serviceAreas', 'notTarget', '服务领域与本次征集不符', 'the service areas do not match the call');
   }
   if (!c.indicators?.length) add(out, 'core.indicators', 'required', '请至少填写一项成效指标', 'at least one outcome indicator is required');
+  // Days are compared as strings, which is only sound for real YYYY-MM-DD days: a draft saved before days were
+  // checked on input must not reach the award (and the project's insert) with "2026-09-31".
+  for (const [field, day] of [['core.startsOn', c.startsOn], ['core.endsOn', c.endsOn]] as const) {
+    if (day !== undefined && !isRealDay(day)) add(out, field, 'date', '应为真实存在的日期 YYYY-MM-DD', 'must be a real date YYYY-MM-DD');
+  }
+  c.milestones?.forEach((m, i) => {
+    if (!isRealDay(m.dueOn)) add(out, `core.milestones.${i}.dueOn`, 'date', '应为真实存在的日期 YYYY-MM-DD', 'must be a real date YYYY-MM-DD');
+  });
   const starts = c.startsOn ?? call.projectStartsOn;
   const ends = c.endsOn ?? call.projectEndsOn;
   if (starts < call.projectStartsOn || ends > call.projectEndsOn || ends < starts) {

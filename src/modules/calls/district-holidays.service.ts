@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@sanshe/audit';
+import { isRealDay } from '@sanshe/common';
 import { TenantContext } from '@sanshe/tenancy';
 import { CallsErrorCode, callsError } from './calls.errors';
-import { DayKind, HolidayCalendar, isRealDay } from './working-days';
+import { DayKind, HolidayCalendar } from './working-days';
 
 /**
  * The district's working-day calendar (节假日与调休): public holidays and swapped weekend workdays, kept by the district

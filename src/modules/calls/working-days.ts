@@ -3,6 +3,8 @@
  * public holiday (e.g. 国庆 1–8 October) is not a working day, and a swapped weekend workday (调休, e.g. Sunday 28
  * September 2025) is. Dates are Asia/Shanghai calendar days, YYYY-MM-DD.
  */
+import { isRealDay } from '@sanshe/common';
+
 export type DayKind = 'holiday' | 'workday';
 export type HolidayCalendar = ReadonlyMap<string, DayKind>;
 
@@ -10,12 +12,6 @@ const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', y
 
 export function shanghaiDay(at: Date): string {
   return SHANGHAI.format(at);
-}
-
-export function isRealDay(s: string): boolean {
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 export function addDays(day: string, n: number): string {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsNumber, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsRealDay } from '@sanshe/common';
 
 export const GRADES = ['excellent', 'good', 'qualified', 'unqualified'] as const;
 export const GRADE_LABELS = {
@@ -18,5 +19,5 @@ export class RecordEvaluationDto {
   @ApiProperty({ example: 86.5, minimum: 0, maximum: 100 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100) score: number;
   @ApiProperty({ enum: GRADES, description: '优秀 / 良好 / 合格 / 不合格' }) @IsIn(GRADES) grade: (typeof GRADES)[number];
   @ApiProperty({ example: '服务覆盖达到预期，档案规范' }) @IsString() @Length(2, 5000) findings: string;
-  @ApiProperty({ example: '2027-07-10' }) @IsDateString({ strict: true }) evaluatedOn: string;
+  @ApiProperty({ example: '2027-07-10' }) @IsRealDay() evaluatedOn: string;
 }

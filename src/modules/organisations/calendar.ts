@@ -5,12 +5,8 @@ export function shanghaiDate(at: Date = new Date()): string {
   return SHANGHAI.format(at);
 }
 
-/** A YYYY-MM-DD string that names a real calendar day (not 2023-02-30). */
-export function isRealDate(s: string): boolean {
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+/** A YYYY-MM-DD string that names a real calendar day (not 2023-02-30): the platform's one check, under its old name here. */
+export { isRealDay as isRealDate } from '@sanshe/common';
 
 /** The same day N years later (29 February becomes 28 February in a common year). */
 export function addYears(date: string, years: number): string {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsRealDay } from '@sanshe/common';
 
 export class IndicatorValueDto {
   @ApiProperty() @IsUUID() indicatorId: string;
@@ -16,7 +17,7 @@ export class SpendingDto {
 export class MilestoneStatusDto {
   @ApiProperty() @IsUUID() milestoneId: string;
   @ApiProperty({ enum: ['pending', 'in_progress', 'done', 'delayed'] }) @IsIn(['pending', 'in_progress', 'done', 'delayed']) status: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) completedOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRealDay() completedOn?: string;
 }
 
 export class UpdateReportDto {
@@ -38,7 +39,7 @@ export class VersionDto {
 
 export class AddReportDto {
   @ApiProperty({ enum: ['monthly', 'interim', 'final'] }) @IsIn(['monthly', 'interim', 'final']) kind: 'monthly' | 'interim' | 'final';
-  @ApiProperty() @IsDateString({ strict: true }) periodStart: string;
-  @ApiProperty() @IsDateString({ strict: true }) periodEnd: string;
-  @ApiProperty() @IsDateString({ strict: true }) dueOn: string;
+  @ApiProperty() @IsRealDay() periodStart: string;
+  @ApiProperty() @IsRealDay() periodEnd: string;
+  @ApiProperty() @IsRealDay() dueOn: string;
 }

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@sanshe/audit';
+import { isRealDay } from '@sanshe/common';
 import { DomainEvent, OnDomainEvent } from '@sanshe/queue';
 import { TenantContext } from '@sanshe/tenancy';
+import { UnrecoverableError } from 'bullmq';
 import { GRANT_AWARDED, GrantAwardedPayload, TrancheCondition } from '../calls/grant-awarded.event';
 import { ProgrammeFundService } from '../funds/programme-fund.service';
 import { ProjectAccess } from './project-access.service';
@@ -11,18 +13,19 @@ import { ProjectPlanService } from './project-plan.service';
 import { reportSchedule, splitByPercent } from './project-schedule';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** What is wrong with an award payload (empty when it can become a project). */
 export function payloadProblems(p: GrantAwardedPayload): string[] {
   const problems: string[] = [];
   if (!UUID.test(String(p.awardId)) || !UUID.test(String(p.organisationId)) || !UUID.test(String(p.officerUserId))) problems.push('ids');
   if (!/^[1-9][0-9]{0,14}$/.test(String(p.amountFen))) problems.push('amountFen');
-  if (!DAY.test(String(p.startsOn)) || !DAY.test(String(p.endsOn)) || p.endsOn < p.startsOn) problems.push('dates');
+  // Real days only: "2026-09-31" passes a pattern but fails the insert (22008) on every retry.
+  if (!isRealDay(p.startsOn) || !isRealDay(p.endsOn) || p.endsOn < p.startsOn) problems.push('dates');
   if (!Array.isArray(p.tranchePlan) || !p.tranchePlan.length) problems.push('tranchePlan');
   else if (Math.abs(p.tranchePlan.reduce((a, t) => a + Number(t.percent), 0) - 100) > 0.001) problems.push('tranchePlan.percent');
   if (!Array.isArray(p.budgetLines) || !p.budgetLines.every((l) => /^[0-9]{1,15}$/.test(String(l.amountFen)))) problems.push('budgetLines');
   if (!Array.isArray(p.indicators) || !Array.isArray(p.milestones)) problems.push('indicators/milestones');
+  else if (!p.milestones.every((ms) => isRealDay(ms?.dueOn))) problems.push('milestones.dueOn');
   return problems;
 }
 
@@ -51,8 +54,9 @@ export class ProjectCreationService {
 
   async createFromAward(p: GrantAwardedPayload): Promise<string> {
     const problems = payloadProblems(p);
-    // A malformed award cannot become better by retrying; fail loudly so the job lands in the failed set.
-    if (problems.length) throw new Error(`calls.grant_awarded ${p.awardId}: unusable payload (${problems.join(', ')})`);
+    // A malformed award cannot become better by retrying: fail loudly and at once (no retries), so the job lands in
+    // the failed set naming what is wrong.
+    if (problems.length) throw new UnrecoverableError(`calls.grant_awarded ${p.awardId}: unusable payload (${problems.join(', ')})`);
     const m = this.ctx.manager();
     const existing: Array<{ id: string }> = await m.query(`SELECT id FROM projects WHERE award_id = $1`, [p.awardId]);
     if (existing[0]) return existing[0].id;

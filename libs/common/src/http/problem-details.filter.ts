@@ -75,6 +75,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         return commonError(CommonErrorCode.NOT_FOUND, { constraint: pg.constraint });
       case '22P02':
       case '22003':
+      case '22007': // invalid_datetime_format: a date or timestamp the database cannot read (e.g. a tampered cursor)
+      case '22008': // datetime_field_overflow: an impossible day such as 2026-09-31
       case '23514':
         return commonError(CommonErrorCode.VALIDATION_FAILED, { constraint: pg.constraint });
       case '40001':

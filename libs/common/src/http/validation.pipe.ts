@@ -2,6 +2,7 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonErrorCode } from '../error-code';
 import { FieldError } from '../domain.exception';
 import { commonError } from '../errors';
+import { IS_REAL_DAY, IS_REAL_DAY_ZH } from '../validation/real-date';
 
 /** Chinese wording for class-validator constraints; the English comes from class-validator itself. */
 const ZH: Record<string, string> = {
@@ -31,6 +32,7 @@ const ZH: Record<string, string> = {
   isISO8601: '不是有效的日期时间',
   isObject: '应为对象',
   nestedValidation: '内容有误',
+  [IS_REAL_DAY]: IS_REAL_DAY_ZH,
 };
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {

@@ -3,11 +3,10 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@sanshe/common';
+import { IsRealDay, PageQuery } from '@sanshe/common';
 import { SERVICE_AREA_CODES } from '../../organisations/service-areas';
 
 const FEN = /^(0|[1-9][0-9]{0,14})$/;
-const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 export class BudgetLineDto {
   @ApiProperty({ example: 'B01' }) @IsString() @Length(1, 20) code: string;
@@ -25,7 +24,7 @@ export class IndicatorDto {
 
 export class MilestoneDto {
   @ApiProperty({ example: '完成需求调研' }) @IsString() @Length(1, 100) name: string;
-  @ApiProperty({ example: '2026-08-31' }) @Matches(DAY) dueOn: string;
+  @ApiProperty({ example: '2026-08-31' }) @IsRealDay() dueOn: string;
 }
 
 export class ApplicationContentDto {
@@ -39,8 +38,8 @@ export class ApplicationContentDto {
   @ApiPropertyOptional({ type: [BudgetLineDto] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => BudgetLineDto) budgetLines?: BudgetLineDto[];
   @ApiPropertyOptional({ type: [IndicatorDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => IndicatorDto) indicators?: IndicatorDto[];
   @ApiPropertyOptional({ type: [MilestoneDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneDto) milestones?: MilestoneDto[];
-  @ApiPropertyOptional() @IsOptional() @Matches(DAY) startsOn?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DAY) endsOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRealDay() startsOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRealDay() endsOn?: string;
   @ApiPropertyOptional({ description: 'answers to the call\'s form, by question key' }) @IsOptional() @IsObject() answers?: Record<string, unknown>;
 }
 

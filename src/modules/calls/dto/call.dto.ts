@@ -2,12 +2,11 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min,
 } from 'class-validator';
-import { PageQuery } from '@sanshe/common';
+import { IsRealDay, PageQuery } from '@sanshe/common';
 import { SERVICE_AREA_CODES } from '../../organisations/service-areas';
 
 /** Money is integer fen as a decimal string (JSON numbers cannot carry every bigint). */
 export const FEN = /^(0|[1-9][0-9]{0,14})$/;
-const DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 export class CallDraftDto {
   @ApiProperty({ example: '2026年武侯区社区公益创投大赛' }) @IsString() @Length(2, 100) title: string;
@@ -30,13 +29,13 @@ export class CallDraftDto {
   @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100) applicationsPerOrganisation?: number;
   @ApiProperty({ example: 5 }) @IsInt() @Min(1) @Max(30) noticeWorkingDays: number;
   @ApiPropertyOptional({ description: 'defaults to 50/30/20' }) @IsOptional() @IsArray() tranchePlan?: unknown[];
-  @ApiProperty({ example: '2026-07-01' }) @Matches(DAY) projectStartsOn: string;
-  @ApiProperty({ example: '2027-06-30' }) @Matches(DAY) projectEndsOn: string;
+  @ApiProperty({ example: '2026-07-01' }) @IsRealDay() projectStartsOn: string;
+  @ApiProperty({ example: '2027-06-30' }) @IsRealDay() projectEndsOn: string;
   @ApiProperty() @IsISO8601({ strict: true }) opensAt: string;
   @ApiProperty() @IsISO8601({ strict: true }) closesAt: string;
   @ApiProperty() @IsISO8601({ strict: true }) reviewBy: string;
-  @ApiProperty({ description: 'planned first day of the public notice' }) @Matches(DAY) noticeOn: string;
-  @ApiProperty({ description: 'planned award date' }) @Matches(DAY) awardBy: string;
+  @ApiProperty({ description: 'planned first day of the public notice' }) @IsRealDay() noticeOn: string;
+  @ApiProperty({ description: 'planned award date' }) @IsRealDay() awardBy: string;
 }
 
 export class UpdateCallDto extends PartialType(CallDraftDto) {
@@ -61,5 +60,6 @@ export class HolidayDto {
 }
 
 export class HolidayYearQuery {
-  @ApiProperty({ example: 2026 }) @Matches(/^[0-9]{4}$/) year: string;
+  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
+  @Matches(/^(20[0-9]{2}|2100)$/, { message: 'year must be a year from 2000 to 2100' }) year: string;
 }

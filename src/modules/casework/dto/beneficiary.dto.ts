@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@sanshe/common';
+import { IsRealDay, PageQuery } from '@sanshe/common';
 import { REVEALABLE_FIELDS, VULNERABILITY_TAG_CODES } from '../casework-fields';
 
 export class GuardianDto {
@@ -18,7 +18,7 @@ export class RegisterBeneficiaryDto {
   @IsString() @MaxLength(30) idNumber: string;
   @ApiPropertyOptional({ enum: ['male', 'female'], description: '如填写须与身份证号一致 / must match the ID number' })
   @IsOptional() @IsIn(['male', 'female']) gender?: 'male' | 'female';
-  @ApiPropertyOptional({ example: '2015-05-12', description: '如填写须与身份证号一致' }) @IsOptional() @IsDateString({ strict: true }) birthDate?: string;
+  @ApiPropertyOptional({ example: '2015-05-12', description: '如填写须与身份证号一致' }) @IsOptional() @IsRealDay() birthDate?: string;
   @ApiPropertyOptional({ example: '13800138000' }) @IsOptional() @IsString() @MaxLength(20) phone?: string;
   @ApiPropertyOptional({ example: '晋阳路 88 号 3 栋 2 单元' }) @IsOptional() @IsString() @MaxLength(200) address?: string;
   @ApiPropertyOptional({ description: '所在社区 / community' }) @IsOptional() @IsUUID() communityId?: string;

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@sanshe/common';
+import { IsRealDay, PageQuery } from '@sanshe/common';
 
 export class VersionDto {
   @ApiProperty({ description: '读取时的版本号 / the version you read' }) @IsInt() @Min(1) version: number;
@@ -39,14 +39,14 @@ export class PlanGoalDto {
 
 export class PlanTaskDto {
   @ApiProperty() @IsString() @Length(1, 500) task: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) dueOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRealDay() dueOn?: string;
 }
 
 export class PlanDto extends VersionDto {
   @ApiProperty({ type: [PlanGoalDto] }) @ValidateNested({ each: true }) @Type(() => PlanGoalDto) @ArrayMinSize(1) @ArrayMaxSize(20) goals: PlanGoalDto[];
   @ApiProperty({ type: [PlanTaskDto] }) @ValidateNested({ each: true }) @Type(() => PlanTaskDto) @ArrayMaxSize(50) tasks: PlanTaskDto[];
-  @ApiProperty({ example: '2026-03-01' }) @IsDateString({ strict: true }) startOn: string;
-  @ApiProperty({ example: '2026-06-01' }) @IsDateString({ strict: true }) endOn: string;
+  @ApiProperty({ example: '2026-03-01' }) @IsRealDay() startOn: string;
+  @ApiProperty({ example: '2026-06-01' }) @IsRealDay() endOn: string;
 }
 
 export class EvaluationDto extends VersionDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '@sanshe/common';
+import { ArrayMaxSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsRealDay, PageQuery } from '@sanshe/common';
 
 export const GROUP_KINDS = ['therapy', 'support', 'growth', 'education', 'interest', 'other'] as const;
 
@@ -17,7 +17,7 @@ export class CreateGroupDto {
 
 export class GroupSessionDto {
   @ApiProperty({ example: 1, description: '第几节 / session number' }) @IsInt() @Min(1) @Max(200) sessionNo: number;
-  @ApiProperty() @IsDateString({ strict: true }) heldOn: string;
+  @ApiProperty() @IsRealDay() heldOn: string;
   @ApiProperty({ example: 90 }) @IsInt() @Min(1) @Max(1440) durationMinutes: number;
   @ApiProperty({ example: '相识与破冰' }) @IsString() @Length(1, 200) theme: string;
   @ApiPropertyOptional({ description: '小组记录 / session record' }) @IsOptional() @IsString() @MaxLength(4000) record?: string;
@@ -28,7 +28,7 @@ export class GroupSessionDto {
 export class CommunityEventDto {
   @ApiProperty() @IsUUID() communityId: string;
   @ApiProperty({ example: '邻里节' }) @IsString() @Length(2, 100) title: string;
-  @ApiProperty() @IsDateString({ strict: true }) heldOn: string;
+  @ApiProperty() @IsRealDay() heldOn: string;
   @ApiProperty({ example: 180 }) @IsInt() @Min(1) @Max(1440) durationMinutes: number;
   @ApiProperty({ example: 120, description: '参与人次 / participants' }) @IsInt() @Min(0) @Max(100000) headcount: number;
   @ApiPropertyOptional({ example: 10 }) @IsOptional() @IsInt() @Min(0) @Max(10000) volunteerCount?: number;

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '@sanshe/common';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsRealDay, PageQuery } from '@sanshe/common';
 
 export const SERVICE_MODES = ['face_to_face', 'home_visit', 'phone', 'online'] as const;
 
 export class ServiceRecordDto {
-  @ApiProperty({ example: '2026-03-05' }) @IsDateString({ strict: true }) serviceDate: string;
+  @ApiProperty({ example: '2026-03-05' }) @IsRealDay() serviceDate: string;
   @ApiPropertyOptional({ example: '14:30' }) @IsOptional() @Matches(/^([01][0-9]|2[0-3]):[0-5][0-9]$/) startTime?: string;
   @ApiProperty({ example: 60, description: '工时（分钟）/ minutes' }) @IsInt() @Min(1) @Max(1440) durationMinutes: number;
   @ApiProperty({ enum: SERVICE_MODES, description: '面谈 / 家访 / 电话 / 线上' }) @IsIn(SERVICE_MODES) mode: (typeof SERVICE_MODES)[number];
@@ -18,7 +18,7 @@ export class ServiceRecordDto {
 }
 
 export class EditServiceRecordDto {
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) serviceDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsRealDay() serviceDate?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^([01][0-9]|2[0-3]):[0-5][0-9]$/) startTime?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(1440) durationMinutes?: number;
   @ApiPropertyOptional({ enum: SERVICE_MODES }) @IsOptional() @IsIn(SERVICE_MODES) mode?: (typeof SERVICE_MODES)[number];
@@ -34,7 +34,7 @@ export class CorrectServiceRecordDto extends EditServiceRecordDto {
 }
 
 export class FollowUpDto {
-  @ApiProperty() @IsDateString({ strict: true }) serviceDate: string;
+  @ApiProperty() @IsRealDay() serviceDate: string;
   @ApiProperty() @IsInt() @Min(1) @Max(1440) durationMinutes: number;
   @ApiProperty({ enum: SERVICE_MODES }) @IsIn(SERVICE_MODES) mode: (typeof SERVICE_MODES)[number];
   @ApiProperty({ description: '回访情况 / what the follow-up found' }) @IsString() @Length(2, 4000) content: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsRealDay } from '@sanshe/common';
 
 export class SupervisionAssignmentDto {
   @ApiProperty({ description: '督导的成员编号 / supervisor membership' }) @IsUUID() supervisorMembershipId: string;
@@ -8,7 +9,7 @@ export class SupervisionAssignmentDto {
 
 export class SupervisionSessionDto {
   @ApiProperty() @IsUUID() workerMembershipId: string;
-  @ApiProperty() @IsDateString({ strict: true }) heldOn: string;
+  @ApiProperty() @IsRealDay() heldOn: string;
   @ApiProperty({ example: 60 }) @IsInt() @Min(1) @Max(1440) durationMinutes: number;
   @ApiProperty({ enum: ['individual', 'group', 'on_site', 'online'], description: '个别 / 团体 / 现场 / 线上' })
   @IsIn(['individual', 'group', 'on_site', 'online']) mode: 'individual' | 'group' | 'on_site' | 'online';
@@ -22,8 +23,8 @@ export class CertificateDto {
   @ApiPropertyOptional({ description: '机构管理员为本机构社工登记时填写；默认本人' }) @IsOptional() @IsUUID() membershipId?: string;
   @ApiProperty({ enum: CERTIFICATE_LEVELS, description: '助理社会工作师 / 社会工作师 / 高级社会工作师' }) @IsIn(CERTIFICATE_LEVELS) level: (typeof CERTIFICATE_LEVELS)[number];
   @ApiProperty({ example: '2024035100123' }) @Matches(/^[0-9A-Za-z-]{4,40}$/) certificateNo: string;
-  @ApiProperty() @IsDateString({ strict: true }) issuedOn: string;
-  @ApiPropertyOptional() @IsOptional() @IsDateString({ strict: true }) validUntil?: string;
+  @ApiProperty() @IsRealDay() issuedOn: string;
+  @ApiPropertyOptional() @IsOptional() @IsRealDay() validUntil?: string;
 }
 
 export class EndAssignmentDto {

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayUnique, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { IsRealDay } from '@sanshe/common';
 import { ORGANISATION_TYPE_CODES, type OrganisationType, SERVICE_AREA_CODES, type ServiceArea } from '../service-areas';
-
-export const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
 /**
  * The facts on the registration certificate plus the profile an organisation keeps up to date itself — never its
@@ -25,7 +24,7 @@ export class RegisterOrganisationDto {
   @IsString() @Length(2, 100) registrationAuthority: string;
 
   @ApiProperty({ example: '2016-05-20', description: '成立登记日期' })
-  @Matches(DATE) registeredOn: string;
+  @IsRealDay() registeredOn: string;
 
   @ApiProperty({ example: '刘某某', description: '法定代表人' })
   @IsString() @Length(1, 50) legalRepresentative: string;
@@ -109,8 +108,8 @@ export class ReasonDto extends VersionDto {
 
 export class RecordGradeDto extends VersionDto {
   @ApiProperty({ minimum: 1, maximum: 5, description: '评估等级 1-5 (1A-5A)' }) @IsInt() @Min(1) @Max(5) grade: number;
-  @ApiProperty({ example: '2025-01-01' }) @Matches(DATE) validFrom: string;
-  @ApiProperty({ example: '2029-12-31' }) @Matches(DATE) validUntil: string;
+  @ApiProperty({ example: '2025-01-01' }) @IsRealDay() validFrom: string;
+  @ApiProperty({ example: '2029-12-31' }) @IsRealDay() validUntil: string;
   @ApiPropertyOptional({ description: '评估机构或文号' }) @IsOptional() @IsString() @MaxLength(200) note?: string;
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsRealDay } from '@sanshe/common';
 import { SERVICE_AREA_CODES, type ServiceArea } from '../service-areas';
-import { DATE, VersionDto } from './organisation.dto';
+import { VersionDto } from './organisation.dto';
 
 export class ApplyQualificationDto {
   @ApiProperty({ enum: SERVICE_AREA_CODES, isArray: true, description: '申请承接的服务领域' })
@@ -13,8 +14,8 @@ export class ApplyQualificationDto {
 }
 
 export class ApproveQualificationDto extends VersionDto {
-  @ApiPropertyOptional({ example: '2026-01-01', description: '生效日期（默认今天）' }) @IsOptional() @Matches(DATE) validFrom?: string;
-  @ApiPropertyOptional({ example: '2028-12-31', description: '到期日期（不填为长期有效）' }) @IsOptional() @Matches(DATE) validUntil?: string;
+  @ApiPropertyOptional({ example: '2026-01-01', description: '生效日期（默认今天）' }) @IsOptional() @IsRealDay() validFrom?: string;
+  @ApiPropertyOptional({ example: '2028-12-31', description: '到期日期（不填为长期有效）' }) @IsOptional() @IsRealDay() validUntil?: string;
 
   @ApiPropertyOptional({ enum: SERVICE_AREA_CODES, isArray: true, description: '批准的领域（默认为全部申请领域）' })
   @IsOptional() @IsIn(SERVICE_AREA_CODES, { each: true }) @ArrayMinSize(1) @ArrayUnique() serviceAreas?: ServiceArea[];
@@ -23,7 +24,7 @@ export class ApproveQualificationDto extends VersionDto {
 }
 
 export class ExpireQualificationDto extends VersionDto {
-  @ApiProperty({ example: '2026-06-30', description: '到期日期（含当日）' }) @Matches(DATE) on: string;
+  @ApiProperty({ example: '2026-06-30', description: '到期日期（含当日）' }) @IsRealDay() on: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(2, 1000) reason?: string;
 }
 

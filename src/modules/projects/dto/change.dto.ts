@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { IsRealDay } from '@sanshe/common';
 
 export class ReallocationDto {
   @ApiProperty() @IsUUID() fromBudgetLineId: string;
@@ -18,7 +19,7 @@ export class RequestChangeDto {
   @IsIn(['reallocation', 'extension', 'indicator_target']) kind: 'reallocation' | 'extension' | 'indicator_target';
   @ApiProperty({ example: '活动场地由社区免费提供，节余活动费用于增加探访人员' }) @IsString() @Length(2, 2000) reason: string;
   @ApiPropertyOptional({ type: [ReallocationDto] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ReallocationDto) reallocations?: ReallocationDto[];
-  @ApiPropertyOptional({ example: '2028-03-31' }) @IsOptional() @IsDateString({ strict: true }) newEndsOn?: string;
+  @ApiPropertyOptional({ example: '2028-03-31' }) @IsOptional() @IsRealDay() newEndsOn?: string;
   @ApiPropertyOptional({ type: [IndicatorTargetDto] }) @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => IndicatorTargetDto) indicatorTargets?: IndicatorTargetDto[];
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '@sanshe/common';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsRealDay, PageQuery } from '@sanshe/common';
 
 export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['unfunded', 'active', 'closed'] }) @IsOptional() @IsIn(['unfunded', 'active', 'closed']) status?: string;
@@ -14,7 +14,7 @@ export class ListProjectsQuery extends PageQuery {
 }
 
 export class SignAgreementDto {
-  @ApiProperty({ example: '2026-03-01', description: '协议签订日期' }) @IsDateString({ strict: true }) signedOn: string;
+  @ApiProperty({ example: '2026-03-01', description: '协议签订日期' }) @IsRealDay() signedOn: string;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
