@@ -143,14 +143,6 @@ export class Casework1763777100000 implements MigrationInterface {
       `CREATE UNIQUE INDEX beneficiary_consents_one_active ON beneficiary_consents (tenant_id, beneficiary_id, purpose) WHERE ended_at IS NULL`,
 
       // ---- cases ----
-      `CREATE TABLE casework_counters (
-         ${HEAD},
-         scope text NOT NULL,
-         year int NOT NULL,
-         last int NOT NULL,
-         ${KEYS},
-         UNIQUE (tenant_id, scope, year))`,
-
       `CREATE TABLE cases (
          ${HEAD},
          organisation_id uuid NOT NULL,
@@ -405,11 +397,11 @@ export class Casework1763777100000 implements MigrationInterface {
 
     const tables = [
       'tenant_keys', 'casework_settings', 'supervision_assignments', 'worker_certificates', 'beneficiaries', 'beneficiary_consents',
-      'casework_counters', 'cases', 'case_assistants', 'case_approvals', 'case_comments', 'service_records', 'service_record_corrections',
+      'cases', 'case_assistants', 'case_approvals', 'case_comments', 'service_records', 'service_record_corrections',
       'casework_groups', 'group_sessions', 'group_attendance', 'community_events', 'supervision_sessions', 'referrals', 'pii_access_log',
     ];
     for (const t of tables) sql.push(...tenantRls(t));
-    for (const t of ['tenant_keys', 'casework_settings', 'supervision_assignments', 'beneficiaries', 'beneficiary_consents', 'casework_counters',
+    for (const t of ['tenant_keys', 'casework_settings', 'supervision_assignments', 'beneficiaries', 'beneficiary_consents',
       'cases', 'case_approvals', 'service_records', 'casework_groups', 'community_events', 'referrals']) {
       sql.push(grantReadWrite(t));
     }
@@ -428,7 +420,7 @@ export class Casework1763777100000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE IF EXISTS pii_access_log, referrals, supervision_sessions, community_events, group_attendance, group_sessions,
-      casework_groups, service_record_corrections, service_records, case_comments, case_approvals, case_assistants, cases, casework_counters,
+      casework_groups, service_record_corrections, service_records, case_comments, case_approvals, case_assistants, cases,
       beneficiary_consents, beneficiaries, worker_certificates, supervision_assignments, casework_settings, tenant_keys`);
   }
 }

@@ -33,6 +33,8 @@ export class VentureCalls1763777200000 implements MigrationInterface {
          created_at timestamptz NOT NULL DEFAULT now(),
          ${KEYS},
          UNIQUE (tenant_id, day))`,
+      // reference_counters and idempotency_keys back libs/tenancy's ReferenceNumberService and IdempotencyService,
+      // which every module uses (applications, awards, cases, tranche releases); they arrived with this migration.
       `CREATE TABLE reference_counters (
          ${HEAD},
          series text NOT NULL CHECK (series ~ '^[A-Z]{1,8}$'),

@@ -59,7 +59,7 @@ describe('two workers opening a case for the same person at once', () => {
     await openCase(worker1, await person(worker1, w.communityId)).then((r) => expect(r.status).toBe(201));
     const b = await person(worker1, w.communityId);
     await owner.query('BEGIN');
-    await owner.query(`SELECT 1 FROM casework_counters WHERE scope = 'case' FOR UPDATE`);
+    await owner.query(`SELECT 1 FROM reference_counters WHERE series = 'GA' FOR UPDATE`);
     const both = Promise.all([openCase(worker1, b), openCase(worker2, b)]);
     await eventually(async () => {
       const { rows } = await owner.query(

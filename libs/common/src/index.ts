@@ -14,3 +14,4 @@ export * from './http/parse-id.pipe';
 export * from './validation';
 export * from './state-machine';
 export * from './http/rate-limit.guard';
+export * from './calendar-day';

@@ -34,3 +34,8 @@ export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   supervisor: { zh: '督导', en: 'Supervisor' },
   fund_manager: { zh: '基金管理人', en: 'Fund manager' },
 };
+
+/** A district official (admin, programme officer, finance): sees district-wide records, never casework identities. */
+export function isDistrictOfficial(actor: { roles: Role[] }): boolean {
+  return actor.roles.some((r) => DISTRICT_OFFICIAL_ROLES.includes(r));
+}

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Actor } from '@sanshe/common';
+import { Actor, shanghaiDay } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { assertVersion } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
-import { TenantContext } from '@sanshe/tenancy';
-import { IdempotencyService } from '@sanshe/tenancy/idempotency.service';
-import { ReferenceNumberService } from '@sanshe/tenancy/reference-numbers.service';
+import { TenantContext, IdempotencyService, ReferenceNumberService } from '@sanshe/tenancy';
 import { CallRecord } from '../calls/call.record';
 import { CallsService } from '../calls/calls.service';
 import { CallsErrorCode, callsError } from '../calls/calls.errors';
-import { shanghaiDay } from '../calls/working-days';
 import { EligibilityCriteria, OrganisationEligibilityService } from '../organisations/organisation-eligibility.service';
 import type { ServiceArea } from '../organisations/service-areas';
 import { AttachmentsService } from '../attachments/attachments.service';

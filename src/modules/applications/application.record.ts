@@ -1,4 +1,4 @@
-import { Actor, ORGANISATION_ROLES, Role } from '@sanshe/common';
+import { Actor, ORGANISATION_ROLES, Role, isDistrictOfficial } from '@sanshe/common';
 import type { ApplicationCore } from './application-checks';
 import type { ApplicationStatus } from './application.transitions';
 
@@ -57,9 +57,6 @@ export function isApplicantRole(actor: Actor): boolean {
   return !!actor.organisationId && (actor.roles.includes(Role.OrgAdmin) || actor.roles.includes(Role.OrgStaff));
 }
 
-export function isDistrictOfficial(actor: Actor): boolean {
-  return actor.roles.some((r) => [Role.DistrictAdmin, Role.ProgrammeOfficer, Role.FinanceOfficer].includes(r));
-}
 
 export function canReadApplication(actor: Actor, app: ApplicationRecord): boolean {
   return actsForApplicant(actor, app) || (isDistrictOfficial(actor) && app.status !== 'draft' && !(app.status === 'withdrawn' && !app.referenceNo));

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyService } from '@sanshe/tenancy/idempotency.service';
-import { ReferenceNumberService } from '@sanshe/tenancy/reference-numbers.service';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { CallsModule } from '../calls/calls.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -21,7 +19,6 @@ import { ApplicationsService } from './applications.service';
   controllers: [ApplicationsController],
   providers: [
     ApplicationsService, ApplicationSubmissionService, ApplicationScreeningService, ApplicationDocumentsPolicy, ApplicationNotificationsHandler,
-    IdempotencyService, ReferenceNumberService,
   ],
   exports: [ApplicationsService],
 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Actor, Page, decodeCursor, encodeCursor, isDistrictOfficial } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
@@ -8,7 +8,7 @@ import { CallsService } from '../calls/calls.service';
 import { CallsErrorCode, callsError } from '../calls/calls.errors';
 import { checkDraftAnswers } from './application-checks';
 import {
-  APPLICATION_SELECT, ApplicationRecord, canEditApplication, canReadApplication, isApplicantRole, isDistrictOfficial, toApplicationRecord,
+  APPLICATION_SELECT, ApplicationRecord, canEditApplication, canReadApplication, isApplicantRole, toApplicationRecord,
 } from './application.record';
 import { APPLICATION_STATUS_LABELS, ApplicationAction, nextApplicationStatus } from './application.transitions';
 import { ApplicationsErrorCode, applicationsError } from './applications.errors';

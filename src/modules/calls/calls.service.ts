@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DISTRICT_OFFICIAL_ROLES, FieldError, Page, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Actor, FieldError, isDistrictOfficial, Page, decodeCursor, encodeCursor } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
@@ -22,9 +22,6 @@ const COLUMNS: Record<keyof CallDraftDto, string> = {
 };
 const JSON_COLUMNS = new Set(['eligibility', 'form', 'rubric', 'tranche_plan']);
 
-export function isOfficial(actor: Actor): boolean {
-  return actor.roles.some((r) => DISTRICT_OFFICIAL_ROLES.includes(r));
-}
 
 /**
  * Calls (征集公告): drafting with every setting checked as a whole, publishing, cancelling, and the lifecycle moves the
@@ -98,14 +95,14 @@ export class CallsService {
 
   async get(id: string, actor: Actor) {
     const call = await this.require(id);
-    if (call.status === 'draft' && !isOfficial(actor)) throw callsError(CallsErrorCode.CALL_NOT_FOUND, { id });
+    if (call.status === 'draft' && !isDistrictOfficial(actor)) throw callsError(CallsErrorCode.CALL_NOT_FOUND, { id });
     return this.present(call, actor);
   }
 
   async list(query: ListCallsQuery, actor: Actor): Promise<Page<ReturnType<CallsService['present']>>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (!isOfficial(actor)) where.push(`c.status NOT IN ('draft')`);
+    if (!isDistrictOfficial(actor)) where.push(`c.status NOT IN ('draft')`);
     if (query.status) { params.push(query.status); where.push(`c.status = $${params.length}`); }
     const cursor = decodeCursor(query.cursor);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -162,7 +159,7 @@ export class CallsService {
       status,
       statusLabel: CALL_STATUS_LABELS[status],
       acceptingApplications: accepting,
-      ...(actor && isOfficial(actor) ? { officerUserId, selectionReason } : {}),
+      ...(actor && isDistrictOfficial(actor) ? { officerUserId, selectionReason } : {}),
     };
   }
 

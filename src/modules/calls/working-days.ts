@@ -3,22 +3,10 @@
  * public holiday (e.g. 国庆 1–8 October) is not a working day, and a swapped weekend workday (调休, e.g. Sunday 28
  * September 2025) is. Dates are Asia/Shanghai calendar days, YYYY-MM-DD.
  */
-import { isRealDay } from '@sanshe/common';
+import { addDays, isRealDay, shanghaiDay } from '@sanshe/common';
 
 export type DayKind = 'holiday' | 'workday';
 export type HolidayCalendar = ReadonlyMap<string, DayKind>;
-
-const SHANGHAI = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export function shanghaiDay(at: Date): string {
-  return SHANGHAI.format(at);
-}
-
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 export function isWorkingDay(day: string, calendar: HolidayCalendar): boolean {
   const override = calendar.get(day);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, checkMobilePhone, checkResidentId, decodeCursor, encodeCursor, fieldRefusal, maskPhone, maskResidentId } from '@sanshe/common';
+import { Actor, Page, checkMobilePhone, checkResidentId, decodeCursor, encodeCursor, fieldRefusal, maskPhone, maskResidentId, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion } from '@sanshe/database';
@@ -7,7 +7,7 @@ import { TenantContext } from '@sanshe/tenancy';
 import { PlacesService } from '../places/places.service';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
-import { F, IDX, RevealableField, VULNERABILITY_TAGS, VulnerabilityTag, ageOn, shanghaiToday } from './casework-fields';
+import { F, IDX, RevealableField, VULNERABILITY_TAGS, VulnerabilityTag, ageOn } from './casework-fields';
 import { GuardianDto, ListBeneficiariesQuery, RegisterBeneficiaryDto, UpdateBeneficiaryDto } from './dto/beneficiary.dto';
 import { PiiAccessLogService } from './pii-access-log.service';
 
@@ -70,7 +70,7 @@ export class BeneficiariesService {
     const known = await this.findByHash(scope, hash);
     if (known) return { existing: true, beneficiary: this.summary(known) };
 
-    if (ageOn(checked.birthDate, shanghaiToday()) < 18 && !dto.guardian) throw caseworkError(CaseworkErrorCode.GUARDIAN_REQUIRED);
+    if (ageOn(checked.birthDate, shanghaiDay()) < 18 && !dto.guardian) throw caseworkError(CaseworkErrorCode.GUARDIAN_REQUIRED);
     if (dto.communityId) await this.places.requireActive(dto.communityId, 'community');
     const phone = dto.phone ? this.normalisePhone('phone', dto.phone) : null;
     const guardian = dto.guardian ? this.guardianValue(dto.guardian) : null;
@@ -252,7 +252,7 @@ export class BeneficiariesService {
     const birthDate = await this.birthDate(r);
     return {
       ...this.summary(r),
-      age: ageOn(birthDate, shanghaiToday()),
+      age: ageOn(birthDate, shanghaiDay()),
       address: r.address_enc ? '已登记 / recorded (reveal to view)' : null,
       hasAddress: !!r.address_enc,
       hasHousehold: !!r.household_enc,

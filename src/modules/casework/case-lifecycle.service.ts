@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, commonError, nextState } from '@sanshe/common';
+import { Actor, CommonErrorCode, commonError, nextState, shanghaiDay, addDays } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion } from '@sanshe/database';
@@ -8,7 +8,7 @@ import { TenantContext } from '@sanshe/tenancy';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkSettings, CaseworkSettingsService } from './casework-settings.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
-import { F, addDays, shanghaiToday } from './casework-fields';
+import { F } from './casework-fields';
 import { CASE_STATUS_LABELS, CASE_TRANSITIONS, CaseAction, CaseStatus, CaseTransition, REVIEWS } from './case.transitions';
 import { CaseRow, CasesService } from './cases.service';
 import { ConsentsService } from './consents.service';
@@ -145,7 +145,7 @@ export class CaseLifecycleService {
   }
 
   private closedPatch(settings: CaseworkSettings): Record<string, unknown> {
-    return { closed_at: new Date(), follow_up_due_on: addDays(shanghaiToday(), settings.followUpDueDays) };
+    return { closed_at: new Date(), follow_up_due_on: addDays(shanghaiDay(), settings.followUpDueDays) };
   }
 
   private async move(scope: CaseworkScope, c: CaseRow, action: CaseAction, patch: Record<string, unknown>): Promise<CaseStatus> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@sanshe/common';
+import { Actor, shanghaiDay, addDays } from '@sanshe/common';
 import { TenantContext } from '@sanshe/tenancy';
 import { CaseworkAccess } from './casework-access.service';
 import { CaseworkSettings, CaseworkSettingsService } from './casework-settings.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
-import { addDays, shanghaiMonth, shanghaiToday } from './casework-fields';
+import { shanghaiMonth } from './casework-fields';
 import { ACTIVE_STATUSES, CASE_STATUS_LABELS, CaseStatus } from './case.transitions';
 
 interface DueItem { kind: 'assessment' | 'plan' | 'evaluation' | 'follow_up' | 'intake'; dueOn: string; overdue: boolean }
@@ -32,7 +32,7 @@ export class CaseloadService {
         WHERE (c.worker_membership_id = $1 OR EXISTS (SELECT 1 FROM case_assistants a WHERE a.case_id = c.id AND a.membership_id = $1))
           AND (c.status = ANY($2::text[]) OR c.status = 'closed')
         ORDER BY c.status_changed_at`, [scope.membershipId, ACTIVE_STATUSES]);
-    const today = shanghaiToday();
+    const today = shanghaiDay();
     const items = rows.map((r) => {
       const due = this.due(r, settings, today);
       return {
@@ -55,7 +55,7 @@ export class CaseloadService {
     if (!scope.isSupervisor) throw caseworkError(CaseworkErrorCode.NOT_YOUR_SUPERVISEE);
     const workers = await this.access.supervisees(scope.membershipId);
     const settings = await this.settings.forOrganisation(scope.organisationId);
-    const today = shanghaiToday();
+    const today = shanghaiDay();
     const m = this.ctx.manager();
     const names: Array<{ id: string; name: string }> = await m.query(
       `SELECT m.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ANY($1::uuid[]) ORDER BY u.name`, [workers]);
@@ -84,10 +84,11 @@ export class CaseloadService {
   }
 
   private due(r: Record<string, any>, s: CaseworkSettings, today: string): DueItem | null {
-    const since = new Date(r.status_changed_at);
+    // Due dates count from the Beijing calendar day the case entered its state.
+    const since = shanghaiDay(new Date(r.status_changed_at));
     let item: Omit<DueItem, 'overdue'> | null = null;
     switch (r.status as CaseStatus) {
-      case 'intake': item = { kind: 'intake', dueOn: addDays(new Date(r.created_at), 3) }; break;
+      case 'intake': item = { kind: 'intake', dueOn: addDays(shanghaiDay(new Date(r.created_at)), 3) }; break;
       case 'assessment': item = { kind: 'assessment', dueOn: addDays(since, s.assessmentDueDays) }; break;
       case 'planning': item = { kind: 'plan', dueOn: addDays(since, s.planDueDays) }; break;
       case 'intervention': item = r.plan_end_on ? { kind: 'evaluation', dueOn: r.plan_end_on } : null; break;

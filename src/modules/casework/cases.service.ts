@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, Role, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Actor, Page, Role, decodeCursor, encodeCursor, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion } from '@sanshe/database';
-import { TenantContext } from '@sanshe/tenancy';
+import { TenantContext, ReferenceNumberService } from '@sanshe/tenancy';
 import { QueryFailedError } from 'typeorm';
 import { BeneficiariesService } from './beneficiaries.service';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
@@ -57,6 +57,7 @@ export class CasesService {
     private readonly beneficiaries: BeneficiariesService,
     private readonly accessLog: PiiAccessLogService,
     private readonly audit: AuditService,
+    private readonly referenceNumbers: ReferenceNumberService,
   ) {}
 
   async open(dto: OpenCaseDto, actor: Actor) {
@@ -74,11 +75,7 @@ export class CasesService {
     const [open] = await m.query(
       `SELECT id FROM cases WHERE beneficiary_id = $1 AND status = ANY($2::text[]) LIMIT 1`, [b.id, ACTIVE_STATUSES]);
     if (open) throw caseworkError(CaseworkErrorCode.CASE_ALREADY_OPEN, { caseId: open.id });
-    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
-    const [{ last }] = await m.query(
-      `INSERT INTO casework_counters (tenant_id, scope, year, last) VALUES ($1, 'case', $2, 1)
-       ON CONFLICT (tenant_id, scope, year) DO UPDATE SET last = casework_counters.last + 1 RETURNING last`, [this.ctx.tenantId(), year]);
-    const caseNo = `GA-${year}-${String(last).padStart(4, '0')}`;
+    const caseNo = await this.referenceNumbers.next('GA', Number(shanghaiDay().slice(0, 4)));
     const presentingProblem = await this.cipher.encrypt(F.presentingProblem, dto.presentingProblem.trim());
     let row: { id: string };
     try {

@@ -1,3 +1,4 @@
+import { shanghaiDay } from '@sanshe/common';
 /**
  * Names of the encrypted fields. The name is bound into each ciphertext (AES-GCM associated data), so a value can
  * only be decrypted as the field it was written for. Renaming one makes existing values unreadable: don't.
@@ -61,16 +62,9 @@ export type ShareableField = (typeof SHAREABLE_FIELDS)[number];
 export const REVEALABLE_FIELDS = ['id_number', 'phone', 'address', 'household', 'vulnerability_notes', 'guardian', 'notes'] as const;
 export type RevealableField = (typeof REVEALABLE_FIELDS)[number];
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
-/** Today's date on the Beijing calendar (YYYY-MM-DD). */
-export function shanghaiToday(now = new Date()): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** The first day of this month and of the next, Beijing calendar. */
 export function shanghaiMonth(now = new Date()): { from: string; to: string } {
-  const today = shanghaiToday(now);
+  const today = shanghaiDay(now);
   const [y, m] = today.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
   return { from: `${today.slice(0, 7)}-01`, to: next };
@@ -82,10 +76,6 @@ export function ageOn(birthDate: string, day: string): number {
   return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
-export function addDays(date: Date | string, days: number): string {
-  const d = typeof date === 'string' ? new Date(`${date}T00:00:00Z`) : new Date(date.getTime() + SHANGHAI_OFFSET_MS);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + days)).toISOString().slice(0, 10);
-}
 
 /** People counts shown to district officials: 1-4 become "<5" so a small group cannot be singled out. */
 export const SMALL_COUNT = 5;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@sanshe/common';
+import { Actor, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
 import { BeneficiariesService } from './beneficiaries.service';
 import { CaseworkAccess } from './casework-access.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
-import { F, ageOn, shanghaiToday } from './casework-fields';
+import { F, ageOn } from './casework-fields';
 import { ConsentPurpose, RecordConsentDto } from './dto/consent.dto';
 
 export interface ConsentRow {
@@ -46,7 +46,7 @@ export class ConsentsService {
     const scope = await this.access.scope(actor);
     const b = await this.beneficiaries.requireVisible(scope, beneficiaryId, true);
     const birthDate = await this.beneficiaries.birthDate(b);
-    const today = shanghaiToday();
+    const today = shanghaiDay();
     if (dto.givenOn > today) {
       throw caseworkError(CaseworkErrorCode.CONSENT_NOT_ACTIVE, undefined, { zh: '同意日期不能晚于今天', en: 'The consent date cannot be in the future' });
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, commonError } from '@sanshe/common';
+import { Actor, CommonErrorCode, commonError, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
@@ -7,7 +7,7 @@ import { PlacesService } from '../places/places.service';
 import { BeneficiariesService } from './beneficiaries.service';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkErrorCode, assertIndicatorHasProject, caseworkError, writeProjectLink } from './casework.errors';
-import { F, shanghaiToday } from './casework-fields';
+import { F } from './casework-fields';
 import { ConsentsService } from './consents.service';
 import { CommunityEventDto, CreateGroupDto, GroupSessionDto } from './dto/group-work.dto';
 import { PiiAccessLogService } from './pii-access-log.service';
@@ -88,7 +88,7 @@ export class GroupWorkService {
   async addSession(groupId: string, dto: GroupSessionDto, actor: Actor) {
     const scope = await this.access.scope(actor);
     const g = await this.requireGroup(scope, groupId, true);
-    if (dto.heldOn > shanghaiToday()) {
+    if (dto.heldOn > shanghaiDay()) {
       throw commonError(CommonErrorCode.VALIDATION_FAILED, undefined, undefined, [
         { field: 'heldOn', code: 'notFuture', zh: 'heldOn：日期不能晚于今天', en: 'heldOn: cannot be in the future' }]);
     }

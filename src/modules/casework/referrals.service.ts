@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, Role, commonError } from '@sanshe/common';
+import { Actor, CommonErrorCode, Role, commonError, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { OutboxService } from '@sanshe/queue';
@@ -7,7 +7,7 @@ import { TenantContext } from '@sanshe/tenancy';
 import { BeneficiariesService } from './beneficiaries.service';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
-import { F, VULNERABILITY_TAGS, ShareableField, ageOn, shanghaiToday } from './casework-fields';
+import { F, VULNERABILITY_TAGS, ShareableField, ageOn } from './casework-fields';
 import { CasesService } from './cases.service';
 import { ConsentsService } from './consents.service';
 import { CreateReferralDto, ReferralDecisionDto } from './dto/referral.dto';
@@ -138,7 +138,7 @@ export class ReferralsService {
       switch (f) {
         case 'name': out.name = b.name; break;
         case 'gender': out.gender = b.gender; break;
-        case 'age': out.age = ageOn(await this.beneficiaries.birthDate(b), shanghaiToday()); break;
+        case 'age': out.age = ageOn(await this.beneficiaries.birthDate(b), shanghaiDay()); break;
         case 'phone': out.phone = clear.phone; break;
         case 'id_number': out.idNumber = clear.idNumber; break;
         case 'address': out.address = clear.address; break;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, commonError } from '@sanshe/common';
+import { Actor, CommonErrorCode, commonError, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion } from '@sanshe/database';
@@ -7,7 +7,7 @@ import { TenantContext } from '@sanshe/tenancy';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkSettingsService } from './casework-settings.service';
 import { CaseworkErrorCode, assertIndicatorHasProject, caseworkError, writeProjectLink } from './casework.errors';
-import { F, shanghaiToday } from './casework-fields';
+import { F } from './casework-fields';
 import { OPEN_STATUSES } from './case.transitions';
 import { CaseLifecycleService } from './case-lifecycle.service';
 import { CasesService } from './cases.service';
@@ -205,7 +205,7 @@ export class ServiceRecordsService {
   }
 
   private assertNotFuture(date: string): void {
-    if (date > shanghaiToday()) {
+    if (date > shanghaiDay()) {
       throw commonError(CommonErrorCode.VALIDATION_FAILED, undefined, undefined, [
         { field: 'serviceDate', code: 'notFuture', zh: 'serviceDate：服务日期不能晚于今天', en: 'serviceDate: cannot be in the future' }]);
     }

@@ -4,9 +4,8 @@ import { Actor } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { LedgerAccount, LedgerService } from '@sanshe/ledger';
 import { OutboxService } from '@sanshe/queue';
-import { TenantContext } from '@sanshe/tenancy';
+import { TenantContext, IdempotencyService } from '@sanshe/tenancy';
 import { AppropriationDto } from './funds.dto';
-import { IdempotencyService } from '@sanshe/tenancy/idempotency.service';
 
 export const PROGRAMME_APPROPRIATED = 'funds.programme_appropriated';
 const OWNER = 'district_programme';

@@ -1,4 +1,4 @@
-import { Actor, ORGANISATION_ROLES, Role } from '@sanshe/common';
+import { Actor, DISTRICT_OFFICIAL_ROLES, ORGANISATION_ROLES, Role, isDistrictOfficial } from '@sanshe/common';
 
 /**
  * Who may do what with a registry record — the one policy the services call in one line.
@@ -8,11 +8,11 @@ import { Actor, ORGANISATION_ROLES, Role } from '@sanshe/common';
  * - Nobody else sees a record at all (404, so ids reveal nothing): not another organisation in the same district,
  *   and row-level security already hides other districts.
  */
-export const REGISTRY_READERS: Role[] = [Role.DistrictAdmin, Role.ProgrammeOfficer, Role.FinanceOfficer];
+export const REGISTRY_READERS: Role[] = DISTRICT_OFFICIAL_ROLES;
 export const REGISTRY_DECIDERS: Role[] = [Role.DistrictAdmin, Role.ProgrammeOfficer];
 
 export function isRegistryReader(actor: Actor): boolean {
-  return actor.roles.some((r) => REGISTRY_READERS.includes(r));
+  return isDistrictOfficial(actor);
 }
 
 export function isRegistryDecider(actor: Actor): boolean {

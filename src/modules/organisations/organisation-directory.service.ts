@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Page, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Page, decodeCursor, encodeCursor, shanghaiDay } from '@sanshe/common';
 import { TenantContext } from '@sanshe/tenancy';
-import { shanghaiDate } from './calendar';
 import { DirectoryQuery } from './dto/directory.query';
 import { ORGANISATION_TYPES, type OrganisationType, type ServiceArea, gradeLabel, serviceAreaLabels } from './service-areas';
 
@@ -25,7 +24,7 @@ export class OrganisationDirectoryService {
   constructor(private readonly ctx: TenantContext) {}
 
   async list(query: DirectoryQuery): Promise<Page<ReturnType<typeof presentEntry>> & { district: { code: string; name: string }; asOf: string }> {
-    const today = shanghaiDate();
+    const today = shanghaiDay();
     const params: unknown[] = [today];
     const where = [`o.status = 'verified'`, `o.standing = 'good'`];
     const inForce = `q.organisation_id = o.id AND q.status = 'approved' AND q.valid_from <= $1::date AND (q.valid_until IS NULL OR q.valid_until >= $1::date)`;

@@ -1,6 +1,6 @@
+import { addYears, isRealDay, shanghaiDay } from '@sanshe/common';
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@sanshe/tenancy';
-import { addYears, isRealDate, shanghaiDate } from './calendar';
 import { OrganisationEntity } from './organisation.entity';
 import { currentGrade } from './organisation.store';
 import { STATE_LABELS } from './organisation.transitions';
@@ -74,8 +74,8 @@ export class OrganisationEligibilityService {
   constructor(private readonly ctx: TenantContext) {}
 
   async check(organisationId: string, criteria: EligibilityCriteria = {}): Promise<EligibilityResult> {
-    const day = typeof criteria.at === 'string' ? criteria.at : shanghaiDate(criteria.at ?? new Date());
-    if (!isRealDate(day)) throw new Error(`EligibilityCriteria.at is not a date: ${criteria.at}`);
+    const day = typeof criteria.at === 'string' ? criteria.at : shanghaiDay(criteria.at ?? new Date());
+    if (!isRealDay(day)) throw new Error(`EligibilityCriteria.at is not a date: ${criteria.at}`);
     const org = await this.ctx.repo(OrganisationEntity).findOne({
       where: { id: organisationId },
       lock: criteria.lock ? { mode: 'pessimistic_read' } : undefined,

@@ -1,5 +1,4 @@
-import { checkCreditCode, checkMobilePhone, creditCodeMatchesOrgType, fieldRefusal } from '@sanshe/common';
-import { isRealDate, shanghaiDate } from './calendar';
+import { checkCreditCode, checkMobilePhone, creditCodeMatchesOrgType, fieldRefusal, isRealDay, shanghaiDay } from '@sanshe/common';
 import type { OrganisationType } from './service-areas';
 
 /**
@@ -17,10 +16,10 @@ export function normaliseCreditCode(input: string, orgType: OrganisationType): s
 }
 
 export function checkRegisteredOn(value: string): string {
-  if (!isRealDate(value)) {
+  if (!isRealDay(value)) {
     throw fieldRefusal('registeredOn', { reason: 'DATE_INVALID', messageZh: `'${value}'不是有效的日期`, messageEn: `'${value}' is not a real date` });
   }
-  if (value > shanghaiDate()) {
+  if (value > shanghaiDay()) {
     throw fieldRefusal('registeredOn', { reason: 'DATE_IN_FUTURE', messageZh: '成立登记日期不能晚于今天', messageEn: 'The registration date cannot be in the future' });
   }
   if (value < '1949-10-01') {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, decodeCursor, encodeCursor, fieldRefusal } from '@sanshe/common';
+import { Actor, Page, decodeCursor, encodeCursor, fieldRefusal, isRealDay, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext } from '@sanshe/tenancy';
-import { isRealDate, shanghaiDate } from './calendar';
 import { ApplyQualificationDto, ApproveQualificationDto, ExpireQualificationDto, ListQualificationsQuery } from './dto/qualification.dto';
 import { canManageOrganisation } from './organisation-access';
 import { OrganisationQualificationEntity } from './organisation-qualification.entity';
@@ -85,7 +84,7 @@ export class OrganisationQualificationsService {
   }
 
   async approve(id: string, dto: ApproveQualificationDto, actor: Actor) {
-    const validFrom = dto.validFrom ?? shanghaiDate();
+    const validFrom = dto.validFrom ?? shanghaiDay();
     checkDate('validFrom', validFrom);
     if (dto.validUntil) {
       checkDate('validUntil', dto.validUntil);
@@ -168,11 +167,11 @@ export class OrganisationQualificationsService {
 const PAST: Record<QualificationAction, string> = { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', expire: 'expiry_set', revoke: 'revoked' };
 
 function checkDate(field: string, value: string): void {
-  if (!isRealDate(value)) throw fieldRefusal(field, { reason: 'DATE_INVALID', messageZh: `'${value}'不是有效的日期`, messageEn: `'${value}' is not a real date` });
+  if (!isRealDay(value)) throw fieldRefusal(field, { reason: 'DATE_INVALID', messageZh: `'${value}'不是有效的日期`, messageEn: `'${value}' is not a real date` });
 }
 
 /** `inForce` answers "does it count today?" (approved, started, not past its end date). */
-export function present(q: OrganisationQualificationEntity, today = shanghaiDate()) {
+export function present(q: OrganisationQualificationEntity, today = shanghaiDay()) {
   const inForce = q.status === 'approved' && !!q.validFrom && q.validFrom <= today && (!q.validUntil || q.validUntil >= today);
   const expired = q.status === 'approved' && !!q.validUntil && q.validUntil < today;
   return {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
-import { Page, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Page, decodeCursor, encodeCursor, shanghaiDay } from '@sanshe/common';
 import { TenantContext } from '@sanshe/tenancy';
-import { shanghaiDate } from './calendar';
 import { ListOrganisationsQuery, OrganisationFilters, STATUSES } from './dto/list-organisations.query';
 import { OrganisationsErrorCode, organisationsError } from './organisations.errors';
 import { STATE_LABELS } from './organisation.transitions';
@@ -88,7 +87,7 @@ export class OrganisationQueryService {
     const rows: Row[] = await this.ctx.manager().query(`${SELECT} ${sqlWhere(where)} ORDER BY o.name, o.id LIMIT $${params.length}`, params);
     if (rows.length > EXPORT_MAX_ROWS) throw organisationsError(OrganisationsErrorCode.EXPORT_TOO_LARGE, { max: EXPORT_MAX_ROWS });
     const district = await this.ctx.district();
-    const today = shanghaiDate();
+    const today = shanghaiDay();
 
     const wb = new Workbook();
     wb.creator = 'Sanshe 三社联动';
@@ -143,7 +142,7 @@ export class OrganisationQueryService {
   }
 
   private filters(f: OrganisationFilters, opts: { withStatus: boolean }): { where: string[]; params: unknown[] } {
-    const params: unknown[] = [shanghaiDate()];
+    const params: unknown[] = [shanghaiDay()];
     const where: string[] = [];
     const add = (sql: string, ...values: unknown[]) => {
       let out = sql;

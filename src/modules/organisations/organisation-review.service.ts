@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, fieldRefusal } from '@sanshe/common';
+import { Actor, fieldRefusal, isRealDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
-import { isRealDate } from './calendar';
 import { OrganisationEntity } from './organisation.entity';
 import { OrganisationRegistryService } from './organisation-registry.service';
 import { normaliseCreditCode } from './organisation-profile';
@@ -49,7 +48,7 @@ export class OrganisationReviewService {
 
   async recordGrade(id: string, dto: { version: number; grade: number; validFrom: string; validUntil: string; note?: string }) {
     for (const field of ['validFrom', 'validUntil'] as const) {
-      if (!isRealDate(dto[field])) throw fieldRefusal(field, { reason: 'DATE_INVALID', messageZh: '不是有效的日期', messageEn: 'not a real date' });
+      if (!isRealDay(dto[field])) throw fieldRefusal(field, { reason: 'DATE_INVALID', messageZh: '不是有效的日期', messageEn: 'not a real date' });
     }
     if (dto.validUntil < dto.validFrom) throw organisationsError(OrganisationsErrorCode.DATE_RANGE_INVALID);
     const org = await this.store.find(id, { lock: true });

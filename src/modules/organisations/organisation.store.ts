@@ -1,7 +1,7 @@
+import { shanghaiDay } from '@sanshe/common';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@sanshe/common';
 import { TenantContext } from '@sanshe/tenancy';
-import { shanghaiDate } from './calendar';
 import { canSeeOrganisation } from './organisation-access';
 import { OrganisationEntity, OrganisationStanding, OrganisationStatus } from './organisation.entity';
 import { OrganisationsErrorCode, organisationsError } from './organisations.errors';
@@ -116,13 +116,13 @@ export function auditSafe(o: OrganisationEntity): Record<string, unknown> {
   return { ...o, bankAccountNo: o.bankAccountNo ? `****${o.bankAccountNo.slice(-4)}` : null };
 }
 
-export function currentGrade(o: Pick<OrganisationEntity, 'grade' | 'gradeValidFrom' | 'gradeValidUntil'>, today = shanghaiDate()): number | null {
+export function currentGrade(o: Pick<OrganisationEntity, 'grade' | 'gradeValidFrom' | 'gradeValidUntil'>, today = shanghaiDay()): number | null {
   if (!o.grade || !o.gradeValidFrom || !o.gradeValidUntil) return null;
   return o.gradeValidFrom <= today && today <= o.gradeValidUntil ? o.grade : null;
 }
 
 export function presentOrganisation(o: OrganisationEntity, placeName: string | null) {
-  const today = shanghaiDate();
+  const today = shanghaiDay();
   return {
     id: o.id,
     name: o.name,

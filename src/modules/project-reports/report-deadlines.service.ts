@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '@sanshe/common';
+import { APP_CONFIG, AppConfig, addDays, shanghaiDay } from '@sanshe/common';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
 import { ProjectAccess } from '../projects/project-access.service';
 import { ProjectNotices } from '../projects/project-notices';
-import { addDays, shanghaiToday } from '../projects/project-schedule';
 import { ProjectSettingsService } from '../projects/project-settings.service';
 
 const KIND: Record<string, { zh: string; en: string }> = { monthly: { zh: '月报', en: 'monthly report' }, interim: { zh: '中期报告', en: 'interim report' }, final: { zh: '结项报告', en: 'final report' } };
@@ -44,7 +43,7 @@ export class ReportDeadlinesService implements OnApplicationBootstrap, OnApplica
     if (this.timer) clearInterval(this.timer);
   }
 
-  async scanAll(today: string = shanghaiToday()): Promise<{ districts: number; reminders: number; overdue: number }> {
+  async scanAll(today: string = shanghaiDay()): Promise<{ districts: number; reminders: number; overdue: number }> {
     const tenants: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM tenants WHERE status = 'active' ORDER BY id`);
     const total = { districts: tenants.length, reminders: 0, overdue: 0 };
     for (const t of tenants) {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ORGANISATION_ROLES, Role } from '@sanshe/common';
+import { Actor, DISTRICT_OFFICIAL_ROLES, ORGANISATION_ROLES, Role, isDistrictOfficial } from '@sanshe/common';
 import { TenantContext } from '@sanshe/tenancy';
 import { ProjectsErrorCode, projectsError } from './projects.errors';
 
 /** District officials see and steer every project of the district. */
-export const PROJECT_OFFICIALS: Role[] = [Role.DistrictAdmin, Role.ProgrammeOfficer, Role.FinanceOfficer];
+export const PROJECT_OFFICIALS: Role[] = DISTRICT_OFFICIAL_ROLES;
 /** Everyone who may open a project at all (each further limited by `ProjectAccess`). */
 export const PROJECT_READERS: Role[] = [...PROJECT_OFFICIALS, Role.Evaluator, ...ORGANISATION_ROLES];
 /** Who writes reports and asks for changes on behalf of the organisation. */
@@ -39,9 +39,6 @@ function toRow(r: Record<string, any>): ProjectRow {
   };
 }
 
-export function isOfficial(actor: Actor): boolean {
-  return actor.roles.some((r) => PROJECT_OFFICIALS.includes(r));
-}
 
 /**
  * Who sees which project — the one policy every projects service calls in one line:
@@ -75,7 +72,7 @@ export class ProjectAccess {
   }
 
   async canSee(p: { id: string; organisationId: string }, actor: Actor): Promise<boolean> {
-    if (isOfficial(actor)) return true;
+    if (isDistrictOfficial(actor)) return true;
     if (this.actsForOrganisation(p.organisationId, actor)) return true;
     if (actor.roles.includes(Role.Evaluator) && actor.membershipId) return this.isAssigned(p.id, actor.membershipId);
     return false;
@@ -103,7 +100,7 @@ export class ProjectAccess {
    * A SQL condition on `projects p` limiting a list to what the actor may see; pushes its parameters onto `params`.
    */
   visibility(actor: Actor, params: unknown[]): string {
-    if (isOfficial(actor)) return 'true';
+    if (isDistrictOfficial(actor)) return 'true';
     const parts: string[] = [];
     if (actor.organisationId && actor.roles.some((r) => ORGANISATION_ROLES.includes(r))) {
       params.push(actor.organisationId);

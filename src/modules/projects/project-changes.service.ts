@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, FieldError, Page, PageQuery, Role, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Actor, FieldError, Page, PageQuery, Role, decodeCursor, encodeCursor, addDays } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
@@ -7,7 +7,6 @@ import { DecideChangeDto, RequestChangeDto } from './dto/change.dto';
 import { ProjectAccess, ProjectRow } from './project-access.service';
 import { ProjectNotices } from './project-notices';
 import { ProjectPlanService } from './project-plan.service';
-import { addDays } from './project-schedule';
 import { ProjectSettingsService } from './project-settings.service';
 import { CHANGE_TRANSITIONS, nextState } from './project.transitions';
 import { ProjectsErrorCode, projectsError } from './projects.errors';

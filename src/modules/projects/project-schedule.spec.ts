@@ -1,4 +1,4 @@
-import { addDays, reportSchedule, shanghaiToday, splitByPercent } from './project-schedule';
+import { reportSchedule, splitByPercent } from './project-schedule';
 
 describe('project schedule', () => {
   it('splits 100,000.01 yuan 50/30/20 in whole fen, the last tranche taking the remainder', () => {
@@ -16,10 +16,5 @@ describe('project schedule', () => {
     ]);
     expect(s.find((r) => r.kind === 'final')).toEqual({ kind: 'final', periodStart: '2026-03-15', periodEnd: '2026-06-30', dueOn: '2026-07-30' });
     expect(s.find((r) => r.kind === 'interim')!.periodEnd).toBe('2026-05-07');
-  });
-
-  it('counts days across month ends and knows the day in Shanghai', () => {
-    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
-    expect(shanghaiToday(new Date('2026-01-31T16:30:00Z'))).toBe('2026-02-01');
   });
 });

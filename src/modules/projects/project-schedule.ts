@@ -2,20 +2,7 @@
  * Dates of a project's plan, as calendar days ('YYYY-MM-DD', Asia/Shanghai business days; no time zone math needed
  * once a day is a day). Pure functions, unit-tested.
  */
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Today in Asia/Shanghai (UTC+8, no daylight saving). */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+import { addDays, daysBetween } from '@sanshe/common';
 
 export interface ScheduledReport {
   kind: 'monthly' | 'interim' | 'final';

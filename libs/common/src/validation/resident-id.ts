@@ -2,6 +2,7 @@
  * PRC resident identity card numbers (居民身份证号码, GB 11643-1999) of beneficiaries, and the masks every list
  * shows instead of the clear value (PIPL: sensitive personal information is shown masked).
  */
+import { shanghaiDay } from '../calendar-day';
 import { checkMobilePhone } from './phone';
 import { isProvinceCode, validationFailure, type ValidationFailure } from './division-code';
 
@@ -10,8 +11,6 @@ const RESIDENT_ID_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7
 
 const EARLIEST_BIRTH_DATE = '1900-01-01';
 
-/** China has kept UTC+8 all year since 1991; a birth "today" is judged on the Beijing calendar. */
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export type ResidentIdReason = 'RESIDENT_ID_FORMAT' | 'RESIDENT_ID_DIVISION' | 'RESIDENT_ID_BIRTH_DATE' | 'RESIDENT_ID_CHECK';
 
@@ -47,9 +46,6 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function shanghaiToday(now: Date): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /**
  * Checks an 18-character resident ID number. Surrounding spaces, full-width digits and a lower-case x are accepted
@@ -81,7 +77,7 @@ export function checkResidentId(input: string, options: ResidentIdCheckOptions =
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  const today = shanghaiToday(options.now ?? new Date());
+  const today = shanghaiDay(options.now ?? new Date());
   if (!isRealDate(year, month, day) || birthDate < EARLIEST_BIRTH_DATE || birthDate > today) {
     const why = !isRealDate(year, month, day) ? '不是真实的日期' : birthDate > today ? '晚于今天' : '早于1900年';
     const whyEn = !isRealDate(year, month, day) ? 'is not a real date' : birthDate > today ? 'is after today' : 'is before 1900';

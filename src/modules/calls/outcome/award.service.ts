@@ -1,20 +1,18 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Actor, Role } from '@sanshe/common';
+import { Actor, Role, isDistrictOfficial, shanghaiDay } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
-import { TenantContext } from '@sanshe/tenancy';
-import { ReferenceNumberService } from '@sanshe/tenancy/reference-numbers.service';
-import { actsForApplicant, isDistrictOfficial } from '../../applications/application.record';
+import { TenantContext, ReferenceNumberService } from '@sanshe/tenancy';
+import { actsForApplicant } from '../../applications/application.record';
 import { ApplicationsService } from '../../applications/applications.service';
 import { RankingService } from '../../reviews/ranking.service';
 import { CallRecord } from '../call.record';
 import { CallsService } from '../calls.service';
 import { CallsErrorCode, callsError } from '../calls.errors';
 import { GRANT_AWARDED, GrantAwardedPayload } from '../grant-awarded.event';
-import { shanghaiDay } from '../working-days';
 import { renderAgreementPdf } from './agreement-pdf';
 import { ObjectionsService } from './objections.service';
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ReferenceNumberService } from '@sanshe/tenancy/reference-numbers.service';
 import { ApplicationsModule } from '../../applications/applications.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
 import { ReviewsModule } from '../../reviews/reviews.module';
@@ -20,6 +19,6 @@ import { SelectionService } from './selection.service';
 @Module({
   imports: [CallsModule, ApplicationsModule, ReviewsModule, NotificationsModule],
   controllers: [OutcomeController, NoticesPortalController],
-  providers: [SelectionService, ObjectionsService, AwardService, NoticesPortalService, OutcomeNotificationsHandler, ReferenceNumberService],
+  providers: [SelectionService, ObjectionsService, AwardService, NoticesPortalService, OutcomeNotificationsHandler],
 })
 export class CallOutcomesModule {}

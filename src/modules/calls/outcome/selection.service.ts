@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, FieldError } from '@sanshe/common';
+import { Actor, FieldError, shanghaiDay } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
@@ -8,7 +8,7 @@ import { RankingService } from '../../reviews/ranking.service';
 import { CallsService } from '../calls.service';
 import { CallsErrorCode, callsError } from '../calls.errors';
 import { DistrictHolidaysService } from '../district-holidays.service';
-import { noticePeriod, shanghaiDay } from '../working-days';
+import { noticePeriod } from '../working-days';
 import { SelectionDto } from './outcome.dto';
 
 /**
