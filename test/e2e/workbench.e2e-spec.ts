@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
 import { DAY, applicantOrganisation, callBody, clockOf, put, scoreAll, submitApplication, venturePeople, applicationContent } from '../support/calls';
 import { TINY_PDF, organisationForm, organisationMember, uploadDocument } from '../support/organisations';
@@ -195,10 +196,10 @@ describe('the workbench: what is waiting for each person', () => {
     // Submitted: off the organisation's and the overdue list, onto the officer's approvals; approved: gone.
     const lines = Object.fromEntries(detail.plan.budgetLines.map((l: { code: string; id: string }) => [l.code, l.id]));
     const indicator = detail.plan.indicators.find((i: { code: string }) => i.code === 'visits').id;
-    const fillAndSubmit = async (reportId: string) => {
+    const fillAndSubmit = async (reportId: string, extra: Record<string, unknown> = {}) => {
       let r = (await w.orgAdminA.get(`/api/v1/project-reports/${reportId}`).expect(200)).body;
       r = (await w.orgAdminA.patch(`/api/v1/project-reports/${reportId}`, {
-        narrative: '本期完成入户探访', spending: [{ budgetLineId: lines.staff, amountFen: '1000000' }], indicatorValues: [{ indicatorId: indicator, value: 100 }], version: r.version,
+        narrative: '本期完成入户探访', spending: [{ budgetLineId: lines.staff, amountFen: '1000000' }], indicatorValues: [{ indicatorId: indicator, value: 100 }], version: r.version, ...extra,
       }).expect(200)).body;
       await t.http.post('/api/v1/attachments').set('Authorization', `Bearer ${w.orgAdminA.accessToken}`)
         .field('ownerType', 'project_report').field('ownerId', reportId).field('kind', 'receipt')
@@ -230,6 +231,22 @@ describe('the workbench: what is waiting for each person', () => {
     expect((await bench(w.d.admin)).counts.change_to_approve).toBeUndefined();
     await w.officer.post(`/api/v1/projects/${id}/changes/${ext.id}/approve`, { version: ext.version }).expect(200);
     expect((await bench(w.officer)).counts.change_to_approve).toBe(0);
+
+    // Final report approved and final evaluation recorded: ready to close, for finance (who closes) and the officer.
+    const final = detail.reports.find((r: { kind: string }) => r.kind === 'final');
+    const finalIn = await fillAndSubmit(final.id, { milestoneStatuses: detail.plan.milestones.map((m: { id: string }) => ({ milestoneId: m.id, status: 'done' })) });
+    await w.officer.post(`/api/v1/project-reports/${final.id}/approve`, { version: finalIn.version }).expect(200);
+    expect((await bench(w.finance)).counts.closure_ready).toBe(0);
+    await w.evaluator.post(`/api/v1/projects/${id}/evaluations`, { stage: 'final', score: 80, grade: 'good', findings: '达成目标', evaluatedOn: '2027-02-11' }).expect(201);
+    expect((await bench(w.evaluator)).counts.evaluation_due).toBe(0);
+    for (const s of [w.finance, w.officer]) {
+      expect(of(await bench(s), 'closure_ready')).toEqual([expect.objectContaining({ id, path: `/projects/${id}`, reference: detail.referenceNo })]);
+    }
+    expect((await bench(w.orgAdminA)).counts.closure_ready).toBeUndefined();
+    const p = (await w.officer.get(`/api/v1/projects/${id}`).expect(200)).body;
+    await w.finance.post(`/api/v1/projects/${id}/close`, { version: p.version }).set('Idempotency-Key', randomUUID()).expect(200);
+    const afterClose = await bench(w.finance);
+    expect(afterClose.counts).toEqual({ closure_ready: 0, tranche_to_release: 0 });
   });
 
   it('the registry and the district: records to verify, qualifications to review and invitations pending, never another district\'s', async () => {
@@ -245,7 +262,7 @@ describe('the workbench: what is waiting for each person', () => {
 
     // Verified: gone. Its admin applies for a qualification: the district reviews it.
     const current = (await d1.admin.get(`/api/v1/organisations/${org1}`).expect(200)).body;
-    await d1.admin.post(`/api/v1/organisations/${org1}/verify`, { version: current.version ?? current.organisation?.version }).expect(200);
+    await d1.admin.post(`/api/v1/organisations/${org1}/verify`, { version: current.version }).expect(200);
     expect((await bench(d1.admin)).counts.organisation_to_verify).toBe(0);
     const orgAdmin = await organisationMember(t, d1, org1, ['org_admin']);
     const applied = (await orgAdmin.post(`/api/v1/organisations/${org1}/qualifications`, { serviceAreas: ['elderly'] }).expect(201)).body;
@@ -265,12 +282,47 @@ describe('the workbench: what is waiting for each person', () => {
     expect(of(await bench(d1.admin), 'invitation_pending').map((i) => i.overdue)).toEqual([true]);
     clock.set(undefined);
 
+    // At most 50 items of a kind travel; the count says how many there are.
+    for (let i = 0; i < 51; i++) {
+      await d2.admin.post('/api/v1/members/invitations', { name: `成员${i}`, phone: `1380${String(i).padStart(3, '0')}${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`, roles: ['reviewer'] }).expect(201);
+    }
+    const many = await bench(d2.admin);
+    expect(many.counts.invitation_pending).toBe(51);
+    const listed = of(many, 'invitation_pending');
+    expect(listed).toHaveLength(50);
+    expect(listed.map((i) => i.dueAt)).toEqual(listed.map((i) => i.dueAt).sort());
+
     // A role with nothing to do here gets an empty workbench, not an error; no sign-in is 401.
     const street = await d1.admin.post('/api/v1/places', { parentId: d1.rootPlaceId, kind: 'street', name: '玉林街道' }).expect(201);
     const place = await d1.admin.post('/api/v1/places', { parentId: street.body.id, kind: 'community', name: '玉林北路社区' }).expect(201);
     const community = await addMember(t, d1, ['community_staff'], { placeId: place.body.id });
     expect(await bench(community)).toEqual({ items: [], counts: {}, generatedAt: expect.any(String) });
     await t.http.get('/api/v1/workbench').expect(401);
+  });
+
+  it('reads ready tranches with the same number of queries for one project or four (no query per project)', async () => {
+    clockOf(t).set(new Date('2027-01-10T02:00:00Z'));
+    const w = await projectWorld(t);
+    const signed = async () => {
+      const { id, detail } = await fundedProject(t, w);
+      await w.officer.post(`/api/v1/projects/${id}/agreement`, { signedOn: '2027-01-05', version: detail.version }).expect(200);
+    };
+    // Only statements that read tranches, so the worker's own polling in the background never counts.
+    const trancheQueries = async () => {
+      const spy = jest.spyOn(EntityManager.prototype, 'query');
+      try {
+        const view = await bench(w.finance);
+        return { n: spy.mock.calls.filter(([sql]) => String(sql).includes('project_tranches')).length, ready: view.counts.tranche_to_release };
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    await signed();
+    const one = await trancheQueries();
+    for (let i = 0; i < 3; i++) await signed();
+    const four = await trancheQueries();
+    expect(one).toEqual({ n: 2, ready: 1 });
+    expect(four).toEqual({ n: 2, ready: 4 });
   });
 
   it('is described in the OpenAPI document', async () => {
