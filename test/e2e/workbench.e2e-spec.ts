@@ -14,7 +14,19 @@ interface Workbench { items: Item[]; counts: Record<string, number>; generatedAt
 async function bench(s: Session): Promise<Workbench> {
   const res = await s.get('/api/v1/workbench');
   if (res.status !== 200) throw new Error(`workbench: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
+  const body: Workbench = res.body;
+  // Every answer, whoever asks: dated items first in due order, undated last; never more than 50 of a kind, and
+  // never an item of a kind the counts leave out.
+  const dues = body.items.map((i) => i.dueAt);
+  const firstUndated = dues.indexOf(null);
+  if (firstUndated >= 0) expect(dues.slice(firstUndated).every((x) => x === null)).toBe(true);
+  const dated = dues.filter((x): x is string => x !== null);
+  expect(dated).toEqual([...dated].sort());
+  for (const kind of new Set(body.items.map((i) => i.kind))) {
+    const n = body.items.filter((i) => i.kind === kind).length;
+    expect(n).toBeLessThanOrEqual(Math.min(50, body.counts[kind]));
+  }
+  return body;
 }
 const of = (w: Workbench, kind: string) => w.items.filter((i) => i.kind === kind);
 
