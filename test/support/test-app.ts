@@ -34,9 +34,10 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   };
 }
 
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/** `logStream` receives the app's log lines instead of stdout (tests of what is logged). */
+export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const config = testConfig(overrides);
-  const app = await createApp(config, { logger: process.env.TEST_LOGS === '1' });
+  const app = await createApp(config, { logger: process.env.TEST_LOGS === '1' || opts.logStream !== undefined, logStream: opts.logStream });
   await app.init();
   const server = app.getHttpServer();
   return { app, config, http: request(server), close: () => app.close() };
