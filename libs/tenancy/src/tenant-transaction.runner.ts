@@ -71,7 +71,7 @@ export class TenantTransactionRunner {
         // answer goes out while COMMIT travels. The connection goes back to the pool only once COMMIT has been
         // answered, so the next request on it never runs inside this transaction or sees its district.
         releaseLater = true;
-        void qr.commitTransaction().catch(() => undefined).finally(() => qr.release());
+        void qr.commitTransaction().catch(() => undefined).finally(() => qr.release()).catch(() => undefined);
         return result;
       }
       await qr.commitTransaction();
