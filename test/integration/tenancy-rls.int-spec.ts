@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { TenantTransactionRunner } from '@sanshe/tenancy';
 import { tenantTables } from '../support/schema';
 import { District, TestApp, appRoleClient, openDistrict, ownerClient, startTestApp } from '../support/test-app';
@@ -118,6 +119,32 @@ describe('row-level security as the application role', () => {
         return row;
       });
       expect(after).toEqual({ n: 0, setting: '' });
+    } finally {
+      await small.close();
+    }
+  });
+  it('a read-only transaction refuses writes, and the connection reaches the next user only after its COMMIT', async () => {
+    const small = await startTestApp({ databasePoolSize: 1 });
+    try {
+      const runner = small.app.get(TenantTransactionRunner);
+      const { currentContext } = await import('@sanshe/common');
+      const m = () => currentContext()!.manager!;
+      const count = async () => runner.run({ tenantId: a.tenantId }, async () => (await m().query(`SELECT count(*)::int AS n FROM places`))[0].n as number);
+      const before = await count();
+      const write = runner.run({ tenantId: a.tenantId }, () => m().query(`UPDATE places SET name = name || '!' WHERE parent_id IS NULL`), undefined, { readOnly: true });
+      await expect(write).rejects.toMatchObject({ driverError: { code: '25006' } });
+
+      // The read returns before its COMMIT is answered; with one pooled connection, whoever comes next waits for it
+      // and finds no transaction and no district left behind.
+      const inA = await runner.run({ tenantId: a.tenantId }, async () => (await m().query(`SELECT count(*)::int AS n FROM places`))[0].n as number, undefined, { readOnly: true });
+      const [next] = await small.app.get(DataSource).query(
+        `SELECT current_setting('app.tenant_id', true) AS setting, now() = statement_timestamp() AS own_transaction, (SELECT count(*)::int FROM places) AS n`);
+      expect(inA).toBe(before);
+      expect(next).toEqual({ setting: '', own_transaction: true, n: 0 });
+      const inB = await runner.run({ tenantId: b.tenantId }, async () => (await m().query(`SELECT count(*)::int AS n, bool_and(tenant_id = $1) AS only_b FROM places`, [b.tenantId]))[0], undefined, { readOnly: true });
+      expect(inB).toEqual({ n: expect.any(Number), only_b: true });
+      const unchanged = await runner.run({ tenantId: a.tenantId }, async () => (await m().query(`SELECT count(*)::int AS n FROM places WHERE name LIKE '%!'`))[0].n);
+      expect(unchanged).toBe(0);
     } finally {
       await small.close();
     }

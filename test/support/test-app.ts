@@ -62,11 +62,12 @@ export function testConfig(overrides: Partial<AppConfig> = {}, env: Record<strin
   };
 }
 
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/** `logStream` receives the app's log lines instead of stdout (tests of what is logged). */
+export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const box = await openMailbox();
   try {
     const config = testConfig(overrides, { SMTP_URL: box.url, MAIL_FROM: '三社联动测试 <no-reply@sanshe.test>' });
-    const app = await createApp(config, { logger: process.env.TEST_LOGS === '1' });
+    const app = await createApp(config, { logger: process.env.TEST_LOGS === '1' || opts.logStream !== undefined, logStream: opts.logStream });
     await app.init();
     const server = app.getHttpServer();
     return { app, config, http: request(server), mailbox: box, close: async () => { try { await app.close(); } finally { await releaseMailbox(); } } };

@@ -36,6 +36,21 @@ describe('configuration is validated at boot', () => {
     expect(() => loadConfig({ ...base, PLATFORM_OPERATOR_LOGIN: '13800000000' })).toThrow(/PLATFORM_OPERATOR_PASSWORD is required/);
     expect(() => loadConfig({ ...base, PLATFORM_OPERATOR_LOGIN: '13800000000', PLATFORM_OPERATOR_PASSWORD: 'short' })).toThrow(/at least 10/);
   });
+
+  it('refuses an unknown LOG_LEVEL and a weak METRICS_TOKEN; metrics stay off when the token is unset', () => {
+    expect(loadConfig(base)).toMatchObject({ logLevel: 'log', metricsToken: undefined });
+    expect(loadConfig({ ...base, LOG_LEVEL: 'warn', METRICS_TOKEN: 'a'.repeat(24) })).toMatchObject({ logLevel: 'warn', metricsToken: 'a'.repeat(24) });
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ ...base, LOG_LEVEL: 'loud', METRICS_TOKEN: 'short' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toEqual([
+      expect.stringContaining('LOG_LEVEL must be one of'),
+      expect.stringContaining('METRICS_TOKEN must be at least 24 printable characters'),
+    ]);
+  });
 });
 
 describe('mail settings', () => {

@@ -1,3 +1,5 @@
+import { LOG_LEVELS } from '../logging/logger.options';
+
 /**
  * Every setting the service reads, validated once at boot. A bad or missing value stops the start with a
  * message naming each problem, instead of failing later in the middle of a request.
@@ -34,6 +36,10 @@ export interface AppConfig {
   platformOperator?: { login: string; password: string; name: string };
   /** MASTER_KEY: base64 of 32 bytes; wraps each district's data keys (libs/crypto). Required in production. */
   masterKey?: string;
+  /** LOG_LEVEL in Nest's names (fatal, error, warn, log, debug, verbose) or pino's; `log` writes access lines. */
+  logLevel: string;
+  /** METRICS_TOKEN: bearer token Prometheus sends to /api/metrics; unset, the endpoint answers 404. */
+  metricsToken?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -116,6 +122,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (!masterKey && nodeEnv === 'production') problems.push('MASTER_KEY is required in production (base64 of 32 random bytes)');
 
+  const logLevel = env.LOG_LEVEL || 'log';
+  if (!(logLevel in LOG_LEVELS)) problems.push(`LOG_LEVEL must be one of ${Object.keys(LOG_LEVELS).join(', ')} (got "${logLevel}")`);
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && (metricsToken.length < 24 || !/^[\x21-\x7e]+$/.test(metricsToken))) {
+    problems.push('METRICS_TOKEN must be at least 24 printable characters without spaces (e.g. `openssl rand -hex 24`)');
+  }
+
   const config: AppConfig = {
     env: nodeEnv as AppConfig['env'],
     port: int('PORT', 3000, 0, 65535),
@@ -140,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl: env.PUBLIC_BASE_URL || 'http://localhost:3000',
     platformOperator,
     masterKey,
+    logLevel,
+    metricsToken,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
