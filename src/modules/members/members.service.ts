@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import {
   APP_CONFIG, Actor, AppConfig, ORGANISATION_ROLES, Page, ROLE_LABELS, Role,
-  checkMobilePhone, currentContext, decodeCursor, encodeCursor, fieldRefusal, maskPhone, nextState,
+  checkMobilePhone, currentContext, fieldRefusal, maskPhone, nextState,
 } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { IdentityService, PasswordService, hashSecret, newSecret, secretMatches } from '@sanshe/auth';
-import { assertVersion } from '@sanshe/database';
+import { assertVersion, cappedCountsBy, keysetPage } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
 import { PlacesService } from '../places/places.service';
@@ -162,33 +162,17 @@ export class MembersService {
         ? `(u.name LIKE $${params.length} OR u.phone LIKE $${params.length} OR u.email LIKE $${params.length})`
         : `u.name LIKE $${params.length}`);
     }
-    const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // Counts per status for the page's tabs, under the same filters except status itself.
-    const countRows: Array<{ status: string; n: number }> = await this.ctx.manager().query(
-      `SELECT m.status, count(*)::int AS n FROM memberships m JOIN users u ON u.id = m.user_id ${filtered} GROUP BY m.status`, params);
-    const counts = Object.fromEntries(['invited', 'active', 'suspended'].map((s) => [s, countRows.find((r) => r.status === s)?.n ?? 0]));
+    const m = this.ctx.manager();
+    const tabs = await cappedCountsBy(m, 'm.status', ['invited', 'active', 'suspended'],
+      `FROM memberships m JOIN users u ON u.id = m.user_id WHERE ${where.length ? where.join(' AND ') : 'true'}`, params);
     if (query.status) add('m.status = ?', query.status);
-    const cursor = decodeCursor(query.cursor);
-    const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
-    if (cursor) {
-      params.push(cursor.sortKey, cursor.id);
-      where.push(`(m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
-    params.push(limit + 1);
-    const rows: MemberRow[] = await this.ctx.manager().query(
-      `${MEMBER_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.created_at DESC, m.id DESC LIMIT $${params.length}`,
-      params,
-    );
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    return {
-      items: rows.map((r) => this.present(r, actor)),
-      total,
-      counts,
-      nextCursor: more && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null,
-    };
+    const page = await keysetPage<MemberRow>(m, {
+      select: MEMBER_SELECT, countFrom: 'FROM memberships m JOIN users u ON u.id = m.user_id', where, params,
+      total: query.status ? tabs.totalOf(query.status) : undefined,
+      order: { key: 'm.created_at', type: 'timestamptz', id: 'm.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
+    });
+    return { ...page, items: page.items.map((r) => this.present(r, actor)), counts: tabs.counts };
   }
 
   async get(id: string, actor: Actor) {
