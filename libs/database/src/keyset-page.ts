@@ -45,11 +45,12 @@ export async function cappedCount(db: SqlRunner, fromWhere: string, params: unkn
 
 /**
  * Counts per value of one column (the status tabs above a list), each capped like `cappedCount`: a tab shows at
- * most the cap. `totalOf(value)` is the capped total of one tab, for a list filtered to that value.
+ * most the cap. `totalOf(value)` is the capped total of one tab, for a list filtered to that value; `all` of every
+ * tab together (the values must be all the column can hold).
  */
 export async function cappedCountsBy(
   db: SqlRunner, column: string, values: readonly string[], fromWhere: string, params: unknown[],
-): Promise<{ counts: Record<string, number>; totalOf(value: string): CappedTotal }> {
+): Promise<{ counts: Record<string, number>; totalOf(value: string): CappedTotal; all: CappedTotal }> {
   const rows: Array<{ v: string; n: number }> = await db.query(
     `SELECT v.v, (SELECT count(*)::int FROM (SELECT 1 ${fromWhere} AND ${column} = v.v LIMIT ${countCap + 1}) capped) AS n
        FROM unnest($${params.length + 1}::text[]) AS v(v)`,
@@ -57,8 +58,10 @@ export async function cappedCountsBy(
   );
   const raw = new Map(rows.map((r) => [r.v, r.n]));
   const counts = Object.fromEntries(values.map((v) => [v, Math.min(raw.get(v) ?? 0, countCap)]));
+  const sum = values.reduce((a, v) => a + (raw.get(v) ?? 0), 0);
   return {
     counts,
+    all: sum > countCap ? { total: countCap, totalKind: 'atLeast' } : { total: sum, totalKind: 'exact' },
     totalOf: (v) => ((raw.get(v) ?? 0) > countCap ? { total: countCap, totalKind: 'atLeast' } : { total: raw.get(v) ?? 0, totalKind: 'exact' }),
   };
 }

@@ -111,7 +111,7 @@ export class CasesService {
               b.id AS beneficiary_id, b.name AS beneficiary_name, b.id_number_masked
          FROM cases c JOIN beneficiaries b ON b.id = c.beneficiary_id
          JOIN memberships wm ON wm.id = c.worker_membership_id JOIN users u ON u.id = wm.user_id`,
-      countFrom: 'FROM cases c', where, params, total: query.status ? tabs.totalOf(query.status) : undefined,
+      countFrom: 'FROM cases c', where, params, total: query.status ? tabs.totalOf(query.status) : tabs.all,
       order: { key: 'c.created_at', type: 'timestamptz', id: 'c.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
     });
     return {

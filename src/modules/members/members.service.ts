@@ -163,13 +163,14 @@ export class MembersService {
         : `u.name LIKE $${params.length}`);
     }
     // Counts per status for the page's tabs, under the same filters except status itself.
+    // Counting needs the users join only to search by name or contact.
+    const countFrom = query.q ? 'FROM memberships m JOIN users u ON u.id = m.user_id' : 'FROM memberships m';
     const m = this.ctx.manager();
-    const tabs = await cappedCountsBy(m, 'm.status', ['invited', 'active', 'suspended'],
-      `FROM memberships m JOIN users u ON u.id = m.user_id WHERE ${where.length ? where.join(' AND ') : 'true'}`, params);
+    const tabs = await cappedCountsBy(m, 'm.status', ['invited', 'active', 'suspended'], `${countFrom} WHERE ${where.length ? where.join(' AND ') : 'true'}`, params);
     if (query.status) add('m.status = ?', query.status);
     const page = await keysetPage<MemberRow>(m, {
-      select: MEMBER_SELECT, countFrom: 'FROM memberships m JOIN users u ON u.id = m.user_id', where, params,
-      total: query.status ? tabs.totalOf(query.status) : undefined,
+      select: MEMBER_SELECT, countFrom, where, params,
+      total: query.status ? tabs.totalOf(query.status) : tabs.all,
       order: { key: 'm.created_at', type: 'timestamptz', id: 'm.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
     });
     return { ...page, items: page.items.map((r) => this.present(r, actor)), counts: tabs.counts };

@@ -68,7 +68,7 @@ export class OrganisationQueryService {
       where.push(`o.status = $${params.length}`);
     }
     const page = await keysetPage<Row>(m, {
-      select: SELECT, countFrom: from, where, params, total: query.status ? tabs.totalOf(query.status) : undefined,
+      select: SELECT, countFrom: from, where, params, total: query.status ? tabs.totalOf(query.status) : tabs.all,
       order: { key: 'o.name', type: 'text', id: 'o.id', direction: 'asc' }, limit: query.limit, cursor: query.cursor,
     });
     return { ...page, items: page.items.map(presentListItem), counts: tabs.counts };
