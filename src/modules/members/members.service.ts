@@ -148,8 +148,10 @@ export class MembersService {
   }
 
   async list(query: ListMembersQuery, actor: Actor): Promise<Page<ReturnType<MembersService['present']>> & { counts: Record<string, number> }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
+    // Explicitly this district: memberships' RLS also lets a person read their own memberships in other districts
+    // (for choosing one), which must not show up in this district's list. It also lets the index lead with tenant_id.
+    const where: string[] = ['m.tenant_id = $1'];
+    const params: unknown[] = [this.ctx.tenantId()];
     const add = (sql: string, value: unknown) => { params.push(value); where.push(sql.replace('?', `$${params.length}`)); };
     if (query.role) add('m.roles @> ARRAY[?]::text[]', query.role);
     if (query.placeId) add('m.place_id = ?', query.placeId);
@@ -166,7 +168,7 @@ export class MembersService {
     // Counting needs the users join only to search by name or contact.
     const countFrom = query.q ? 'FROM memberships m JOIN users u ON u.id = m.user_id' : 'FROM memberships m';
     const m = this.ctx.manager();
-    const tabs = await cappedCountsBy(m, 'm.status', ['invited', 'active', 'suspended'], `${countFrom} WHERE ${where.length ? where.join(' AND ') : 'true'}`, params);
+    const tabs = await cappedCountsBy(m, 'm.status', ['invited', 'active', 'suspended'], `${countFrom} WHERE ${where.join(' AND ')}`, params);
     if (query.status) add('m.status = ?', query.status);
     const page = await keysetPage<MemberRow>(m, {
       select: MEMBER_SELECT, countFrom, where, params,
