@@ -7,8 +7,10 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Client, Pool } from 'pg';
 import { loadConfig } from '@sanshe/common';
+import { DEFAULT_LIST_COUNT_CAP } from '@sanshe/database';
 import { OperatorBootstrap } from '../src/modules/platform/operator-bootstrap.service';
 import { createApp } from '../src/bootstrap';
+import { seedPlaces, settle } from './seed-places';
 
 /**
  * Throughput of a tenant-scoped list endpoint through the full stack (JWT + session/membership check + RLS +
@@ -24,24 +26,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const POOL = 10;
 
-// The SQL the places list runs (first page of active communities with the total), as the raw handler sends it.
-const LIST_SQL = `SELECT * FROM (SELECT p.id, p.parent_id, p.level, p.kind, p.name, p.division_code, p.status, p.version, p.created_at, p.updated_at,
-  count(*) OVER ()::int AS total FROM places p WHERE p.status = $1 AND p.level = $2) x ORDER BY x.name, x.id LIMIT $3`;
-
-async function seedDistrict(owner: Client, tenantId: string, rootId: string, rows: number): Promise<void> {
-  await owner.query('BEGIN');
-  await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-  const streets = Math.max(1, Math.floor(rows / 20));
-  await owner.query(
-    `INSERT INTO places (tenant_id, parent_id, level, kind, name)
-     SELECT $1, $2, 'street', 'street', '街道' || lpad(g::text, 4, '0') FROM generate_series(1, $3) g`, [tenantId, rootId, streets]);
-  await owner.query(
-    `INSERT INTO places (tenant_id, parent_id, level, kind, name)
-     SELECT $1, s.id, 'community', 'community', '社区' || lpad(g::text, 5, '0')
-       FROM generate_series(1, $2) g JOIN LATERAL (SELECT id FROM places WHERE parent_id = $3 ORDER BY name OFFSET (g % $4) LIMIT 1) s ON true`,
-    [tenantId, rows - streets, rootId, streets]);
-  await owner.query('COMMIT');
-}
+// The SQL the places list runs (first page of active communities and its capped total; see keysetPage in
+// libs/database), as the raw handler sends it.
+const COUNT_SQL = `SELECT count(*)::int AS n FROM (SELECT 1 FROM places p WHERE p.status = $1 AND p.level = $2 LIMIT ${DEFAULT_LIST_COUNT_CAP + 1}) capped`;
+const LIST_SQL = `SELECT (p.name)::text AS keyset_sort_key, p.id, p.parent_id, p.level, p.kind, p.name, p.division_code, p.status, p.version,
+  p.created_at, p.updated_at FROM places p WHERE p.status = $1 AND p.level = $2 ORDER BY p.name ASC, p.id ASC LIMIT $3`;
 
 /** The load runs in a child process (asynchronously: this process's event loop must stay free to serve). */
 async function runLoad(url: string, authorization?: string): Promise<{ rps: number; ok: number; failed: number; p50: number; p99: number }> {
@@ -103,18 +92,8 @@ async function main(): Promise<void> {
   }
   const owner = new Client({ connectionString: process.env.DATABASE_OWNER_URL });
   await owner.connect();
-  for (const d of districts) {
-    const root = await owner.query(`SELECT id FROM places WHERE tenant_id = $1 AND parent_id IS NULL`, [d.tenantId]).catch(() => ({ rows: [] as Array<{ id: string }> }));
-    let rootId = root.rows[0]?.id;
-    if (!rootId) {
-      await owner.query('BEGIN');
-      await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [d.tenantId]);
-      rootId = (await owner.query(`SELECT id FROM places WHERE parent_id IS NULL`)).rows[0].id;
-      await owner.query('COMMIT');
-    }
-    await seedDistrict(owner, d.tenantId, rootId, ROWS);
-  }
-  await owner.query('ANALYZE places');
+  for (const d of districts) await seedPlaces(owner, d.tenantId, ROWS);
+  await settle(owner);
   await owner.end();
 
   // The raw baseline: same database, same application role, same SQL; the district is fixed on its pool's
@@ -123,10 +102,13 @@ async function main(): Promise<void> {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: POOL, options: `-c app.tenant_id=${target.tenantId}` });
   const raw = http.createServer(async (_req, res) => {
     try {
+      // One after the other, as the app must inside its transaction.
+      const count = await pool.query(COUNT_SQL, ['active', 'community']);
       const page = await pool.query(LIST_SQL, ['active', 'community', 51]);
       const items = page.rows.slice(0, 50);
+      const n = count.rows[0].n;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ items, total: items[0]?.total ?? 0, nextCursor: page.rows.length > 50 ? 'x' : null }));
+      res.end(JSON.stringify({ items, total: Math.min(n, DEFAULT_LIST_COUNT_CAP), totalKind: n > DEFAULT_LIST_COUNT_CAP ? 'atLeast' : 'exact', nextCursor: page.rows.length > 50 ? 'x' : null }));
     } catch (err) {
       res.writeHead(500);
       res.end(String(err));

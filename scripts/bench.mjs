@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: builds, starts a throwaway PostgreSQL (normal durability settings) and Redis, migrates, and runs
-// bench/list-bench.js. Results go to stdout as JSON; copy them with the date and machine into bench/RESULTS.md.
+// bench/list-bench.js (full stack against raw http + pg). `npm run bench -- sizes` runs bench/list-size-bench.js
+// instead: the same page in districts of BENCH_SIZES places (default 3000,300000). Results go to stdout as JSON;
+// copy them with the date and machine into bench/RESULTS.md.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,7 +29,8 @@ async function main() {
       MASTER_KEY: crypto.randomBytes(32).toString('base64'), LOG_LEVEL: process.env.LOG_LEVEL || 'warn', JWT_SECRET: crypto.randomBytes(48).toString('base64url') };
     run('node', [path.join(root, 'dist', 'src', 'cli.js'), 'migrate'], { cwd: root, env: { ...env, LOG_LEVEL: 'warn' } });
     const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [];
-    run('node', [...profile, path.join(root, 'dist', 'bench', 'list-bench.js')], { cwd: root, env });
+    const script = process.argv[2] === 'sizes' ? 'list-size-bench.js' : 'list-bench.js';
+    run('node', [...profile, path.join(root, 'dist', 'bench', script)], { cwd: root, env });
   } finally {
     await redis.stop();
     await pg.stop();

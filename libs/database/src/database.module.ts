@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@sanshe/common';
+import { setListCountCap } from './keyset-page';
 
 /**
  * The pool the API and worker use: the application role (no table ownership, no BYPASSRLS). Entities are
@@ -11,14 +12,17 @@ import { APP_CONFIG, AppConfig } from '@sanshe/common';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      useFactory: (config: AppConfig) => {
+        setListCountCap(config.listCountCap);
+        return {
         type: 'postgres',
         url: config.databaseUrl,
         autoLoadEntities: true,
         synchronize: false,
         migrationsRun: false,
         extra: { max: config.databasePoolSize, application_name: 'sanshe' },
-      }),
+        };
+      },
     }),
   ],
 })

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Page, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Page, decodeCursor } from '@sanshe/common';
+import { keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { verifyLedger } from './ledger-invariants';
 import {
@@ -142,23 +143,16 @@ export class LedgerService {
     const limit = Math.min(Math.max(paging.limit ?? 50, 1), 200);
     const cursor = decodeCursor(paging.cursor);
     if (cursor && !/^[0-9]{1,19}$/.test(cursor.sortKey)) throw ledgerError(LedgerErrorCode.LEDGER_REQUEST_INVALID, { field: 'cursor' });
-    const tenantId = this.ctx.tenantId();
-    const [{ total }] = await this.query(`SELECT count(*) AS total FROM ledger_postings WHERE tenant_id = $1 AND account_id = $2`, [tenantId, account.id]);
-    const rows = await this.query(
-      `SELECT p.id, p.seq, p.entry_id, p.amount_fen, p.balance_after_fen, p.counterparty_account_id, p.reason,
+    const page = await keysetPage<Row & { id: string }>(this.ctx.manager(), {
+      select: `SELECT p.id, p.seq, p.entry_id, p.amount_fen, p.balance_after_fen, p.counterparty_account_id, p.reason,
               e.transfer_id, e.kind, e.cause_type, e.cause_id, e.reversal_of, e.created_at
-         FROM ledger_postings p JOIN ledger_entries e ON e.tenant_id = p.tenant_id AND e.id = p.entry_id
-        WHERE p.tenant_id = $1 AND p.account_id = $2 AND ($3::bigint IS NULL OR p.seq < $3::bigint)
-        ORDER BY p.seq DESC LIMIT $4`,
-      [tenantId, account.id, cursor?.sortKey ?? null, limit + 1],
-    );
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
+         FROM ledger_postings p JOIN ledger_entries e ON e.tenant_id = p.tenant_id AND e.id = p.entry_id`,
+      countFrom: 'FROM ledger_postings p', where: ['p.tenant_id = $1', 'p.account_id = $2'], params: [this.ctx.tenantId(), account.id],
+      order: { key: 'p.seq', type: 'bigint', id: 'p.id', direction: 'desc' }, limit, cursor: paging.cursor,
+    });
     return {
-      total: Number(total),
-      nextCursor: more && last ? encodeCursor(String(last.seq), last.id as string) : null,
-      items: rows.map((r) => ({
+      ...page,
+      items: page.items.map((r) => ({
         postingId: r.id as string,
         entryId: r.entry_id as string,
         transferId: r.transfer_id as string,

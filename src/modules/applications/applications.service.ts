@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, decodeCursor, encodeCursor, isDistrictOfficial } from '@sanshe/common';
+import { Actor, Page, isDistrictOfficial } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
-import { assertVersion } from '@sanshe/database';
+import { assertVersion, keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { CallsService } from '../calls/calls.service';
 import { CallsErrorCode, callsError } from '../calls/calls.errors';
@@ -81,17 +81,14 @@ export class ApplicationsService {
     const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
     if (isDistrictOfficial(actor) && !actor.organisationId) where.push(`a.reference_no IS NOT NULL`);
     else if (actor.organisationId) where.push(`a.organisation_id = ${p(actor.organisationId)}`);
-    else return { items: [], total: 0, nextCursor: null };
+    else return { items: [], total: 0, totalKind: 'exact', nextCursor: null };
     if (query.callId) where.push(`a.call_id = ${p(query.callId)}`);
     if (query.status) where.push(`a.status = ${p(query.status)}`);
-    const [{ n }] = await this.ctx.manager().query(`SELECT count(*)::int AS n FROM applications a WHERE ${where.join(' AND ')}`, params);
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) where.push(`(a.created_at, a.id) > (${p(cursor.sortKey)}::timestamptz, ${p(cursor.id)}::uuid)`);
-    const limit = query.limit ?? 50;
-    const rows = await this.ctx.manager().query(`${APPLICATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.created_at, a.id LIMIT ${limit + 1}`, params);
-    const items = rows.slice(0, limit).map((r: Record<string, unknown>) => this.present(toApplicationRecord(r)));
-    const last = rows[Math.min(rows.length, limit) - 1];
-    return { items, total: n, nextCursor: rows.length > limit && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null };
+    const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
+      select: APPLICATION_SELECT, countFrom: 'FROM applications a', where, params,
+      order: { key: 'a.created_at', type: 'timestamptz', id: 'a.id', direction: 'asc' }, limit: query.limit, cursor: query.cursor,
+    });
+    return { ...page, items: page.items.map((r) => this.present(toApplicationRecord(r))) };
   }
 
   async addEditor(id: string, membershipId: string, actor: Actor) {

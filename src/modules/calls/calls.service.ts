@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, FieldError, isDistrictOfficial, Page, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Actor, FieldError, isDistrictOfficial, Page } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
-import { assertVersion } from '@sanshe/database';
+import { assertVersion, keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { SERVICE_AREA_CODES } from '../organisations/service-areas';
 import { PlacesService } from '../places/places.service';
@@ -104,17 +104,11 @@ export class CallsService {
     const params: unknown[] = [];
     if (!isDistrictOfficial(actor)) where.push(`c.status NOT IN ('draft')`);
     if (query.status) { params.push(query.status); where.push(`c.status = $${params.length}`); }
-    const cursor = decodeCursor(query.cursor);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }] = await this.ctx.manager().query(`SELECT count(*)::int AS n FROM calls c ${filter}`, params);
-    if (cursor) { params.push(cursor.sortKey, cursor.id); where.push(`(c.created_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`); }
-    const limit = query.limit ?? 50;
-    const rows = await this.ctx.manager().query(
-      `${CALL_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit + 1}`, params);
-    const more = rows.length > limit;
-    const items = rows.slice(0, limit).map((r: Record<string, unknown>) => this.present(toCallRecord(r), actor));
-    const last = rows[Math.min(rows.length, limit) - 1];
-    return { items, total: n, nextCursor: more && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null };
+    const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
+      select: CALL_SELECT, countFrom: 'FROM calls c', where, params,
+      order: { key: 'c.created_at', type: 'timestamptz', id: 'c.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
+    });
+    return { ...page, items: page.items.map((r) => this.present(toCallRecord(r), actor)) };
   }
 
   // ---- for the other venture-call services ----

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, checkMobilePhone, checkResidentId, decodeCursor, encodeCursor, fieldRefusal, maskPhone, maskResidentId, shanghaiDay } from '@sanshe/common';
+import { Actor, Page, checkMobilePhone, checkResidentId, fieldRefusal, maskPhone, maskResidentId, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
-import { assertVersion } from '@sanshe/database';
+import { assertVersion, keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { PlacesService } from '../places/places.service';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
@@ -115,20 +115,11 @@ export class BeneficiariesService {
     const where = [this.access.beneficiaryFilter(scope, 'b', params), `b.status = 'active'`];
     if (query.q) { params.push(`%${query.q.replace(/[%_\\]/g, '\\$&')}%`); where.push(`b.name LIKE $${params.length}`); }
     if (query.communityId) { params.push(query.communityId); where.push(`b.community_id = $${params.length}`); }
-    const [{ n }] = await this.ctx.manager().query(`SELECT count(*)::int AS n FROM beneficiaries b WHERE ${where.join(' AND ')}`, params);
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) {
-      params.push(cursor.sortKey, cursor.id);
-      where.push(`(b.created_at, b.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
-    params.push(limit + 1);
-    const rows: BeneficiaryRow[] = await this.ctx.manager().query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY b.created_at DESC, b.id DESC LIMIT $${params.length}`, params);
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    return { items: rows.map((r) => this.summary(r)), total: n, nextCursor: more && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null };
+    const page = await keysetPage<BeneficiaryRow>(this.ctx.manager(), {
+      select: SELECT, countFrom: 'FROM beneficiaries b', where, params,
+      order: { key: 'b.created_at', type: 'timestamptz', id: 'b.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
+    });
+    return { ...page, items: page.items.map((r) => this.summary(r)) };
   }
 
   async get(id: string, actor: Actor) {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, Role, decodeCursor, encodeCursor, shanghaiDay } from '@sanshe/common';
+import { Actor, Page, Role, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
-import { assertVersion } from '@sanshe/database';
+import { assertVersion, cappedCountsBy, keysetPage } from '@sanshe/database';
 import { TenantContext, ReferenceNumberService } from '@sanshe/tenancy';
 import { QueryFailedError } from 'typeorm';
 import { BeneficiariesService } from './beneficiaries.service';
@@ -103,36 +103,25 @@ export class CasesService {
     if (query.workerMembershipId) { params.push(query.workerMembershipId); where.push(`c.worker_membership_id = $${params.length}`); }
     if (query.beneficiaryId) { params.push(query.beneficiaryId); where.push(`c.beneficiary_id = $${params.length}`); }
     const m = this.ctx.manager();
-    const countRows: Array<{ status: CaseStatus; n: number }> = await m.query(
-      `SELECT c.status, count(*)::int AS n FROM cases c WHERE ${where.join(' AND ')} GROUP BY c.status`, params);
-    const counts = Object.fromEntries(Object.keys(CASE_STATUS_LABELS).map((s) => [s, countRows.find((r) => r.status === s)?.n ?? 0]));
+    // Tabs per status under the same filters except status itself.
+    const tabs = await cappedCountsBy(m, 'c.status', Object.keys(CASE_STATUS_LABELS), `FROM cases c WHERE ${where.join(' AND ')}`, params);
     if (query.status) { params.push(query.status); where.push(`c.status = $${params.length}`); }
-    const total = query.status ? (counts[query.status] ?? 0) : Object.values(counts).reduce((a, b) => a + b, 0);
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) {
-      params.push(cursor.sortKey, cursor.id);
-      where.push(`(c.created_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
-    params.push(limit + 1);
-    const rows: Array<Record<string, any>> = await m.query(
-      `SELECT c.id, c.case_no, c.status, c.source, c.risk_level, c.status_changed_at, c.created_at, c.worker_membership_id, u.name AS worker_name,
+    const page = await keysetPage<Record<string, any> & { id: string }>(m, {
+      select: `SELECT c.id, c.case_no, c.status, c.source, c.risk_level, c.status_changed_at, c.created_at, c.worker_membership_id, u.name AS worker_name,
               b.id AS beneficiary_id, b.name AS beneficiary_name, b.id_number_masked
          FROM cases c JOIN beneficiaries b ON b.id = c.beneficiary_id
-         JOIN memberships wm ON wm.id = c.worker_membership_id JOIN users u ON u.id = wm.user_id
-        WHERE ${where.join(' AND ')} ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.length}`, params);
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
+         JOIN memberships wm ON wm.id = c.worker_membership_id JOIN users u ON u.id = wm.user_id`,
+      countFrom: 'FROM cases c', where, params, total: query.status ? tabs.totalOf(query.status) : tabs.all,
+      order: { key: 'c.created_at', type: 'timestamptz', id: 'c.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
+    });
     return {
-      items: rows.map((r) => ({
+      ...page,
+      items: page.items.map((r) => ({
         id: r.id, caseNo: r.case_no, status: r.status, statusLabel: CASE_STATUS_LABELS[r.status as CaseStatus], source: r.source, riskLevel: r.risk_level,
         beneficiary: { id: r.beneficiary_id, name: r.beneficiary_name, idNumber: r.id_number_masked },
         worker: { membershipId: r.worker_membership_id, name: r.worker_name }, statusChangedAt: r.status_changed_at, createdAt: r.created_at,
       })),
-      total,
-      counts,
-      nextCursor: more && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null,
+      counts: tabs.counts,
     };
   }
 

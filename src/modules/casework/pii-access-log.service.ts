@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Page, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Page } from '@sanshe/common';
+import { keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { CaseworkScope } from './casework-access.service';
 
@@ -34,30 +35,20 @@ export class PiiAccessLogService {
     const where = ['l.organisation_id = $1'];
     if (q.beneficiaryId) { params.push(q.beneficiaryId); where.push(`l.beneficiary_id = $${params.length}`); }
     if (q.action) { params.push(q.action); where.push(`l.action = $${params.length}`); }
-    const [{ n }] = await this.ctx.manager().query(`SELECT count(*)::int AS n FROM pii_access_log l WHERE ${where.join(' AND ')}`, params);
-    const cursor = decodeCursor(q.cursor);
-    if (cursor) {
-      params.push(cursor.sortKey, cursor.id);
-      where.push(`(l.occurred_at, l.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const limit = q.limit ?? 50;
-    params.push(limit + 1);
-    const rows: Array<Record<string, any>> = await this.ctx.manager().query(
-      `SELECT l.id, l.occurred_at, l.action, l.subject_type, l.subject_id, l.beneficiary_id, b.name AS beneficiary_name, l.field, l.reason,
+    const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
+      select: `SELECT l.id, l.occurred_at, l.action, l.subject_type, l.subject_id, l.beneficiary_id, b.name AS beneficiary_name, l.field, l.reason,
               l.actor_membership_id, u.name AS actor_name, l.request_id
-         FROM pii_access_log l JOIN users u ON u.id = l.actor_user_id LEFT JOIN beneficiaries b ON b.id = l.beneficiary_id
-        WHERE ${where.join(' AND ')} ORDER BY l.occurred_at DESC, l.id DESC LIMIT $${params.length}`, params);
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
+         FROM pii_access_log l JOIN users u ON u.id = l.actor_user_id LEFT JOIN beneficiaries b ON b.id = l.beneficiary_id`,
+      countFrom: 'FROM pii_access_log l', where, params,
+      order: { key: 'l.occurred_at', type: 'timestamptz', id: 'l.id', direction: 'desc' }, limit: q.limit, cursor: q.cursor,
+    });
     return {
-      items: rows.map((r) => ({
+      ...page,
+      items: page.items.map((r) => ({
         id: r.id, occurredAt: r.occurred_at, action: r.action, subjectType: r.subject_type, subjectId: r.subject_id,
         beneficiary: r.beneficiary_id ? { id: r.beneficiary_id, name: r.beneficiary_name } : null, field: r.field, reason: r.reason,
         actor: { membershipId: r.actor_membership_id, name: r.actor_name }, requestId: r.request_id,
       })),
-      total: n,
-      nextCursor: more && last ? encodeCursor(new Date(last.occurred_at).toISOString(), last.id) : null,
     };
   }
 }

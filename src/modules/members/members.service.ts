@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import {
   APP_CONFIG, Actor, AppConfig, ORGANISATION_ROLES, Page, ROLE_LABELS, Role,
-  checkMobilePhone, currentContext, decodeCursor, encodeCursor, fieldRefusal, maskPhone, nextState,
+  checkMobilePhone, currentContext, fieldRefusal, maskPhone, nextState,
 } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { IdentityService, PasswordService, secretMatches } from '@sanshe/auth';
-import { assertVersion } from '@sanshe/database';
+import { assertVersion, cappedCountsBy, keysetPage } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
 import { PlacesService } from '../places/places.service';
@@ -147,8 +147,10 @@ export class MembersService {
   }
 
   async list(query: ListMembersQuery, actor: Actor): Promise<Page<ReturnType<MembersService['present']>> & { counts: Record<string, number> }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
+    // Explicitly this district: memberships' RLS also lets a person read their own memberships in other districts
+    // (for choosing one), which must not show up in this district's list. It also lets the index lead with tenant_id.
+    const where: string[] = ['m.tenant_id = $1'];
+    const params: unknown[] = [this.ctx.tenantId()];
     const add = (sql: string, value: unknown) => { params.push(value); where.push(sql.replace('?', `$${params.length}`)); };
     if (query.role) add('m.roles @> ARRAY[?]::text[]', query.role);
     if (query.placeId) add('m.place_id = ?', query.placeId);
@@ -161,33 +163,18 @@ export class MembersService {
         ? `(u.name LIKE $${params.length} OR u.phone LIKE $${params.length} OR u.email LIKE $${params.length})`
         : `u.name LIKE $${params.length}`);
     }
-    const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // Counts per status for the page's tabs, under the same filters except status itself.
-    const countRows: Array<{ status: string; n: number }> = await this.ctx.manager().query(
-      `SELECT m.status, count(*)::int AS n FROM memberships m JOIN users u ON u.id = m.user_id ${filtered} GROUP BY m.status`, params);
-    const counts = Object.fromEntries(['invited', 'active', 'suspended'].map((s) => [s, countRows.find((r) => r.status === s)?.n ?? 0]));
+    // Counting needs the users join only to search by name or contact.
+    const countFrom = query.q ? 'FROM memberships m JOIN users u ON u.id = m.user_id' : 'FROM memberships m';
+    const m = this.ctx.manager();
+    const tabs = await cappedCountsBy(m, 'm.status', ['invited', 'active', 'suspended'], `${countFrom} WHERE ${where.join(' AND ')}`, params);
     if (query.status) add('m.status = ?', query.status);
-    const cursor = decodeCursor(query.cursor);
-    const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
-    if (cursor) {
-      params.push(cursor.sortKey, cursor.id);
-      where.push(`(m.created_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
-    params.push(limit + 1);
-    const rows: MemberRow[] = await this.ctx.manager().query(
-      `${MEMBER_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY m.created_at DESC, m.id DESC LIMIT $${params.length}`,
-      params,
-    );
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    return {
-      items: rows.map((r) => this.present(r, actor)),
-      total,
-      counts,
-      nextCursor: more && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null,
-    };
+    const page = await keysetPage<MemberRow>(m, {
+      select: MEMBER_SELECT, countFrom, where, params,
+      total: query.status ? tabs.totalOf(query.status) : tabs.all,
+      order: { key: 'm.created_at', type: 'timestamptz', id: 'm.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
+    });
+    return { ...page, items: page.items.map((r) => this.present(r, actor)), counts: tabs.counts };
   }
 
   async get(id: string, actor: Actor) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, Page, commonError, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Actor, CommonErrorCode, Page, commonError } from '@sanshe/common';
+import { cappedCount, keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { NotificationEntity } from './notification.entity';
 import { MESSAGE_TRANSPORT, MessageTransport } from './transports/message-transport';
@@ -100,39 +101,21 @@ export class NotificationsService {
   }
 
   /**
-   * My notifications with the unread badge count. Page and counts come from one statement, so they agree even while
-   * the worker is adding notifications (separate count queries could see a newer snapshot than the page).
+   * My notifications with the unread badge count, both capped like every list total (a badge reads "10000+" at
+   * worst). They are separate statements, so a notification arriving between them can make them differ by one —
+   * the next read agrees.
    */
   async listMine(actor: Actor, query: { limit?: number; cursor?: string; unread?: boolean }): Promise<Page<NotificationView> & { unread: number }> {
-    const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor);
-    const params: unknown[] = [actor.userId, !!query.unread, limit + 1];
-    const after = cursor ? `AND (x.created_at, x.id) < ($${params.push(cursor.sortKey)}::timestamptz, $${params.push(cursor.id)}::uuid)` : '';
-    const rows: Array<NotificationRow & { unread_count: number; all_count: number }> = await this.ctx.manager().query(
-      `SELECT * FROM (
-         SELECT n.id, n.kind, n.title_zh, n.title_en, n.body_zh, n.body_en, n.data, n.read_at, n.created_at,
-                (count(*) FILTER (WHERE n.read_at IS NULL) OVER ())::int AS unread_count, (count(*) OVER ())::int AS all_count
-           FROM notifications n WHERE n.user_id = $1) x
-        WHERE (NOT $2 OR x.read_at IS NULL) ${after}
-        ORDER BY x.created_at DESC, x.id DESC LIMIT $3`,
-      params,
-    );
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    const counts = rows[0] ?? (await this.counts(actor.userId));
-    return {
-      items: rows.map(toView),
-      total: query.unread ? counts.unread_count : counts.all_count,
-      unread: counts.unread_count,
-      nextCursor: more && last ? encodeCursor(new Date(last.created_at).toISOString(), last.id) : null,
-    };
-  }
-
-  private async counts(userId: string): Promise<{ unread_count: number; all_count: number }> {
-    const [row] = await this.ctx.manager().query(
-      `SELECT (count(*) FILTER (WHERE read_at IS NULL))::int AS unread_count, count(*)::int AS all_count FROM notifications WHERE user_id = $1`, [userId]);
-    return row;
+    const m = this.ctx.manager();
+    const unread = await cappedCount(m, 'FROM notifications n WHERE n.user_id = $1 AND n.read_at IS NULL', [actor.userId]);
+    const where = ['n.user_id = $1'];
+    if (query.unread) where.push('n.read_at IS NULL');
+    const page = await keysetPage<NotificationRow>(m, {
+      select: 'SELECT n.id, n.kind, n.title_zh, n.title_en, n.body_zh, n.body_en, n.data, n.read_at, n.created_at FROM notifications n',
+      countFrom: 'FROM notifications n', where, params: [actor.userId], total: query.unread ? unread : undefined,
+      order: { key: 'n.created_at', type: 'timestamptz', id: 'n.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
+    });
+    return { ...page, items: page.items.map(toView), unread: unread.total };
   }
 
   async markRead(actor: Actor, id: string): Promise<void> {

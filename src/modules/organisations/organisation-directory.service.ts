@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Page, decodeCursor, encodeCursor, shanghaiDay } from '@sanshe/common';
+import { Page, shanghaiDay } from '@sanshe/common';
+import { keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { DirectoryQuery } from './dto/directory.query';
 import { ORGANISATION_TYPES, type OrganisationType, type ServiceArea, gradeLabel, serviceAreaLabels } from './service-areas';
@@ -39,35 +40,23 @@ export class OrganisationDirectoryService {
       params.push(`%${query.q.trim().replace(/[%_\\]/g, '\\$&')}%`);
       where.push(`(o.name LIKE $${params.length} OR o.credit_code LIKE upper($${params.length}))`);
     }
-    const [{ n }]: Array<{ n: number }> = await this.ctx.manager().query(
-      `SELECT count(*)::int AS n FROM organisations o WHERE ${where.join(' AND ')}`, params);
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) {
-      params.push(cursor.sortKey, cursor.id);
-      where.push(`(o.name, o.id) > ($${params.length - 1}, $${params.length}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
-    params.push(limit + 1);
-    const rows: Array<DirectoryRow & { id: string }> = await this.ctx.manager().query(
-      `SELECT o.id, o.name, o.credit_code, o.org_type,
+    const page = await keysetPage<DirectoryRow & { id: string }>(this.ctx.manager(), {
+      select: `SELECT o.id, o.name, o.credit_code, o.org_type,
               CASE WHEN o.grade_valid_from <= $1::date AND o.grade_valid_until >= $1::date THEN o.grade END AS current_grade,
               o.grade_valid_until::text AS grade_valid_until,
               (SELECT json_agg(json_build_object('serviceAreas', q.service_areas, 'validFrom', q.valid_from::text, 'validUntil', q.valid_until::text)
                                ORDER BY q.valid_from) FROM organisation_qualifications q WHERE ${inForce}) AS qualifications
-         FROM organisations o WHERE ${where.join(' AND ')} ORDER BY o.name, o.id LIMIT $${params.length}`,
-      params,
-    );
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
+         FROM organisations o`,
+      countFrom: 'FROM organisations o', where, params,
+      // The cursor carries the row id only as an opaque keyset position; entries themselves are keyed by credit code.
+      order: { key: 'o.name', type: 'text', id: 'o.id', direction: 'asc' }, limit: query.limit, cursor: query.cursor,
+    });
     const district = await this.ctx.district();
     return {
       district: { code: district.code, name: district.name },
       asOf: today,
-      items: rows.map(presentEntry),
-      total: n,
-      // The cursor carries the row id only as an opaque keyset position; entries themselves are keyed by credit code.
-      nextCursor: more && last ? encodeCursor(last.name, last.id) : null,
+      ...page,
+      items: page.items.map(presentEntry),
     };
   }
 }

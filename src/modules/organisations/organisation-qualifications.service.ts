@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, decodeCursor, encodeCursor, fieldRefusal, isRealDay, shanghaiDay } from '@sanshe/common';
+import { Actor, Page, fieldRefusal, isRealDay, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
-import { assertVersion } from '@sanshe/database';
+import { assertVersion, keysetPage } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext } from '@sanshe/tenancy';
 import { ApplyQualificationDto, ApproveQualificationDto, ExpireQualificationDto, ListQualificationsQuery } from './dto/qualification.dto';
@@ -61,27 +61,16 @@ export class OrganisationQualificationsService {
     const params: unknown[] = [];
     if (query.status) { params.push(query.status); where.push(`q.status = $${params.length}`); }
     if (query.serviceArea) { params.push(query.serviceArea); where.push(`q.service_areas @> ARRAY[$${params.length}]::text[]`); }
-    const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ n }]: Array<{ n: number }> = await this.ctx.manager().query(`SELECT count(*)::int AS n FROM organisation_qualifications q ${filtered}`, params);
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) {
-      params.push(cursor.sortKey, cursor.id);
-      where.push(`(q.created_at, q.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
-    params.push(limit + 1);
-    const ids: Array<{ id: string; org_name: string; credit_code: string }> = await this.ctx.manager().query(
-      `SELECT q.id, o.name AS org_name, o.credit_code FROM organisation_qualifications q JOIN organisations o ON o.id = q.organisation_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY q.created_at DESC, q.id DESC LIMIT $${params.length}`,
-      params,
-    );
-    const more = ids.length > limit;
-    if (more) ids.pop();
+    const page = await keysetPage<{ id: string; org_name: string; credit_code: string }>(this.ctx.manager(), {
+      select: 'SELECT q.id, o.name AS org_name, o.credit_code FROM organisation_qualifications q JOIN organisations o ON o.id = q.organisation_id',
+      countFrom: 'FROM organisation_qualifications q', where, params,
+      order: { key: 'q.created_at', type: 'timestamptz', id: 'q.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
+    });
+    const ids = page.items;
     const rows = ids.length ? await this.repo.createQueryBuilder('q').whereInIds(ids.map((r) => r.id)).getMany() : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const items = ids.map((r) => ({ ...present(byId.get(r.id)!), organisation: { id: byId.get(r.id)!.organisationId, name: r.org_name, creditCode: r.credit_code } }));
-    const last = items[items.length - 1];
-    return { items, total: n, nextCursor: more && last ? encodeCursor(new Date(last.createdAt).toISOString(), last.id) : null };
+    return { ...page, items };
   }
 
   async approve(id: string, dto: ApproveQualificationDto, actor: Actor) {

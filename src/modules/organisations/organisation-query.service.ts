@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
-import { Page, decodeCursor, encodeCursor, shanghaiDay } from '@sanshe/common';
+import { Page, shanghaiDay } from '@sanshe/common';
+import { cappedCountsBy, keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { ListOrganisationsQuery, OrganisationFilters, STATUSES } from './dto/list-organisations.query';
 import { OrganisationsErrorCode, organisationsError } from './organisations.errors';
@@ -58,26 +59,19 @@ export class OrganisationQueryService {
 
   async list(query: ListOrganisationsQuery): Promise<Page<ReturnType<typeof presentListItem>> & { counts: Record<string, number> }> {
     const { where, params } = this.filters(query, { withStatus: false });
-    const countRows: Array<{ status: string; n: number }> = await this.ctx.manager().query(
-      `SELECT o.status, count(*)::int AS n FROM organisations o, (SELECT $1::date AS today) d ${sqlWhere(where)} GROUP BY o.status`, params);
-    const counts = Object.fromEntries(STATUSES.map((s) => [s, countRows.find((r) => r.status === s)?.n ?? 0]));
-    const total = query.status ? counts[query.status] : Object.values(counts).reduce((a, b) => a + b, 0);
+    // `d` only references $1 (today) so the counts bind the same parameters as the filters that may use it.
+    const from = 'FROM organisations o, (SELECT $1::date AS today) d';
+    const m = this.ctx.manager();
+    const tabs = await cappedCountsBy(m, 'o.status', STATUSES, `${from} WHERE ${where.length ? where.join(' AND ') : 'true'}`, params);
     if (query.status) {
       params.push(query.status);
       where.push(`o.status = $${params.length}`);
     }
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) {
-      params.push(cursor.sortKey, cursor.id);
-      where.push(`(o.name, o.id) > ($${params.length - 1}, $${params.length}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
-    params.push(limit + 1);
-    const rows: Row[] = await this.ctx.manager().query(`${SELECT} ${sqlWhere(where)} ORDER BY o.name, o.id LIMIT $${params.length}`, params);
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    return { items: rows.map(presentListItem), total, counts, nextCursor: more && last ? encodeCursor(last.name, last.id) : null };
+    const page = await keysetPage<Row>(m, {
+      select: SELECT, countFrom: from, where, params, total: query.status ? tabs.totalOf(query.status) : tabs.all,
+      order: { key: 'o.name', type: 'text', id: 'o.id', direction: 'asc' }, limit: query.limit, cursor: query.cursor,
+    });
+    return { ...page, items: page.items.map(presentListItem), counts: tabs.counts };
   }
 
   /** The filtered registry as .xlsx. Bank accounts are left out: an export travels further than the screen. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Page, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Page } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
-import { assertVersion } from '@sanshe/database';
+import { assertVersion, keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { CreatePlaceDto, ListPlacesQuery, UpdatePlaceDto } from './dto/place.dto';
 import { KIND_LEVEL, PlaceEntity } from './place.entity';
@@ -82,34 +82,18 @@ export class PlacesService {
     return root;
   }
 
-  /**
-   * One round trip: the page and the total matching the filters (the window count is taken before the cursor
-   * predicate, so every page reports the same total).
-   */
+  /** Keyset page on `(tenant_id, status, level, name, id)` with a capped total (see `keysetPage`). */
   async list(query: ListPlacesQuery): Promise<Page<PlaceView>> {
     const params: unknown[] = [query.status ?? 'active'];
     const where = ['p.status = $1'];
     if (query.level) where.push(`p.level = $${params.push(query.level)}`);
     if (query.parentId) where.push(`p.parent_id = $${params.push(query.parentId)}`);
     if (query.q) where.push(`p.name LIKE $${params.push(`%${query.q.replace(/[%_\\]/g, '\\$&')}%`)}`);
-    const cursor = decodeCursor(query.cursor);
-    const after = cursor ? `WHERE (x.name, x.id) > ($${params.push(cursor.sortKey)}, $${params.push(cursor.id)}::uuid)` : '';
-    const limit = query.limit ?? 50;
-    const rows: Array<PlaceRow & { total: number }> = await this.ctx.manager().query(
-      `SELECT * FROM (SELECT ${PLACE_COLUMNS}, count(*) OVER ()::int AS total FROM places p WHERE ${where.join(' AND ')}) x
-        ${after} ORDER BY x.name, x.id LIMIT $${params.push(limit + 1)}`,
-      params,
-    );
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    const total = rows[0]?.total ?? (cursor ? await this.countMatching(where, params.slice(0, where.length)) : 0);
-    return { items: rows.map(toView), total, nextCursor: more && last ? encodeCursor(last.name, last.id) : null };
-  }
-
-  private async countMatching(where: string[], params: unknown[]): Promise<number> {
-    const [row]: Array<{ n: number }> = await this.ctx.manager().query(`SELECT count(*)::int AS n FROM places p WHERE ${where.join(' AND ')}`, params);
-    return row.n;
+    const page = await keysetPage<PlaceRow>(this.ctx.manager(), {
+      select: `SELECT ${PLACE_COLUMNS} FROM places p`, countFrom: 'FROM places p', where, params,
+      order: { key: 'p.name', type: 'text', id: 'p.id', direction: 'asc' }, limit: query.limit, cursor: query.cursor,
+    });
+    return { ...page, items: page.items.map(toView) };
   }
 
   /** One place with the path above it (for breadcrumbs) and how many active places sit below it. */

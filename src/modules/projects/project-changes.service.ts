@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, FieldError, Page, PageQuery, Role, decodeCursor, encodeCursor, addDays } from '@sanshe/common';
+import { Actor, FieldError, Page, PageQuery, Role, addDays } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
-import { assertVersion } from '@sanshe/database';
+import { assertVersion, keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { DecideChangeDto, RequestChangeDto } from './dto/change.dto';
 import { ProjectAccess, ProjectRow } from './project-access.service';
@@ -103,23 +103,11 @@ export class ProjectChangesService {
   /** Newest first, a page at a time (keyset on created_at, id), each change with the name of who asked for it. */
   async list(projectId: string, q: PageQuery, actor: Actor): Promise<Page<ReturnType<typeof toChange>>> {
     await this.access.load(projectId, actor);
-    const m = this.ctx.manager();
-    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM project_changes WHERE project_id = $1`, [projectId]);
-    const params: unknown[] = [projectId];
-    let keyset = '';
-    const cursor = decodeCursor(q.cursor);
-    if (cursor) {
-      params.push(cursor.sortKey, cursor.id);
-      keyset = ` AND (c.created_at, c.id) < ($2::timestamptz, $3::uuid)`;
-    }
-    const limit = q.limit ?? 50;
-    params.push(limit + 1);
-    const rows: Array<Record<string, any>> = await m.query(
-      `${CHANGE_SELECT} WHERE c.project_id = $1${keyset} ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.length}`, params);
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    return { items: rows.map(toChange), total, nextCursor: more && last ? encodeCursor(last.sortKey, last.id) : null };
+    const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
+      select: CHANGE_SELECT, countFrom: 'FROM project_changes c', where: ['c.project_id = $1'], params: [projectId],
+      order: { key: 'c.created_at', type: 'timestamptz', id: 'c.id', direction: 'desc' }, limit: q.limit, cursor: q.cursor,
+    });
+    return { ...page, items: page.items.map(toChange) };
   }
 
   private async get(id: string) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, decodeCursor, encodeCursor } from '@sanshe/common';
+import { Actor } from '@sanshe/common';
+import { keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { suppress } from '../casework/casework-fields';
 import { CaseworkTotalsService } from '../casework/casework-totals.service';
@@ -76,22 +77,11 @@ export class ProjectQueryService {
       where.push(`(EXISTS (SELECT 1 FROM project_reports r WHERE r.project_id = p.id AND r.status IN ('due','returned') AND r.due_on < ${TODAY})
                OR EXISTS (SELECT 1 FROM project_milestones ms WHERE ms.project_id = p.id AND ms.status <> 'done' AND ms.due_on < ${TODAY}))`);
     }
-    const filter = where.join(' AND ');
-    const [{ total }] = await this.ctx.manager().query(`SELECT count(*)::int AS total FROM projects p WHERE ${filter}`, params);
-    const cursor = decodeCursor(q.cursor);
-    const pageParams = [...params];
-    let keyset = '';
-    if (cursor) {
-      pageParams.push(cursor.sortKey, cursor.id);
-      keyset = ` AND (p.created_at, p.id) < ($${pageParams.length - 1}::timestamptz, $${pageParams.length}::uuid)`;
-    }
-    const limit = q.limit ?? 50;
-    pageParams.push(limit + 1);
-    const rows = await this.ctx.manager().query(`${SELECT} WHERE ${filter}${keyset} ORDER BY p.created_at DESC, p.id DESC LIMIT $${pageParams.length}`, pageParams);
-    const more = rows.length > limit;
-    if (more) rows.pop();
-    const last = rows[rows.length - 1];
-    return { items: rows.map(summary), total, nextCursor: more && last ? encodeCursor(last.created_at.toISOString(), last.id) : null };
+    const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
+      select: SELECT, countFrom: 'FROM projects p', where, params,
+      order: { key: 'p.created_at', type: 'timestamptz', id: 'p.id', direction: 'desc' }, limit: q.limit, cursor: q.cursor,
+    });
+    return { ...page, items: page.items.map(summary) };
   }
 
   async detail(projectId: string, actor: Actor) {

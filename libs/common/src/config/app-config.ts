@@ -9,6 +9,8 @@ export interface AppConfig {
   port: number;
   databaseUrl: string;
   databasePoolSize: number;
+  /** Lists count matching rows exactly up to this many, then answer "at least" (LIST_COUNT_CAP, default 10,000). */
+  listCountCap: number;
   redisUrl: string;
   queuePrefix: string;
   jwtSecret: string;
@@ -134,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: int('PORT', 3000, 0, 65535),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 200),
+    listCountCap: int('LIST_COUNT_CAP', 10_000, 1, 1_000_000),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     queuePrefix: env.QUEUE_PREFIX || 'sanshe',
     jwtSecret,

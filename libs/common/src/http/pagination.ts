@@ -15,10 +15,18 @@ export class PageQuery {
   cursor?: string;
 }
 
+/** `exact`: `total` rows match; `atLeast`: more than the count cap match and `total` is the cap ("10,000+"). */
+export type TotalKind = 'exact' | 'atLeast';
+
+/**
+ * One page of a list (the one shape every list answers with). The total is counted only up to a cap so that a page
+ * costs the same in a small and a large district (`keysetPage` in @sanshe/database).
+ */
 export interface Page<T> {
   items: T[];
-  /** Total rows matching the filters (for the page header "共 N 条"). */
+  /** Rows matching the filters (for the page header "共 N 条"), exact up to the count cap. */
   total: number;
+  totalKind: TotalKind;
   nextCursor: string | null;
 }
 
@@ -31,7 +39,7 @@ export function decodeCursor(cursor: string | undefined): { sortKey: string; id:
   if (!cursor) return undefined;
   try {
     const [sortKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof sortKey === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { sortKey, id };
+    if (typeof sortKey === 'string' && !sortKey.includes('\u0000') && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { sortKey, id };
   } catch {
     // fall through to the refusal below
   }

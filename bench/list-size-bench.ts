@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '@sanshe/common';
+import { PasswordService } from '@sanshe/auth';
+import { OperatorBootstrap } from '../src/modules/platform/operator-bootstrap.service';
+import { createApp } from '../src/bootstrap';
+import { seedPlaces, settle } from './seed-places';
+
+/**
+ * Does a list page cost the same in a small and a large district? One run: one district per size in BENCH_SIZES
+ * (default 3,000 and 300,000 places), seeded as the owner in set-based SQL, then the same first page of
+ * communities (`GET /places?level=community&limit=50`) through the full stack in each, alternating rounds.
+ * Prints each size's throughput and smallest / largest (target ≤ 1.5).
+ *
+ * Env as list-bench (scripts/bench.mjs provides them; `npm run bench -- sizes`), plus BENCH_SIZES.
+ */
+const SIZES = (process.env.BENCH_SIZES ?? '3000,300000').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+
+type Load = { rps: number; ok: number; failed: number; p50: number; p99: number };
+async function runLoad(url: string, authorization: string): Promise<Load> {
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, 'load-generator.js'), url, String(CONNECTIONS), String(SECONDS), authorization]);
+  return JSON.parse(stdout.trim());
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  if (SIZES.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`BENCH_SIZES must be integers ≥ 100 (got ${process.env.BENCH_SIZES})`);
+  const config = { ...loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'error' }), runWorker: false };
+  const app = await createApp(config, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const post = async (p: string, body: object, token?: string): Promise<any> => {
+    const res = await fetch(base + p, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  await app.get(OperatorBootstrap).ensureOperator('13800000999', 'Bench-operator-2026', '压测运营');
+  const op = await post('/api/v1/auth/login', { login: '13800000999', password: 'Bench-operator-2026' });
+  const codes = ['510107', '330102', '420103', '500156', '110101', '310101'];
+  const owner = new Client({ connectionString: process.env.DATABASE_OWNER_URL });
+  await owner.connect();
+  const districts: Array<{ rows: number; token: string; seedSeconds: number }> = [];
+  for (const [i, rows] of SIZES.entries()) {
+    const phone = `138000009${String(80 + i).padStart(2, '0')}`;
+    const opened = await post('/api/v1/platform/districts', { code: codes[i], name: `压测区${rows}`, firstAdmin: { name: '压测管理员', phone } }, op.accessToken);
+    // The invitation travels only by mail now; the bench activates its admin as the owner instead of reading mail.
+    await owner.query('BEGIN');
+    await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [opened.district.id]);
+    await owner.query(`UPDATE users SET password_hash = $1 WHERE phone = $2`, [await app.get(PasswordService).hash('Bench-admin-2026'), phone]);
+    await owner.query(`UPDATE memberships SET status = 'active' WHERE tenant_id = $1 AND user_id = (SELECT id FROM users WHERE phone = $2)`, [opened.district.id, phone]);
+    await owner.query('COMMIT');
+    const admin = await post('/api/v1/auth/login', { login: phone, password: 'Bench-admin-2026' });
+    const started = Date.now();
+    await seedPlaces(owner, opened.district.id, rows);
+    districts.push({ rows, token: `Bearer ${admin.accessToken}`, seedSeconds: (Date.now() - started) / 1000 });
+  }
+  await settle(owner);
+  await owner.end();
+
+  const url = `${base}/api/v1/places?level=community&limit=50`;
+  for (const d of districts) {
+    const body = (await (await fetch(url, { headers: { authorization: d.token } })).json()) as { items: unknown[]; total: number; totalKind: string };
+    if (body.items.length !== 50) throw new Error(`district of ${d.rows}: page has ${body.items.length} items`);
+    await runLoad(url, d.token); // warm-up (JIT, pools, the district's index pages in cache)
+  }
+  const runs = new Map<number, Load[]>(districts.map((d) => [d.rows, []]));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const d of districts) runs.get(d.rows)!.push(await runLoad(url, d.token));
+  }
+  const rps = districts.map((d) => median(runs.get(d.rows)!.map((x) => x.rps)));
+  const result = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    page: 'GET /api/v1/places?level=community&limit=50 (first page, capped total)',
+    connections: CONNECTIONS, secondsPerRound: SECONDS, rounds: ROUNDS,
+    sizes: districts.map((d, i) => ({
+      placesPerDistrict: d.rows, seedSeconds: +d.seedSeconds.toFixed(1), medianRps: Math.round(rps[i]),
+      runs: runs.get(d.rows)!.map((x) => ({ rps: Math.round(x.rps), p50: +x.p50.toFixed(1), p99: +x.p99.toFixed(1), failed: x.failed })),
+    })),
+    // How many times slower the largest district's page is than the smallest's (target ≤ 1.5).
+    slowdown: +(rps[0] / rps[rps.length - 1]).toFixed(3),
+  };
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  await app.close();
+}
+
+main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
