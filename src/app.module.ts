@@ -1,6 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfig, AppConfigModule, ProblemDetailsFilter, requestIdMiddleware } from '@sanshe/common';
+import { AppConfig, AppConfigModule, ProblemDetailsFilter, rejectUnsafeText, requestIdMiddleware } from '@sanshe/common';
 import { AuditModule } from '@sanshe/audit';
 import { AuthModule } from '@sanshe/auth';
 import { DatabaseModule } from '@sanshe/database';
@@ -65,6 +65,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(requestIdMiddleware).forRoutes('*');
+    consumer.apply(requestIdMiddleware, rejectUnsafeText).forRoutes('*');
   }
 }
