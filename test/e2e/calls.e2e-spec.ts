@@ -3,7 +3,8 @@ import { ownerClient, startTestApp, openDistrict, addMember, eventually, TestApp
 import { DAY, applicantOrganisation, callBody, clockOf, publishedCall, put, scoreAll, submitApplication, venturePeople, applicationContent } from '../support/calls';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
 
-jest.setTimeout(60_000);
+// The whole path in one test: minutes on a loaded 2-core CI box, seconds on a quiet one.
+jest.setTimeout(300_000);
 
 describe('a venture call from publication to awards', () => {
   let t: TestApp;
