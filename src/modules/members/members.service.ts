@@ -6,28 +6,27 @@ import {
   checkMobilePhone, currentContext, decodeCursor, encodeCursor, fieldRefusal, maskPhone, nextState,
 } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
-import { IdentityService, PasswordService, hashSecret, newSecret, secretMatches } from '@sanshe/auth';
+import { IdentityService, PasswordService, secretMatches } from '@sanshe/auth';
 import { assertVersion } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
 import { PlacesService } from '../places/places.service';
 import { AcceptInvitationDto, ChangeRolesDto, InviteMemberDto, ListMembersQuery } from './dto/member.dto';
 import { InvitationEntity } from './invitation.entity';
+import { unusableTokenHash } from './invitation-links.service';
 import { MembershipEntity, MembershipStatus } from './membership.entity';
 import { MEMBERSHIP_TRANSITIONS } from './membership.transitions';
 import { MembersErrorCode, membersError } from './members.errors';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
 export const MEMBERSHIP_INVITED = 'membership.invited';
 
+/**
+ * Only the id: the sender reads the rest and creates the link's secret when it sends (InvitationLinksService), so
+ * the outbox row and the queue job hold nothing that could activate the account.
+ */
 export interface MembershipInvitedPayload {
-  membershipId: string;
-  userId: string;
   invitationId: string;
-  acceptToken: string;
-  expiresAt: string;
-  districtName: string;
-  roles: Role[];
-  inviterName: string | null;
   [key: string]: unknown;
 }
 
@@ -264,22 +263,19 @@ export class MembersService {
     });
   }
 
-  private async issueInvitation(membership: MembershipEntity, actor: Actor) {
-    const secret = newSecret();
+  /**
+   * Records the invitation and asks for its message. The inviter gets the record, never the link: only the invited
+   * person, through their own e-mail or phone, can accept.
+   */
+  private async issueInvitation(membership: MembershipEntity, actor: Actor): Promise<{ id: string; expiresAt: Date; state: 'pending' }> {
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.invitationTtlDays * 86400_000);
     await this.ctx.repo(InvitationEntity).insert({
-      id, tenantId: this.ctx.tenantId(), membershipId: membership.id, tokenHash: hashSecret(secret), expiresAt, createdBy: actor.userId,
+      id, tenantId: this.ctx.tenantId(), membershipId: membership.id, tokenHash: unusableTokenHash(), expiresAt, createdBy: actor.userId,
     });
-    const token = `${this.ctx.tenantId()}.${id}.${secret}`;
-    const district = await this.ctx.district();
-    const [inviter]: Array<{ name: string }> = await this.ctx.manager().query(`SELECT name FROM users WHERE id = $1`, [actor.userId]);
-    const payload: MembershipInvitedPayload = {
-      membershipId: membership.id, userId: membership.userId, invitationId: id, acceptToken: token,
-      expiresAt: expiresAt.toISOString(), districtName: district.name, roles: membership.roles, inviterName: inviter?.name ?? null,
-    };
+    const payload: MembershipInvitedPayload = { invitationId: id };
     await this.outbox.publish(MEMBERSHIP_INVITED, payload);
-    return { id, expiresAt, token, acceptUrl: `${this.config.publicBaseUrl}/invitations/accept?token=${encodeURIComponent(token)}` };
+    return { id, expiresAt, state: 'pending' };
   }
 
   /** Organisation roles name their organisation; community staff name their community. */
@@ -339,5 +335,18 @@ export class MembersService {
       version: r.version,
       createdAt: r.created_at,
     };
+  }
+
+  /**
+   * Workbench: people invited and not yet in, with their latest invitation's expiry — an expired one is overdue
+   * (the admin resends it).
+   */
+  async pendingInvitations(): Promise<WaitingList> {
+    const rows = await this.ctx.manager().query(
+      `SELECT m.id, u.name, i.expires_at AS due_at, m.created_at AS sort_key, count(*) OVER () AS total
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         LEFT JOIN LATERAL (SELECT expires_at FROM invitations WHERE membership_id = m.id ORDER BY created_at DESC LIMIT 1) i ON true
+        WHERE m.status = 'invited' ${WAITING_ORDER}`);
+    return toWaitingList(rows, (r: Record<string, any>) => ({ id: r.id, title: r.name, reference: null, dueAt: r.due_at, path: '/settings/members' }));
   }
 }
