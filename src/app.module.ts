@@ -1,7 +1,7 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
-import { AppConfig, AppConfigModule, ProblemDetailsFilter, loggingModule, requestIdMiddleware } from '@sanshe/common';
+import { AppConfig, AppConfigModule, ProblemDetailsFilter, loggingModule, rejectUnsafeText, requestIdMiddleware } from '@sanshe/common';
 import { AuditModule } from '@sanshe/audit';
 import { AuthModule } from '@sanshe/auth';
 import { DatabaseModule } from '@sanshe/database';
@@ -70,6 +70,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(requestIdMiddleware).forRoutes('*');
+    consumer.apply(requestIdMiddleware, rejectUnsafeText).forRoutes('*');
   }
 }

@@ -2,10 +2,13 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Server } from 'node:http';
+import { json, urlencoded } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { AppConfig, createValidationPipe, loadConfig } from '@sanshe/common';
+import { AppConfig, SafeTextPipe, createValidationPipe, jsonShapeVerifier, loadConfig } from '@sanshe/common';
 import { AppModule } from './app.module';
 
 /**
@@ -25,12 +28,12 @@ export async function createApp(
   });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   app.use(helmet(securityHeaders()));
-  app.useBodyParser('json', { limit: config.bodyLimit, strict: true });
-  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.use(bodyParsers(config));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'api/metrics'] });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
+  guardAgainstSlowClients(app.getHttpServer() as Server, config);
   app.enableShutdownHooks();
 
   const doc = new DocumentBuilder()
@@ -68,4 +71,30 @@ export function securityHeaders(): Parameters<typeof helmet>[0] {
       },
     },
   };
+}
+
+/**
+ * JSON and form bodies. A request without a bearer token can only reach sign-in, refresh and the public forms, which
+ * need a few kilobytes, so it gets the small limit: an anonymous client cannot make the server read a megabyte. Every
+ * JSON body's depth and member count are checked on the raw bytes before it is parsed (see `checkJsonShape`).
+ */
+function bodyParsers(config: AppConfig): RequestHandler {
+  const verify = jsonShapeVerifier({ maxDepth: config.jsonMaxDepth, maxMembers: config.jsonMaxMembers });
+  const signedIn = [json({ limit: config.bodyLimit, strict: true, verify }), urlencoded({ limit: config.bodyLimit, extended: false })];
+  const anonymous = [json({ limit: config.publicBodyLimit, strict: true, verify }), urlencoded({ limit: config.publicBodyLimit, extended: false })];
+  return (req: Request, res: Response, next: NextFunction) => {
+    const [parseJson, parseForm] = /^Bearer\s/i.test(req.headers.authorization ?? '') ? signedIn : anonymous;
+    parseJson(req, res, (err?: unknown) => (err ? next(err) : parseForm(req, res, next)));
+  };
+}
+
+/**
+ * Node's defaults let a client trickle a body for 300 s, holding a socket and a parser each. Headers must arrive within
+ * `headersTimeoutMs` and the whole request within `requestTimeoutMs`; Node checks both on an interval fixed when the
+ * server starts listening, so it is set here, before `listen`, fine enough to enforce them with small slack.
+ */
+function guardAgainstSlowClients(server: Server, config: AppConfig): void {
+  server.headersTimeout = config.headersTimeoutMs;
+  server.requestTimeout = config.requestTimeoutMs;
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(250, Math.min(5000, Math.floor(config.headersTimeoutMs / 4)));
 }

@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { ownerClient, startTestApp, openDistrict, addMember, eventually, TestApp } from '../support/test-app';
 import { DAY, applicantOrganisation, callBody, clockOf, publishedCall, put, scoreAll, submitApplication, venturePeople, applicationContent } from '../support/calls';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
 
 // One journey through a whole call with about twenty people, each invited and activating through a real mail
 // round trip (outbox relay, job, SMTP): well over the global 60 s on a loaded 2-core machine.
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 describe('a venture call from publication to awards', () => {
   let t: TestApp;
@@ -35,6 +36,10 @@ describe('a venture call from publication to awards', () => {
     const colleague = await addMember(t, d, ['org_staff'], { organisationId: a.organisationId, name: '孙干事' });
     const started = await a.admin.post(`/api/v1/calls/${call.id}/applications`, { title: '银龄互助' }).expect(201);
     expect(started.body).toMatchObject({ status: 'draft', referenceNo: null, canEdit: true });
+    // A draft is the organisation's own: to the officer its screening checks are as absent as a made-up id's.
+    const draftChecks = await officer.get(`/api/v1/applications/${started.body.id}/screening/checks`).expect(404);
+    const madeUpChecks = await officer.get(`/api/v1/applications/${randomUUID()}/screening/checks`).expect(404);
+    expect(draftChecks.body.code).toBe(madeUpChecks.body.code);
     await colleague.patch(`/api/v1/applications/${started.body.id}`, { version: started.body.version, summary: 'x' }).expect(403);
     await a.admin.post(`/api/v1/applications/${started.body.id}/editors`, { membershipId: colleague.memberId }).expect(200);
     const full = applicationContent(communityId, '18000000', '银龄互助·社区长者陪伴计划');
@@ -104,6 +109,10 @@ describe('a venture call from publication to awards', () => {
     // The applicant sees no score while the call runs.
     await a.admin.get(`/api/v1/calls/${call.id}/ranking`).expect(403);
     await a.admin.get(`/api/v1/applications/${early.body.id}/result`).expect(409);
+    // Another organisation learns nothing from A's id: the same 404 as for a made-up one.
+    const foreign = await b.admin.get(`/api/v1/applications/${early.body.id}/result`).expect(404);
+    const madeUp = await b.admin.get(`/api/v1/applications/${randomUUID()}/result`).expect(404);
+    expect(foreign.body.code).toBe(madeUp.body.code);
     const ownView = await a.admin.get(`/api/v1/applications/${early.body.id}`).expect(200);
     expect(JSON.stringify(ownView.body)).not.toMatch(/score|weightedTotal|reviewer/i);
 
@@ -194,6 +203,7 @@ describe('a venture call from publication to awards', () => {
     const result = await c.admin.get(`/api/v1/applications/${subC.id}/result`).expect(200);
     expect(result.body).toMatchObject({ status: 'declined', score: 60, rank: 3, ranked: 3, reviewCount: 5, award: null });
     expect(JSON.stringify(result.body)).not.toMatch(/reviewer|membership/i);
-    await c.admin.get(`/api/v1/applications/${early.body.id}/result`).expect(409);
+    // C reading A's result: the same 404 as an id that does not exist (it used to be a 409 that confirmed the id).
+    await c.admin.get(`/api/v1/applications/${early.body.id}/result`).expect(404);
   });
 });

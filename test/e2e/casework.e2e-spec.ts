@@ -466,6 +466,9 @@ describe('casework with protected personal information', () => {
       const service = await t.app.get((await import('../../src/modules/casework/casework-totals.service')).CaseworkTotalsService);
       expect(service).toBeDefined();
       await w.workerA1.get(`/api/v1/casework/project-totals/${projectId}`).expect(403);
+      // A made-up project id is not "a project with no casework yet".
+      const none = await w.d.admin.get(`/api/v1/casework/project-totals/${randomUUID()}`).expect(404);
+      expect(none.body.code).toBe('PROJECT_NOT_FOUND');
     });
 
     it('a link to a project that does not exist, to another organisation\'s project, or to another project\'s indicator is refused and writes nothing', async () => {

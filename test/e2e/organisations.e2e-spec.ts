@@ -258,6 +258,24 @@ describe('the social organisation registry', () => {
     expect(dup.body.code).toBe('MEMBER_EXISTS');
   });
 
+  it('an organisation admin re-sends invitations to their own staff, and to nobody else', async () => {
+    const d = await openDistrict(t);
+    const org = await createVerifiedOrganisation(t, d);
+    const other = await createVerifiedOrganisation(t, d);
+    const admin = await organisationMember(t, d, org.id);
+    const otherAdmin = await organisationMember(t, d, other.id);
+    const inv = await admin.post(`/api/v1/organisations/${org.id}/members`, { name: '待激活', phone: uniquePhone(), roles: ['org_staff'] }).expect(201);
+    const memberId = inv.body.member.id;
+    const resent = await admin.post(`/api/v1/members/${memberId}/invitations`).expect(201);
+    expect(JSON.stringify(resent.body)).not.toMatch(/constraint/i);
+    // Another organisation's admin, and any district person who is not the organisation's: as if the id did not exist.
+    const foreign = await otherAdmin.post(`/api/v1/members/${memberId}/invitations`).expect(404);
+    const reviewerInvite = await d.admin.post('/api/v1/members/invitations', { name: '评审', phone: uniquePhone(), roles: ['reviewer'] }).expect(201);
+    const notStaff = await admin.post(`/api/v1/members/${reviewerInvite.body.member.id}/invitations`).expect(404);
+    expect(notStaff.body.code).toBe(foreign.body.code);
+    await d.admin.post(`/api/v1/members/${memberId}/invitations`).expect(201);
+  });
+
   it('changes to verified core facts wait for the district; other profile changes apply at once', async () => {
     const d = await openDistrict(t);
     const org = await createVerifiedOrganisation(t, d, { name: '武侯区老名字服务中心' });

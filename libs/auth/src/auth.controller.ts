@@ -60,6 +60,7 @@ export class AuthController {
 
   @Post('password')
   @SignedIn()
+  @RateLimit(10, 900)
   @HttpCode(204)
   @ApiOperation({ summary: '修改密码 / Change my password (other sessions are signed out)' })
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {

@@ -13,7 +13,7 @@ export enum AuthErrorCode {
 }
 
 export const AUTH_ERRORS: ErrorCatalogue<AuthErrorCode> = {
-  INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误', en: 'Wrong login or password' },
+  INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误，或尝试次数过多（请稍后再试；未激活的账号请先通过邀请链接设置密码）', en: 'Wrong login or password, or too many attempts (try again later; a new account sets its password through its invitation first)' },
   ACCOUNT_LOCKED: { status: 429, zh: '密码错误次数过多，账号已暂时锁定，请稍后再试', en: 'Too many wrong passwords; the account is locked for a while' },
   ACCOUNT_DISABLED: { status: 403, zh: '该账号已停用', en: 'This account is disabled' },
   PASSWORD_NOT_SET: { status: 401, zh: '该账号尚未设置密码，请通过邀请链接激活', en: 'This account has no password yet; accept your invitation first' },

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, Actor, AppConfig, Role } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
 import { AuthErrorCode, authError } from './auth.errors';
 import { PasswordService } from './password.service';
@@ -53,10 +54,17 @@ export class AuthService {
     private readonly ctx: TenantContext,
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Checks a login and password; slows repeated failures and locks the account after too many in a row. */
+  /**
+   * Checks a login and password. Every refusal looks the same from outside — one code (INVALID_CREDENTIALS), one
+   * argon2 verification (against a dummy hash when there is no usable one) and one fixed pause — whether the login is
+   * unknown, invited without a password, locked or simply wrong; otherwise the answer told which people have
+   * accounts. Wrong passwords still count per account and lock it silently for LOGIN_LOCK_MINUTES after
+   * LOGIN_MAX_FAILURES in a row: while locked even the right password is refused, with the same answer.
+   */
   async verifyCredentials(login: string, password: string): Promise<string> {
     const normalised = login.trim().toLowerCase().replace(/^\+?86(?=1[3-9]\d{9}$)/, '');
     const outcome = await this.runner.run({}, async (): Promise<Checked<string>> => {
@@ -66,33 +74,33 @@ export class AuthService {
           WHERE phone = $1 OR email = $1 FOR UPDATE`,
         [normalised],
       );
-      if (!user) {
+      const locked = !!user?.locked_until && user.locked_until > this.clock.now();
+      if (!user || !user.password_hash || locked) {
         await this.passwords.burn(password);
         return { ok: false, refusal: AuthErrorCode.INVALID_CREDENTIALS };
       }
-      if (user.locked_until && user.locked_until > new Date()) {
-        return { ok: false, refusal: AuthErrorCode.ACCOUNT_LOCKED, lockedUntil: user.locked_until };
-      }
-      if (!user.password_hash) return { ok: false, refusal: AuthErrorCode.PASSWORD_NOT_SET };
       if (await this.passwords.verify(user.password_hash, password)) {
         if (user.status !== 'active') return { ok: false, refusal: AuthErrorCode.ACCOUNT_DISABLED };
         await m.query(`UPDATE users SET failed_login_count = 0, locked_until = NULL WHERE id = $1`, [user.id]);
         return { ok: true, value: user.id };
       }
-      const failures = user.failed_login_count + 1;
-      const lock = failures >= this.config.loginMaxFailures;
-      await m.query(
-        `UPDATE users SET failed_login_count = $2,
-                locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE NULL END WHERE id = $1`,
-        [user.id, lock ? 0 : failures, lock, this.config.loginLockMinutes],
-      );
-      return { ok: false, refusal: AuthErrorCode.INVALID_CREDENTIALS, failures };
+      await this.countFailure(user);
+      return { ok: false, refusal: AuthErrorCode.INVALID_CREDENTIALS };
     });
     if (outcome.ok) return outcome.value;
-    // Slow down guessing: from the third failure in a row each answer waits a little longer.
-    const failures = outcome.failures ?? 0;
-    if (failures >= 3) await sleep(this.config.loginSlowdownMs * (failures - 2));
-    throw authError(outcome.refusal, outcome.lockedUntil ? { lockedUntil: outcome.lockedUntil } : undefined);
+    // Slows guessing by the same amount for every refusal, so the pause itself tells nothing.
+    await sleep(this.config.loginSlowdownMs);
+    throw authError(outcome.refusal);
+  }
+
+  /** A wrong password: one more failure in a row, and a lock when there are too many. */
+  private async countFailure(user: UserRow): Promise<void> {
+    const failures = user.failed_login_count + 1;
+    const lock = failures >= this.config.loginMaxFailures;
+    await this.ctx.manager().query(
+      `UPDATE users SET failed_login_count = $2, locked_until = $3 WHERE id = $1`,
+      [user.id, lock ? 0 : failures, lock ? new Date(this.clock.now().getTime() + this.config.loginLockMinutes * 60_000) : null],
+    );
   }
 
   /** Opens a session after a successful sign-in. With exactly one active district it is chosen straight away. */
@@ -162,15 +170,33 @@ export class AuthService {
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL`, [userId, reason]);
   }
 
-  /** Changes the password after checking the current one; every other session is signed out. */
+  /**
+   * Changes the password after checking the current one; every other session is signed out. The current password is
+   * guarded like sign-in — a stolen access token must not become unlimited guesses: wrong answers count towards the
+   * same per-account lock (committed in their own transaction, so the refusal cannot roll its bookkeeping back) and
+   * a locked account is refused even with the right password.
+   */
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     this.passwords.assertStrong(next);
-    const m = this.ctx.manager();
-    const [user]: Array<{ password_hash: string | null }> = await m.query(`SELECT password_hash FROM users WHERE id = $1 FOR UPDATE`, [actor.userId]);
-    if (!user?.password_hash || !(await this.passwords.verify(user.password_hash, current))) {
+    const checked = await this.runner.run({}, async (): Promise<boolean> => {
+      const [user]: UserRow[] = await this.ctx.manager().query(
+        `SELECT id, status, password_hash, failed_login_count, locked_until FROM users WHERE id = $1 FOR UPDATE`, [actor.userId]);
+      const locked = !!user?.locked_until && user.locked_until > this.clock.now();
+      if (!user?.password_hash || locked) {
+        await this.passwords.burn(current);
+        return false;
+      }
+      if (await this.passwords.verify(user.password_hash, current)) return true;
+      await this.countFailure(user);
+      return false;
+    });
+    if (!checked) {
+      await sleep(this.config.loginSlowdownMs);
       throw authError(AuthErrorCode.INVALID_CREDENTIALS);
     }
-    await m.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [actor.userId, await this.passwords.hash(next)]);
+    const m = this.ctx.manager();
+    await m.query(`UPDATE users SET password_hash = $2, failed_login_count = 0, locked_until = NULL, updated_at = now() WHERE id = $1`,
+      [actor.userId, await this.passwords.hash(next)]);
     await m.query(
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password_changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
       [actor.userId, actor.sessionId],

@@ -13,6 +13,8 @@ export type ErrorCatalogue<C extends string> = Record<C, ErrorDefinition>;
 export enum CommonErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   MALFORMED_JSON = 'MALFORMED_JSON',
+  JSON_TOO_COMPLEX = 'JSON_TOO_COMPLEX',
+  INVALID_CHARACTERS = 'INVALID_CHARACTERS',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   NOT_FOUND = 'NOT_FOUND',
@@ -34,6 +36,8 @@ export enum CommonErrorCode {
 export const COMMON_ERRORS: ErrorCatalogue<CommonErrorCode> = {
   VALIDATION_FAILED: { status: 400, zh: '提交的内容有误，请检查标出的字段', en: 'The request has invalid fields' },
   MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  JSON_TOO_COMPLEX: { status: 400, zh: '请求内容层级过深或字段过多', en: 'The request body is nested too deeply or has too many fields' },
+  INVALID_CHARACTERS: { status: 400, zh: '请求含有不允许的字符（空字符或无效的 Unicode）', en: 'The request contains a NUL character or invalid Unicode' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   NOT_FOUND: { status: 404, zh: '找不到该记录', en: 'Record not found' },

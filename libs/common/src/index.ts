@@ -17,3 +17,5 @@ export * from './validation';
 export * from './state-machine';
 export * from './http/rate-limit.guard';
 export * from './calendar-day';
+export * from './http/json-shape';
+export * from './http/safe-text.pipe';

@@ -26,8 +26,8 @@ export class ApplicationScreeningService {
     private readonly clock: Clock,
   ) {}
 
-  async autoChecks(id: string) {
-    const app = await this.applications.require(id);
+  async autoChecks(id: string, actor: Actor) {
+    const app = await this.applications.requireVisible(id, actor);
     const call = await this.calls.require(app.callId);
     const verdict = await this.eligibility.check(app.organisationId, eligibilityCriteria(call, this.clock.now()));
     return {
@@ -40,11 +40,11 @@ export class ApplicationScreeningService {
   }
 
   async screen(id: string, decision: 'pass' | 'return' | 'reject', reason: string, version: number, _actor: Actor) {
-    const app = await this.applications.require(id, true);
+    const app = await this.applications.requireVisible(id, _actor, true);
     assertVersion(app, version);
     const call = await this.calls.require(app.callId);
     if (!['published', 'closed'].includes(call.status)) throw applicationsError(ApplicationsErrorCode.SCREENING_CLOSED, { callStatus: call.status });
-    const checks = await this.autoChecks(id);
+    const checks = await this.autoChecks(id, _actor);
     if (decision === 'pass' && !checks.eligible) throw applicationsError(ApplicationsErrorCode.SCREENING_CHECKS_FAILED, { reasons: checks.reasons });
     if (decision === 'return' && this.clock.now() >= call.closesAt) {
       throw applicationsError(ApplicationsErrorCode.SCREENING_CLOSED, { hint: 'return is only possible before the close' },

@@ -92,8 +92,8 @@ export class ApplicationsController {
   @Get('applications/:id/screening/checks')
   @Roles(...SCREENERS)
   @ApiOperation({ summary: '资格审查自动检查 / Automatic screening checks' })
-  checks(@Param('id', ParseIdPipe) id: string) {
-    return this.screening.autoChecks(id);
+  checks(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.screening.autoChecks(id, actor);
   }
 
   @Post('applications/:id/screening')

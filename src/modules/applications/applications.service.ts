@@ -69,8 +69,7 @@ export class ApplicationsService {
   }
 
   async get(id: string, actor: Actor) {
-    const app = await this.require(id);
-    if (!canReadApplication(actor, app)) throw applicationsError(ApplicationsErrorCode.APPLICATION_NOT_FOUND, { id });
+    const app = await this.requireVisible(id, actor);
     const editors = await this.editors(id);
     return { ...this.present(app), editors, canEdit: canEditApplication(actor, app, editors.map((e) => e.membershipId)) };
   }
@@ -115,8 +114,7 @@ export class ApplicationsService {
   }
 
   async historyOf(id: string, actor: Actor) {
-    const app = await this.require(id);
-    if (!canReadApplication(actor, app)) throw applicationsError(ApplicationsErrorCode.APPLICATION_NOT_FOUND, { id });
+    await this.requireVisible(id, actor);
     const rows = await this.ctx.manager().query(
       `SELECT action, from_status, to_status, reason, occurred_at FROM application_history WHERE application_id = $1 ORDER BY occurred_at, id`, [id]);
     return { items: rows.map((r: Record<string, any>) => ({ action: r.action, from: r.from_status, to: r.to_status, reason: r.reason, at: r.occurred_at })) };
@@ -129,6 +127,18 @@ export class ApplicationsService {
 
   // ---- for the submission, screening, reviews and outcome services ----
 
+  /**
+   * The application as `actor` may see it, or 404 — the same 404 as for an id that does not exist. Every read or
+   * command on behalf of a person starts here, before any other check, so no answer (a 409, a 200 with checks)
+   * tells a stranger that the id is real.
+   */
+  async requireVisible(id: string, actor: Actor, lock = false): Promise<ApplicationRecord> {
+    const app = await this.require(id, lock);
+    if (!canReadApplication(actor, app)) throw applicationsError(ApplicationsErrorCode.APPLICATION_NOT_FOUND, { id });
+    return app;
+  }
+
+  /** Unchecked lookup, for the module's own jobs and for callers that have already checked visibility. */
   async require(id: string, lock = false): Promise<ApplicationRecord> {
     const [row] = await this.ctx.manager().query(`${APPLICATION_SELECT} WHERE a.id = $1${lock ? ' FOR UPDATE OF a' : ''}`, [id]);
     if (!row) throw applicationsError(ApplicationsErrorCode.APPLICATION_NOT_FOUND, { id });

@@ -76,13 +76,4 @@ export class CaseworkAggregatesService {
   }
 
   /** A project's indicator totals as officials see them: hours as they are, people suppressed below 5. */
-  async project(projectId: string) {
-    const t = await this.totals.totalsForProject(projectId);
-    return {
-      projectId,
-      suppression: { below: 5, shownAs: '<5' },
-      indicators: t.indicators.map((i) => ({ ...i, distinctPeople: suppress(i.distinctPeople) })),
-      total: { ...t.total, distinctPeople: suppress(t.total.distinctPeople) },
-    };
-  }
 }

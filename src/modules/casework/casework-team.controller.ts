@@ -113,8 +113,4 @@ export class CaseworkTeamController {
   @Get('aggregates') @Roles(...OFFICIAL_ROLES)
   @ApiOperation({ summary: '区级汇总（不含个人，小数抑制）/ District aggregates, no persons, small counts suppressed' })
   districtAggregates(@Query() q: AggregatesQuery) { return this.aggregates.district(q); }
-
-  @Get('project-totals/:projectId') @Roles(...OFFICIAL_ROLES)
-  @ApiOperation({ summary: '项目指标汇总（工时、服务人数）/ A project\'s indicator totals' })
-  projectTotals(@Param('projectId', ParseIdPipe) projectId: string) { return this.aggregates.project(projectId); }
 }

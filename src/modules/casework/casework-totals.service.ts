@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@sanshe/tenancy';
+import { suppress } from './casework-fields';
 
 export interface IndicatorTotals {
   indicatorId: string | null;
@@ -20,6 +21,21 @@ export interface IndicatorTotals {
 @Injectable()
 export class CaseworkTotalsService {
   constructor(private readonly ctx: TenantContext) {}
+
+  /**
+   * The totals as district officials see them: people counts of 1–4 shown as "<5". The caller must first have
+   * established that the project exists and is visible to the reader (casework cannot see projects; the projects
+   * module serves this at `GET /casework/project-totals/:projectId`).
+   */
+  async suppressedTotalsForProject(projectId: string) {
+    const t = await this.totalsForProject(projectId);
+    return {
+      projectId,
+      suppression: { below: 5, shownAs: '<5' },
+      indicators: t.indicators.map((i) => ({ ...i, distinctPeople: suppress(i.distinctPeople) })),
+      total: { ...t.total, distinctPeople: suppress(t.total.distinctPeople) },
+    };
+  }
 
   async totalsForProject(projectId: string): Promise<{ projectId: string; indicators: IndicatorTotals[]; total: Omit<IndicatorTotals, 'indicatorId'> }> {
     const rows: Array<{ is_total: number; indicator_id: string | null; minutes: number; people: number; person_times: number }> = await this.ctx.manager().query(

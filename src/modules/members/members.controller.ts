@@ -34,7 +34,7 @@ export class MembersController {
   }
 
   @Post(':id/invitations')
-  @Roles(Role.DistrictAdmin)
+  @Roles(Role.DistrictAdmin, Role.OrgAdmin)
   @ApiOperation({ summary: '重新发送邀请 / Send a fresh invitation link' })
   resend(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) {
     return this.members.resendInvitation(id, actor);

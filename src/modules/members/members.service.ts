@@ -103,8 +103,14 @@ export class MembersService {
   }
 
   /** A new link for someone who has not accepted yet; earlier links stop working. */
+  /**
+   * A fresh invitation link. The district admin may resend any; an organisation admin those of their own
+   * organisation's people (whom they invited in the first place) — anyone else's is as absent as a made-up id.
+   */
   async resendInvitation(id: string, actor: Actor) {
     const membership = await this.find(id, true);
+    const ownStaff = actor.roles.includes(Role.OrgAdmin) && !!actor.organisationId && membership.organisationId === actor.organisationId;
+    if (!actor.roles.includes(Role.DistrictAdmin) && !ownStaff) throw membersError(MembersErrorCode.MEMBER_NOT_FOUND, { id });
     if (membership.status !== 'invited') throw membersError(MembersErrorCode.MEMBERSHIP_STATE, { status: membership.status });
     await this.ctx.repo(InvitationEntity).update({ membershipId: id, acceptedAt: IsNull() }, { expiresAt: new Date() });
     const invitation = await this.issueInvitation(membership, actor);

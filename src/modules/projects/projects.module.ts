@@ -12,6 +12,7 @@ import { ProjectNotices } from './project-notices';
 import { ProjectPlanService } from './project-plan.service';
 import { ProjectQueryService } from './project-query.service';
 import { ProjectSettingsService } from './project-settings.service';
+import { ProjectCaseworkTotalsController } from './project-casework-totals.controller';
 import { ProjectsController } from './projects.controller';
 import { TranchesService } from './tranches.service';
 
@@ -23,7 +24,7 @@ import { TranchesService } from './tranches.service';
  */
 @Module({
   imports: [FundsModule, NotificationsModule, CaseworkModule],
-  controllers: [ProjectsController, ProjectChangesController],
+  controllers: [ProjectsController, ProjectChangesController, ProjectCaseworkTotalsController],
   providers: [
     ProjectAccess, ProjectNotices, ProjectPlanService, ProjectFundingService, ProjectCreationService, TranchesService,
     ProjectQueryService, ProjectLifecycleService, ProjectSettingsService, ProjectChangesService,

@@ -25,6 +25,14 @@ export interface AppConfig {
   rateLimit: boolean;
   outboxPollMs: number;
   bodyLimit: string;
+  /** Body limit for requests without a bearer token (sign-in, refresh, public forms): they need little. */
+  publicBodyLimit: string;
+  /** JSON bodies deeper or with more members (keys plus array elements) are refused before parsing goes on. */
+  jsonMaxDepth: number;
+  jsonMaxMembers: number;
+  /** A client must send its headers, and its whole request, within these (slow-client protection). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   /** SMTP_URL (smtp:// or smtps://, credentials in the URL). Required in production; unset elsewhere, e-mail is only logged. */
   smtpUrl?: string;
   /** MAIL_FROM: the sender of every e-mail, e.g. `三社联动 <no-reply@example.cn>`. */
@@ -150,6 +158,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: bool('RATE_LIMIT', true),
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
     bodyLimit: env.BODY_LIMIT || '1mb',
+    publicBodyLimit: env.PUBLIC_BODY_LIMIT || '32kb',
+    jsonMaxDepth: int('JSON_MAX_DEPTH', 32, 2, 1000),
+    jsonMaxMembers: int('JSON_MAX_MEMBERS', 10_000, 10, 1_000_000),
+    headersTimeoutMs: int('HTTP_HEADERS_TIMEOUT_MS', 20_000, 1000, 600_000),
+    requestTimeoutMs: int('HTTP_REQUEST_TIMEOUT_MS', 120_000, 1000, 3_600_000),
     smtpUrl,
     mailFrom,
     smsTransport: smsTransport as AppConfig['smsTransport'],
@@ -159,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     metricsToken,
   };
+  if (config.headersTimeoutMs > config.requestTimeoutMs) problems.push('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

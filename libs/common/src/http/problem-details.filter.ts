@@ -39,8 +39,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const e = exception as { type?: string; status?: number; statusCode?: number };
     // Errors raised by Express's body parser before Nest sees the request.
     if (e?.type === 'entity.parse.failed') return commonError(CommonErrorCode.MALFORMED_JSON);
+    if (e?.type === 'entity.too.complex') return commonError(CommonErrorCode.JSON_TOO_COMPLEX);
     if (e?.type === 'entity.too.large') return commonError(CommonErrorCode.PAYLOAD_TOO_LARGE);
     if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return commonError(CommonErrorCode.UNSUPPORTED_MEDIA_TYPE);
+    // The router could not percent-decode a path segment (e.g. an encoded lone surrogate).
+    if (exception instanceof URIError) return commonError(CommonErrorCode.INVALID_CHARACTERS);
     if (exception instanceof QueryFailedError) return this.fromDatabase(exception);
     return commonError(CommonErrorCode.INTERNAL_ERROR);
   }
@@ -49,6 +52,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = exception.getStatus();
     const cause = (exception as { cause?: { type?: string } }).cause;
     if (status === 400 && cause?.type === 'entity.parse.failed') return commonError(CommonErrorCode.MALFORMED_JSON);
+    if (status === 400 && cause?.type === 'entity.too.complex') return commonError(CommonErrorCode.JSON_TOO_COMPLEX);
+    if (status === 400 && cause instanceof URIError) return commonError(CommonErrorCode.INVALID_CHARACTERS);
     const byStatus: Record<number, CommonErrorCode> = {
       400: CommonErrorCode.VALIDATION_FAILED,
       401: CommonErrorCode.UNAUTHENTICATED,
@@ -65,20 +70,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return new DomainException(status >= 500 ? CommonErrorCode.INTERNAL_ERROR : 'HTTP_' + status, status >= 500 ? COMMON_ERRORS.INTERNAL_ERROR : def);
   }
 
-  /** Constraint violations that escape a service still answer 4xx: the database is the last line of defence. */
+  /**
+   * Constraint violations that escape a service still answer 4xx: the database is the last line of defence. The
+   * answer never names a constraint, table or column: those are the schema, not the client's business (and a
+   * foreign-key name told which kinds of record exist). The log keeps them for us.
+   */
   private fromDatabase(e: QueryFailedError): DomainException {
     const pg = (e as unknown as { driverError?: { code?: string; constraint?: string } }).driverError;
+    if (pg?.code !== '40001' && pg?.code !== '40P01') this.logger.warn(`database refused a write: ${pg?.code} ${pg?.constraint ?? ''}`);
     switch (pg?.code) {
       case '23505':
-        return commonError(CommonErrorCode.CONFLICT, { constraint: pg.constraint });
+        return commonError(CommonErrorCode.CONFLICT);
       case '23503': // a reference to a row that does not exist in this district
-        return commonError(CommonErrorCode.NOT_FOUND, { constraint: pg.constraint });
+        return commonError(CommonErrorCode.NOT_FOUND);
       case '22P02':
       case '22003':
       case '22007': // invalid_datetime_format: a date or timestamp the database cannot read (e.g. a tampered cursor)
       case '22008': // datetime_field_overflow: an impossible day such as 2026-09-31
       case '23514':
-        return commonError(CommonErrorCode.VALIDATION_FAILED, { constraint: pg.constraint });
+        return commonError(CommonErrorCode.VALIDATION_FAILED);
       case '40001':
       case '40P01':
         return commonError(CommonErrorCode.CONFLICT, { retry: true });

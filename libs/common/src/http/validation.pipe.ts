@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonErrorCode } from '../error-code';
 import { FieldError } from '../domain.exception';
 import { commonError } from '../errors';
@@ -48,12 +48,44 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
 }
 
 /**
+ * `null` in a declared field of a request class. class-validator's `@IsOptional()` lets null through as if the field
+ * were absent, and the services then took it as a value (`{"communityId": null}` reached TypeORM as a null id, a
+ * 500). No request field means "null" on purpose: a field is given or left out. Plain objects held by a field (form
+ * answers and the like) are the field's own validator's business and are not walked.
+ */
+function nullFields(value: unknown, prefix = '', depth = 0): FieldError[] {
+  if (value === null || typeof value !== 'object' || depth > 16) return [];
+  const proto = Object.getPrototypeOf(value);
+  const isRequestClass = proto !== Object.prototype && proto !== null && !Array.isArray(value);
+  const out: FieldError[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const field = prefix ? `${prefix}.${key}` : key;
+    if (v === null && isRequestClass) out.push({ field, code: 'isNotNull', zh: `${field}：不能为 null（不修改时请省略该字段）`, en: `${field} must not be null (leave it out instead)` });
+    else if (isRequestClass && Array.isArray(v)) v.forEach((item, i) => out.push(...nullFields(item, `${field}.${i}`, depth + 1)));
+    else if (isRequestClass) out.push(...nullFields(v, field, depth + 1));
+  }
+  return out;
+}
+
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const out = await super.transform(value, metadata);
+    const nulls = nullFields(out);
+    if (nulls.length) throw commonError(CommonErrorCode.VALIDATION_FAILED, undefined, undefined, nulls);
+    return out;
+  }
+}
+
+/**
  * Strict DTO validation: unknown fields are refused (so a client cannot slip in `tenantId` or `status`),
- * primitives are not coerced silently, and every problem is listed per field in both languages.
+ * primitives are not coerced silently, null is not "absent", and every problem is listed per field in both
+ * languages — one message per field (`stopAtFirstError`), so a hostile body cannot make the answer grow with the
+ * number of rules it breaks.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
+    stopAtFirstError: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,

@@ -6,7 +6,6 @@ import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext, ReferenceNumberService } from '@sanshe/tenancy';
-import { actsForApplicant } from '../../applications/application.record';
 import { ApplicationsService } from '../../applications/applications.service';
 import { RankingService } from '../../reviews/ranking.service';
 import { CallRecord } from '../call.record';
@@ -119,8 +118,7 @@ export class AwardService {
 
   /** The applicant's own result after the award: their score and place, never reviewers' names or individual scores. */
   async result(applicationId: string, actor: Actor) {
-    const app = await this.applications.require(applicationId);
-    if (!actsForApplicant(actor, app) && !isDistrictOfficial(actor)) throw callsError(CallsErrorCode.RESULT_NOT_AVAILABLE);
+    const app = await this.applications.requireVisible(applicationId, actor);
     const call = await this.calls.require(app.callId);
     if (call.status !== 'awarded') throw callsError(CallsErrorCode.RESULT_NOT_AVAILABLE);
     const ranking = await this.ranking.ranking(call.id);
