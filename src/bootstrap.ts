@@ -1,9 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, JsonLogger, createValidationPipe, loadConfig } from '@sanshe/common';
 import { AppModule } from './app.module';
+import { setupOpenApi } from './openapi';
 
 /**
  * Builds the HTTP application exactly as production runs it; tests and the benchmark call this too, so what they
@@ -23,12 +23,6 @@ export async function createApp(config: AppConfig = loadConfig(), opts: { logger
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const doc = new DocumentBuilder()
-    .setTitle('Sanshe 三社联动 API')
-    .setDescription('District tenants, people and roles; errors are problem details with a stable `code` and zh-CN/en messages.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  setupOpenApi(app);
   return app;
 }

@@ -15,3 +15,5 @@ export * from './validation';
 export * from './state-machine';
 export * from './http/rate-limit.guard';
 export * from './calendar-day';
+export * from './openapi';
+export * from './http/version.dto';

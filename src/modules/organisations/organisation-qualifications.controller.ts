@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ORGANISATION_ROLES, ParseIdPipe } from '@sanshe/common';
 import { CurrentActor, Roles } from '@sanshe/auth';
-import { ReasonDto, VersionDto } from './dto/organisation.dto';
+import { VersionReasonDto, VersionDto } from './dto/organisation.dto';
 import { ApproveQualificationDto, ExpireQualificationDto, ListQualificationsQuery } from './dto/qualification.dto';
 import { REGISTRY_DECIDERS, REGISTRY_READERS } from './organisation-access';
 import { OrganisationQualificationsService } from './organisation-qualifications.service';
@@ -31,7 +31,7 @@ export class OrganisationQualificationsController {
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '不予批准 / Reject with reasons' })
-  reject(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor) {
+  reject(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto, @CurrentActor() actor: Actor) {
     return this.qualifications.reject(id, dto.version, dto.reason, actor);
   }
 
@@ -47,7 +47,7 @@ export class OrganisationQualificationsController {
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '撤销 / Revoke an approved qualification with reasons' })
-  revoke(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor) {
+  revoke(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto, @CurrentActor() actor: Actor) {
     return this.qualifications.revoke(id, dto.version, dto.reason, actor);
   }
 

@@ -4,7 +4,7 @@ import { Actor, ORGANISATION_ROLES, PageQuery, ParseIdPipe } from '@sanshe/commo
 import { CurrentActor, Roles } from '@sanshe/auth';
 import { EligibilityQuery } from './dto/eligibility.query';
 import { ListOrganisationsQuery, OrganisationFilters } from './dto/list-organisations.query';
-import { CreateOrganisationDto, InviteStaffDto, ReasonDto, RecordGradeDto, UpdateOrganisationDto, VerifyDto, VersionDto } from './dto/organisation.dto';
+import { CreateOrganisationDto, InviteStaffDto, VersionReasonDto, RecordGradeDto, UpdateOrganisationDto, VerifyDto, VersionDto } from './dto/organisation.dto';
 import { ApplyQualificationDto } from './dto/qualification.dto';
 import { REGISTRY_DECIDERS, REGISTRY_READERS } from './organisation-access';
 import { OrganisationEligibilityService } from './organisation-eligibility.service';
@@ -153,7 +153,7 @@ export class OrganisationsController {
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '退回修改 / Return the registration with reasons' })
-  returnIt(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  returnIt(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.return(id, dto.version, dto.reason);
   }
 
@@ -161,7 +161,7 @@ export class OrganisationsController {
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '注销 / Close the record (deregistered, or opened in error); frees the credit code' })
-  close(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  close(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.close(id, dto.version, dto.reason);
   }
 
@@ -177,7 +177,7 @@ export class OrganisationsController {
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '暂停 / Suspend with a reason' })
-  suspend(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  suspend(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.changeStanding(id, 'suspend', dto.version, dto.reason);
   }
 
@@ -185,7 +185,7 @@ export class OrganisationsController {
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '恢复 / Lift a suspension' })
-  reinstate(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  reinstate(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.changeStanding(id, 'reinstate', dto.version, dto.reason);
   }
 
@@ -193,7 +193,7 @@ export class OrganisationsController {
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '列入严重违法失信名单 / Blacklist with a reason (takes effect everywhere at once)' })
-  blacklist(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  blacklist(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.changeStanding(id, 'blacklist', dto.version, dto.reason);
   }
 
@@ -201,7 +201,7 @@ export class OrganisationsController {
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '移出严重违法失信名单 / Remove from the blacklist' })
-  delist(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  delist(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.changeStanding(id, 'delist', dto.version, dto.reason);
   }
 
@@ -217,7 +217,7 @@ export class OrganisationsController {
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '核心信息变更退回 / Return the pending change with a reason' })
-  returnChange(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  returnChange(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.returnChange(id, dto.version, dto.reason);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } fro
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ParseIdPipe, Role } from '@sanshe/common';
 import { CurrentActor, Roles } from '@sanshe/auth';
-import { CloseProjectDto, ListProjectsQuery, ProjectSettingsDto, ReasonDto, SignAgreementDto } from './dto/project.dto';
+import { CloseProjectDto, ListProjectsQuery, ProjectSettingsDto, ProjectReasonDto, SignAgreementDto } from './dto/project.dto';
 import { PROJECT_OFFICIALS, PROJECT_READERS } from './project-access.service';
 import { ProjectLifecycleService } from './project-lifecycle.service';
 import { ProjectQueryService } from './project-query.service';
@@ -92,7 +92,7 @@ export class ProjectsController {
   @HttpCode(200)
   @Roles(Role.ProgrammeOfficer)
   @ApiOperation({ summary: '解冻拨款 / Unfreeze a tranche frozen after a failed evaluation, with a reason' })
-  unfreeze(@Param('id', ParseIdPipe) id: string, @Param('trancheId', ParseIdPipe) trancheId: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor) {
+  unfreeze(@Param('id', ParseIdPipe) id: string, @Param('trancheId', ParseIdPipe) trancheId: string, @Body() dto: ProjectReasonDto, @CurrentActor() actor: Actor) {
     return this.tranches.unfreeze(id, trancheId, dto.reason, actor);
   }
 

@@ -60,6 +60,6 @@ export class HolidayDto {
 }
 
 export class HolidayYearQuery {
-  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
+  @ApiProperty({ example: '2026', pattern: '^(20[0-9]{2}|2100)$', description: 'a year from 2000 to 2100' })
   @Matches(/^(20[0-9]{2}|2100)$/, { message: 'year must be a year from 2000 to 2100' }) year: string;
 }
