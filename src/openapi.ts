@@ -97,7 +97,7 @@ export function assertUniqueSchemaNames(app: INestApplication): void {
   };
   for (const controller of controllersOf(app)) {
     for (const key of Object.getOwnPropertyNames(controller.prototype)) {
-      const handler = controller.prototype[key];
+      const handler = Object.getOwnPropertyDescriptor(controller.prototype, key)?.value as unknown;
       if (typeof handler !== 'function' || key === 'constructor') continue;
       (Reflect.getMetadata('design:paramtypes', controller.prototype, key) ?? []).forEach(visit);
       Object.values((Reflect.getMetadata(API_RESPONSE, handler) ?? {}) as Record<string, { type?: unknown }>).forEach((r) => visit(r.type));
