@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { PROJECT_OFFICIALS, PROJECT_READERS } from '../projects/project-access.service';
 import { AssignEvaluatorDto, RecordEvaluationDto } from './evaluation.dto';
 import { EvaluationsService } from './evaluations.service';
+import { EvaluationsAssignResponse, EvaluationsRecordResponse } from './evaluations.response';
 
+@ApiContract()
 @ApiTags('evaluations 项目评估')
 @Controller('projects/:id')
 export class EvaluationsController {
@@ -18,6 +20,7 @@ export class EvaluationsController {
     return this.evaluations.assignments(id, actor);
   }
 
+  @Returns(EvaluationsAssignResponse)
   @Post('evaluation-assignments')
   @Roles(Role.ProgrammeOfficer)
   @ApiOperation({ summary: '指定评估机构 / Assign an evaluator (they then see this project, and only assigned ones)' })
@@ -40,6 +43,7 @@ export class EvaluationsController {
     return this.evaluations.list(id, actor);
   }
 
+  @Returns(EvaluationsRecordResponse)
   @Post('evaluations')
   @Roles(Role.Evaluator)
   @ApiOperation({ summary: '登记评估 / Record a mid-term or final evaluation (a failed one freezes unpaid tranches)' })

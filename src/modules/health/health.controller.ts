@@ -4,9 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Public } from '@sanshe/auth';
+import { ApiContract, Public, Returns } from '@sanshe/auth';
 import { EVENTS_PRODUCER } from '@sanshe/queue';
 import { HttpMetrics } from './http-metrics';
+import { HealthResponse } from './health.response';
 
 async function probe(check: () => Promise<unknown>, timeoutMs = 1500): Promise<{ status: 'up' | 'down'; latencyMs: number; error?: string }> {
   const started = Date.now();
@@ -22,6 +23,7 @@ async function probe(check: () => Promise<unknown>, timeoutMs = 1500): Promise<{
 }
 
 /** Liveness and readiness for load balancers and operators: the database and Redis, each with its latency. */
+@ApiContract()
 @ApiTags('health 运行状态')
 @Controller('api')
 export class HealthController {
@@ -31,6 +33,7 @@ export class HealthController {
     private readonly metrics: HttpMetrics,
   ) {}
 
+  @Returns(HealthResponse)
   @Get('health')
   @Public()
   @HttpCode(200)
@@ -46,6 +49,7 @@ export class HealthController {
     return { status, checks: { database, redis }, uptimeSeconds: Math.round(process.uptime()) };
   }
 
+  @Returns('file', { contentType: 'text/plain' })
   @Get('metrics')
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4')

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ORGANISATION_ROLES, ParseIdPipe } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { VersionReasonDto, VersionDto } from './dto/organisation.dto';
 import { ApproveQualificationDto, ExpireQualificationDto, ListQualificationsQuery } from './dto/qualification.dto';
 import { REGISTRY_DECIDERS, REGISTRY_READERS } from './organisation-access';
 import { OrganisationQualificationsService } from './organisation-qualifications.service';
+import { OrganisationsApplyResponse } from './organisations.response';
 
+@ApiContract()
 @ApiTags('organisations 社会组织名录')
 @Controller('organisation-qualifications')
 export class OrganisationQualificationsController {
@@ -19,6 +21,7 @@ export class OrganisationQualificationsController {
     return this.qualifications.list(query);
   }
 
+  @Returns(OrganisationsApplyResponse)
   @Post(':id/approve')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -27,6 +30,7 @@ export class OrganisationQualificationsController {
     return this.qualifications.approve(id, dto, actor);
   }
 
+  @Returns(OrganisationsApplyResponse)
   @Post(':id/reject')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -35,6 +39,7 @@ export class OrganisationQualificationsController {
     return this.qualifications.reject(id, dto.version, dto.reason, actor);
   }
 
+  @Returns(OrganisationsApplyResponse)
   @Post(':id/expire')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)

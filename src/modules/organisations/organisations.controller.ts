@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, ORGANISATION_ROLES, PageQuery, ParseIdPipe } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { EligibilityQuery } from './dto/eligibility.query';
 import { ListOrganisationsQuery, OrganisationFilters } from './dto/list-organisations.query';
 import { CreateOrganisationDto, InviteStaffDto, VersionReasonDto, RecordGradeDto, UpdateOrganisationDto, VerifyDto, VersionDto } from './dto/organisation.dto';
@@ -14,10 +14,12 @@ import { OrganisationRegistryService } from './organisation-registry.service';
 import { OrganisationReviewService } from './organisation-review.service';
 import { OrganisationStaffService } from './organisation-staff.service';
 import { OrganisationStore } from './organisation.store';
+import { MemberListResponse, OrganisationListResponse, OrganisationRecordResponse, OrganisationResponse, OrganisationsApplyResponse, OrganisationsCreateResponse, OrganisationsEligibleResponse, OrganisationsHistoryResponse, OrganisationsInviteResponse } from './organisations.response';
 
 const READERS = [...REGISTRY_READERS, ...ORGANISATION_ROLES];
 const MANAGERS = [...REGISTRY_DECIDERS, ...ORGANISATION_ROLES];
 
+@ApiContract()
 @ApiTags('organisations 社会组织名录')
 @Controller('organisations')
 export class OrganisationsController {
@@ -31,6 +33,7 @@ export class OrganisationsController {
     private readonly store: OrganisationStore,
   ) {}
 
+  @Returns(OrganisationListResponse)
   @Get()
   @Roles(...REGISTRY_READERS)
   @ApiOperation({ summary: '社会组织名录 / The registry: search, filters, counts per status, paging' })
@@ -51,6 +54,7 @@ export class OrganisationsController {
     });
   }
 
+  @Returns(OrganisationsCreateResponse)
   @Post()
   @Roles(...REGISTRY_DECIDERS)
   @ApiOperation({ summary: '代为登记 / Register an organisation on its behalf (draft), optionally inviting its admin' })
@@ -58,6 +62,7 @@ export class OrganisationsController {
     return this.registry.create(dto, actor);
   }
 
+  @Returns(OrganisationResponse)
   @Get('mine')
   @Roles(...ORGANISATION_ROLES)
   @ApiOperation({ summary: '本组织 / The organisation I act for' })
@@ -65,6 +70,7 @@ export class OrganisationsController {
     return this.registry.mine(actor);
   }
 
+  @Returns(OrganisationResponse)
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({ summary: '组织详情 / One record with documents and what is missing for submission' })
@@ -72,6 +78,7 @@ export class OrganisationsController {
     return this.registry.get(id, actor);
   }
 
+  @Returns(OrganisationsHistoryResponse)
   @Get(':id/history')
   @Roles(...READERS)
   @ApiOperation({ summary: '状态记录 / Status history (verification, standing, grade, changes)' })
@@ -79,6 +86,7 @@ export class OrganisationsController {
     return this.registry.history(id, actor);
   }
 
+  @Returns(OrganisationsEligibleResponse)
   @Get(':id/eligibility')
   @Roles(...READERS)
   @ApiOperation({ summary: '资格判断 / Is this organisation eligible (grade, years, area, qualification)? With reasons' })
@@ -90,6 +98,7 @@ export class OrganisationsController {
     });
   }
 
+  @Returns(MemberListResponse)
   @Get(':id/members')
   @Roles(...READERS)
   @ApiOperation({ summary: '本组织人员 / People acting for the organisation' })
@@ -97,6 +106,7 @@ export class OrganisationsController {
     return this.staff.list(id, actor, page);
   }
 
+  @Returns(OrganisationsInviteResponse)
   @Post(':id/members')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: '邀请本组织人员 / Invite staff, social workers or supervisors into the organisation' })
@@ -111,6 +121,7 @@ export class OrganisationsController {
     return this.qualifications.listForOrganisation(id, actor);
   }
 
+  @Returns(OrganisationsApplyResponse)
   @Post(':id/qualifications')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: '申请承接资质 / Apply for qualification to undertake government purchases' })
@@ -118,6 +129,7 @@ export class OrganisationsController {
     return this.qualifications.apply(id, dto, actor);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Patch(':id')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: '修改资料 / Edit the profile (core facts of a verified record go to the district for approval)' })
@@ -125,6 +137,7 @@ export class OrganisationsController {
     return this.registry.update(id, dto, actor);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/submit')
   @Roles(...MANAGERS)
   @HttpCode(200)
@@ -141,6 +154,7 @@ export class OrganisationsController {
     return this.registry.withdraw(id, dto.version, actor);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/verify')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -149,6 +163,7 @@ export class OrganisationsController {
     return this.review.verify(id, dto.version, dto.note, actor);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/return')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -157,6 +172,7 @@ export class OrganisationsController {
     return this.review.return(id, dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/close')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -165,6 +181,7 @@ export class OrganisationsController {
     return this.review.close(id, dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/grade')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -173,6 +190,7 @@ export class OrganisationsController {
     return this.review.recordGrade(id, dto);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/suspend')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -189,6 +207,7 @@ export class OrganisationsController {
     return this.review.changeStanding(id, 'reinstate', dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/blacklist')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -197,6 +216,7 @@ export class OrganisationsController {
     return this.review.changeStanding(id, 'blacklist', dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/delist')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -205,6 +225,7 @@ export class OrganisationsController {
     return this.review.changeStanding(id, 'delist', dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/changes/approve')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
