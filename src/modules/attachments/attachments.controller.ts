@@ -59,6 +59,7 @@ export class AttachmentsController {
     return this.attachments.list(query.ownerType, query.ownerId, actor);
   }
 
+  @Returns('file', { description: 'the file, with the content type it was recognised as (PDF, JPG, PNG, docx, xlsx)' })
   @Get(':id/content')
   @Roles()
   @ApiOperation({ summary: '下载附件 / Download a document' })

@@ -42,6 +42,7 @@ export class CallsController {
     return this.calls.get(id, actor);
   }
 
+  @Returns(CallResponse)
   @Patch('calls/:id')
   @Roles(...CALL_MANAGERS)
   @ApiOperation({ summary: '修改草稿 / Edit a draft call' })
@@ -58,6 +59,7 @@ export class CallsController {
     return this.calls.publish(id, dto.version, actor);
   }
 
+  @Returns(CallResponse)
   @Post('calls/:id/cancel')
   @Roles(Role.DistrictAdmin)
   @HttpCode(200)

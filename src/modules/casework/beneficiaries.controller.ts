@@ -10,7 +10,7 @@ import { AccessLogQuery, ListBeneficiariesQuery, LookupBeneficiaryDto, RegisterB
 import { RecordConsentDto, WithdrawConsentDto } from './dto/consent.dto';
 import { PiiAccessLogService } from './pii-access-log.service';
 import { CaseworkAccess } from './casework-access.service';
-import { AccessLogSummary, BeneficiariesLookupResponse, BeneficiariesRecordConsentResponse, BeneficiariesRegisterResponse, BeneficiariesRevealResponse, BeneficiariesWithdrawResponse, BeneficiaryResponse } from './beneficiaries.response';
+import { AccessLogSummary, BeneficiariesLookupResponse, BeneficiariesRecordConsentResponse, BeneficiariesRegisterResponse, BeneficiariesRevealResponse, BeneficiariesWithdrawResponse, BeneficiaryResponse, BeneficiarySummary, ConsentListResponse } from './beneficiaries.response';
 
 @ApiContract()
 @ApiTags('casework 服务对象')
@@ -42,6 +42,7 @@ export class BeneficiariesController {
     return this.beneficiaries.lookup(dto.idNumber, actor);
   }
 
+  @Returns(PageOf(BeneficiarySummary))
   @Get('beneficiaries')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '服务对象列表（掩码）/ People you may see, masked' })
@@ -57,6 +58,7 @@ export class BeneficiariesController {
     return this.beneficiaries.get(id, actor);
   }
 
+  @Returns(BeneficiaryResponse)
   @Patch('beneficiaries/:id')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '修改服务对象信息 / Update a person' })
@@ -81,6 +83,7 @@ export class BeneficiariesController {
     return this.consents.record(id, dto, actor);
   }
 
+  @Returns(ConsentListResponse)
   @Get('beneficiaries/:id/consents')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '知情同意记录 / Consents of a person' })

@@ -107,3 +107,25 @@ export class BeneficiariesWithdrawResponse {
   @ApiProperty({ type: [String] }) cancelledReferrals: string[];
 }
 
+
+export class BeneficiaryCommunityRef {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: '晋阳社区', nullable: true }) name: string | null;
+}
+
+/** A person served, as lists show them: identifiers masked. */
+export class BeneficiarySummary {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: '张桂兰' }) name: string;
+  @ApiProperty({ type: String, example: 'female', nullable: true }) gender: string | null;
+  @ApiProperty({ type: Number, example: 1948, nullable: true }) birthYear: number | null;
+  @ApiProperty({ type: String, example: '5101**********123X', nullable: true }) idNumber: string | null;
+  @ApiProperty({ type: String, example: '138****5678', nullable: true }) phone: string | null;
+  @ApiProperty({ type: () => BeneficiaryCommunityRef, nullable: true }) community: BeneficiaryCommunityRef | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+}
+
+/** Every consent of one person (a few, not paged). */
+export class ConsentListResponse {
+  @ApiProperty({ type: () => [BeneficiariesRecordConsentResponse] }) items: BeneficiariesRecordConsentResponse[];
+}

@@ -12,7 +12,7 @@ import { CorrectServiceRecordDto, EditServiceRecordDto, FollowUpDto, ServiceReco
 import { CreateReferralDto } from './dto/referral.dto';
 import { ReferralsService } from './referrals.service';
 import { ServiceRecordsService } from './service-records.service';
-import { CaseResponse, CasesCommentResponse, CasesFollowUpResponse, CasesListRecordsResponse, CasesReferResponse } from './cases.response';
+import { CaseListResponse, CaseResponse, CasesCommentResponse, CasesFollowUpResponse, CasesListRecordsResponse, CasesReferResponse } from './cases.response';
 
 @ApiContract()
 @ApiTags('casework 个案')
@@ -33,6 +33,7 @@ export class CasesController {
     return this.cases.open(dto, actor);
   }
 
+  @Returns(CaseListResponse)
   @Get('cases')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '个案列表（按状态计数）/ Cases you may see, with counts per status' })
@@ -127,6 +128,7 @@ export class CasesController {
     return this.cases.comment(id, dto.body, actor);
   }
 
+  @Returns(CaseResponse)
   @Patch('cases/:id/assignment')
   @Roles(Role.OrgAdmin, Role.Supervisor)
   @ApiOperation({ summary: '分派社工 / Reassign the worker or assisting workers' })

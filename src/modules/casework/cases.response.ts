@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LocalisedLabel } from '@sanshe/common';
+import { LocalisedLabel, PageOf } from '@sanshe/common';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
 
@@ -184,3 +184,46 @@ export class CasesReferResponse {
   @ApiProperty({ type: String, format: 'uuid' }) caseId: string;
 }
 
+
+export class CaseSummaryBeneficiary {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: '张桂兰' }) name: string;
+  @ApiProperty({ type: String, example: '5101**********123X', nullable: true }) idNumber: string | null;
+}
+
+export class CaseSummaryWorker {
+  @ApiProperty({ type: String, format: 'uuid' }) membershipId: string;
+  @ApiProperty({ type: String, example: '吴社工' }) name: string;
+}
+
+export class CaseSummary {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: 'GA-2026-0001' }) caseNo: string;
+  @ApiProperty({ type: String, example: 'intake' }) status: string;
+  @ApiProperty({ type: () => LocalisedLabel }) statusLabel: LocalisedLabel;
+  @ApiProperty({ type: String, example: 'walk_in' }) source: string;
+  @ApiProperty({ type: String, example: 'low', nullable: true }) riskLevel: string | null;
+  @ApiProperty({ type: () => CaseSummaryBeneficiary }) beneficiary: CaseSummaryBeneficiary;
+  @ApiProperty({ type: () => CaseSummaryWorker }) worker: CaseSummaryWorker;
+  @ApiProperty({ type: String, format: 'date-time' }) statusChangedAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+}
+
+export class CaseStatusCounts {
+  @ApiProperty() intake: number;
+  @ApiProperty() declined: number;
+  @ApiProperty() assessment: number;
+  @ApiProperty() assessment_review: number;
+  @ApiProperty() planning: number;
+  @ApiProperty() plan_review: number;
+  @ApiProperty() intervention: number;
+  @ApiProperty() evaluation: number;
+  @ApiProperty() closure_review: number;
+  @ApiProperty() closed: number;
+  @ApiProperty() followed_up: number;
+}
+
+/** A page of cases with the count in each status (for the tabs). */
+export class CaseListResponse extends PageOf(CaseSummary) {
+  @ApiProperty({ type: () => CaseStatusCounts }) counts: CaseStatusCounts;
+}

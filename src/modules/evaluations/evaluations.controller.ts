@@ -5,7 +5,7 @@ import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { PROJECT_OFFICIALS, PROJECT_READERS } from '../projects/project-access.service';
 import { AssignEvaluatorDto, RecordEvaluationDto } from './evaluation.dto';
 import { EvaluationsService } from './evaluations.service';
-import { EvaluationsAssignResponse, EvaluationsRecordResponse } from './evaluations.response';
+import { EndedAssignmentResponse, EvaluationListResponse, EvaluationsAssignResponse, EvaluationsRecordResponse, EvaluatorAssignmentListResponse } from './evaluations.response';
 
 @ApiContract()
 @ApiTags('evaluations 项目评估')
@@ -13,6 +13,7 @@ import { EvaluationsAssignResponse, EvaluationsRecordResponse } from './evaluati
 export class EvaluationsController {
   constructor(private readonly evaluations: EvaluationsService) {}
 
+  @Returns(EvaluatorAssignmentListResponse)
   @Get('evaluation-assignments')
   @Roles(...PROJECT_OFFICIALS)
   @ApiOperation({ summary: '评估分配 / Evaluators assigned to the project' })
@@ -28,6 +29,7 @@ export class EvaluationsController {
     return this.evaluations.assign(id, dto, actor);
   }
 
+  @Returns(EndedAssignmentResponse)
   @Post('evaluation-assignments/:assignmentId/end')
   @HttpCode(200)
   @Roles(Role.ProgrammeOfficer)
@@ -36,6 +38,7 @@ export class EvaluationsController {
     return this.evaluations.endAssignment(id, assignmentId, actor);
   }
 
+  @Returns(EvaluationListResponse)
   @Get('evaluations')
   @Roles(...PROJECT_READERS)
   @ApiOperation({ summary: '评估结果 / Evaluations of the project' })

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, PageQuery, Role } from '@sanshe/common';
+import { Actor, PageOf, PageQuery, Role } from '@sanshe/common';
 import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { AppropriationDto } from './funds.dto';
 import { ProgrammeFundService } from './programme-fund.service';
-import { FundsAppropriateResponse, FundsSummaryResponse } from './funds.response';
+import { FundStatementLine, FundsAppropriateResponse, FundsSummaryResponse } from './funds.response';
 
 @ApiContract()
 @ApiTags('funds 项目资金池')
@@ -20,6 +20,7 @@ export class FundsController {
     return this.fund.summary();
   }
 
+  @Returns(PageOf(FundStatementLine))
   @Get('statement')
   @Roles(Role.FinanceOfficer, Role.DistrictAdmin)
   @ApiOperation({ summary: '资金池流水 / The fund\'s movements, newest first' })

@@ -5,7 +5,7 @@ import { Transform } from 'class-transformer';
 import { Actor, PageQuery, ParseIdPipe } from '@sanshe/common';
 import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { NotificationsService } from './notifications.service';
-import { NotificationListResponse } from './notifications.response';
+import { MarkedReadResponse, NotificationListResponse } from './notifications.response';
 
 export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: '只看未读 / unread only' })
@@ -34,6 +34,7 @@ export class NotificationsController {
     await this.notifications.markRead(actor, id);
   }
 
+  @Returns(MarkedReadResponse)
   @Post('read-all')
   @Roles()
   @HttpCode(200)

@@ -38,3 +38,7 @@ export class NotificationListResponse extends PageOf(NotificationSummary) {
   @ApiProperty({ type: Number, example: 1 }) unread: number;
 }
 
+
+export class MarkedReadResponse {
+  @ApiProperty({ type: Number, example: 3, description: 'notifications that were unread and now are read' }) marked: number;
+}

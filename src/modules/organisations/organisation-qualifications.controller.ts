@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ORGANISATION_ROLES, ParseIdPipe } from '@sanshe/common';
+import { Actor, ORGANISATION_ROLES, PageOf, ParseIdPipe } from '@sanshe/common';
 import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { VersionReasonDto, VersionDto } from './dto/organisation.dto';
 import { ApproveQualificationDto, ExpireQualificationDto, ListQualificationsQuery } from './dto/qualification.dto';
 import { REGISTRY_DECIDERS, REGISTRY_READERS } from './organisation-access';
 import { OrganisationQualificationsService } from './organisation-qualifications.service';
-import { OrganisationsApplyResponse } from './organisations.response';
+import { QualificationQueueItem, QualificationResponse } from './organisations.response';
 
 @ApiContract()
 @ApiTags('organisations 社会组织名录')
@@ -14,6 +14,7 @@ import { OrganisationsApplyResponse } from './organisations.response';
 export class OrganisationQualificationsController {
   constructor(private readonly qualifications: OrganisationQualificationsService) {}
 
+  @Returns(PageOf(QualificationQueueItem))
   @Get()
   @Roles(...REGISTRY_READERS)
   @ApiOperation({ summary: '承接资质审核 / Qualification applications and decisions across the district' })
@@ -21,7 +22,7 @@ export class OrganisationQualificationsController {
     return this.qualifications.list(query);
   }
 
-  @Returns(OrganisationsApplyResponse)
+  @Returns(QualificationResponse)
   @Post(':id/approve')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -30,7 +31,7 @@ export class OrganisationQualificationsController {
     return this.qualifications.approve(id, dto, actor);
   }
 
-  @Returns(OrganisationsApplyResponse)
+  @Returns(QualificationResponse)
   @Post(':id/reject')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -39,7 +40,7 @@ export class OrganisationQualificationsController {
     return this.qualifications.reject(id, dto.version, dto.reason, actor);
   }
 
-  @Returns(OrganisationsApplyResponse)
+  @Returns(QualificationResponse)
   @Post(':id/expire')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -48,6 +49,7 @@ export class OrganisationQualificationsController {
     return this.qualifications.expire(id, dto, actor);
   }
 
+  @Returns(QualificationResponse)
   @Post(':id/revoke')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -56,6 +58,7 @@ export class OrganisationQualificationsController {
     return this.qualifications.revoke(id, dto.version, dto.reason, actor);
   }
 
+  @Returns(QualificationResponse)
   @Post(':id/withdraw')
   @Roles(...ORGANISATION_ROLES, ...REGISTRY_DECIDERS)
   @HttpCode(200)

@@ -14,7 +14,7 @@ import { OrganisationRegistryService } from './organisation-registry.service';
 import { OrganisationReviewService } from './organisation-review.service';
 import { OrganisationStaffService } from './organisation-staff.service';
 import { OrganisationStore } from './organisation.store';
-import { MemberListResponse, OrganisationListResponse, OrganisationRecordResponse, OrganisationResponse, OrganisationsApplyResponse, OrganisationsCreateResponse, OrganisationsEligibleResponse, OrganisationsHistoryResponse, OrganisationsInviteResponse } from './organisations.response';
+import { MemberListResponse, OrganisationListResponse, OrganisationRecordResponse, OrganisationResponse, OrganisationsCreateResponse, OrganisationsEligibleResponse, OrganisationsHistoryResponse, OrganisationsInviteResponse, QualificationListResponse, QualificationResponse } from './organisations.response';
 
 const READERS = [...REGISTRY_READERS, ...ORGANISATION_ROLES];
 const MANAGERS = [...REGISTRY_DECIDERS, ...ORGANISATION_ROLES];
@@ -41,6 +41,7 @@ export class OrganisationsController {
     return this.query.list(q);
   }
 
+  @Returns('file', { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: 'the registry rows as .xlsx (no bank data)' })
   @Get('export')
   @Roles(...REGISTRY_READERS)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -114,6 +115,7 @@ export class OrganisationsController {
     return this.staff.invite(id, dto, actor);
   }
 
+  @Returns(QualificationListResponse)
   @Get(':id/qualifications')
   @Roles(...READERS)
   @ApiOperation({ summary: '承接资质 / Qualification applications and decisions of the organisation' })
@@ -121,7 +123,7 @@ export class OrganisationsController {
     return this.qualifications.listForOrganisation(id, actor);
   }
 
-  @Returns(OrganisationsApplyResponse)
+  @Returns(QualificationResponse)
   @Post(':id/qualifications')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: '申请承接资质 / Apply for qualification to undertake government purchases' })
@@ -146,6 +148,7 @@ export class OrganisationsController {
     return this.registry.submit(id, dto.version, actor);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/withdraw')
   @Roles(...MANAGERS)
   @HttpCode(200)
@@ -199,6 +202,7 @@ export class OrganisationsController {
     return this.review.changeStanding(id, 'suspend', dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/reinstate')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -234,6 +238,7 @@ export class OrganisationsController {
     return this.review.approveChange(id, dto.version);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/changes/return')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)

@@ -277,7 +277,7 @@ export class OrganisationsInviteResponse {
 }
 
 
-export class OrganisationsApplyResponse {
+export class QualificationResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'uuid' }) organisationId: string;
   @ApiProperty({ type: () => [OrganisationServiceArea] }) serviceAreas: OrganisationServiceArea[];
@@ -294,3 +294,20 @@ export class OrganisationsApplyResponse {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 
+
+export class QualificationOrganisation {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: '武侯区晋阳社会工作服务中心' }) name: string;
+  @ApiProperty({ type: String, example: '5251010779UDQG740Q' }) creditCode: string;
+}
+
+/** A qualification in the district's review queue, with the organisation it belongs to. */
+export class QualificationQueueItem extends QualificationResponse {
+  @ApiProperty({ type: () => QualificationOrganisation }) organisation: QualificationOrganisation;
+}
+
+/** Every qualification of one organisation (not paged: a handful per organisation). */
+export class QualificationListResponse {
+  @ApiProperty({ type: () => [QualificationResponse] }) items: QualificationResponse[];
+  @ApiProperty({ type: Number, example: 2 }) total: number;
+}

@@ -21,6 +21,7 @@ export class ProjectReportsController {
     return this.reports.list(id, actor);
   }
 
+  @Returns(ProjectReportResponse)
   @Post('projects/:id/reports')
   @Roles(Role.ProgrammeOfficer)
   @ApiOperation({ summary: '增加应交报告 / Ask for an additional report' })

@@ -29,6 +29,7 @@ export class ReviewsController {
     return this.panel.setPanel(callId, dto.membershipIds, actor);
   }
 
+  @Returns(ReviewsSetPanelResponse)
   @Get('calls/:callId/reviewers')
   @Roles(...OFFICIALS)
   @ApiOperation({ summary: '评审专家组及工作量 / The panel with loads' })

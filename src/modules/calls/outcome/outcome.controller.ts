@@ -6,7 +6,7 @@ import { AwardService } from './award.service';
 import { ObjectionsService } from './objections.service';
 import { AcceptAgreementDto, AnswerObjectionDto, OutcomeVersionDto, SelectionDto } from './outcome.dto';
 import { SelectionService } from './selection.service';
-import { OutcomeAcceptResponse, OutcomeAnswerResponse, OutcomeAwardResponse, OutcomePublishNoticeResponse, OutcomeResultResponse, OutcomeSelectResponse } from './outcome.response';
+import { AwardListResponse, ObjectionListResponse, OutcomeAcceptResponse, OutcomeAnswerResponse, OutcomeAwardResponse, OutcomePublishNoticeResponse, OutcomeResultResponse, OutcomeSelectResponse } from './outcome.response';
 
 const OFFICIALS = [Role.DistrictAdmin, Role.ProgrammeOfficer];
 const ORG_AND_OFFICIALS = [Role.DistrictAdmin, Role.ProgrammeOfficer, Role.FinanceOfficer, Role.OrgAdmin, Role.OrgStaff];
@@ -29,6 +29,7 @@ export class OutcomeController {
     return this.selection.select(callId, dto, actor);
   }
 
+  @Returns(OutcomeSelectResponse)
   @Get('calls/:callId/selection')
   @Roles(...OFFICIALS)
   @ApiOperation({ summary: '入选名单 / The selection' })
@@ -45,6 +46,7 @@ export class OutcomeController {
     return this.selection.publishNotice(callId, dto.version);
   }
 
+  @Returns(ObjectionListResponse)
   @Get('calls/:callId/objections')
   @Roles(...OFFICIALS)
   @ApiOperation({ summary: '异议列表（含联系方式）/ Objections with contact details' })
@@ -70,6 +72,7 @@ export class OutcomeController {
     return this.awards.award(callId, dto.version);
   }
 
+  @Returns(AwardListResponse)
   @Get('calls/:callId/awards')
   @Roles(...OFFICIALS, Role.FinanceOfficer)
   @ApiOperation({ summary: '立项清单 / Awards of a call' })
@@ -77,6 +80,7 @@ export class OutcomeController {
     return this.awards.listForCall(callId);
   }
 
+  @Returns(OutcomeAcceptResponse)
   @Get('awards/:id')
   @Roles(...ORG_AND_OFFICIALS)
   @ApiOperation({ summary: '立项记录 / An award with its complete record' })
@@ -84,6 +88,7 @@ export class OutcomeController {
     return this.awards.get(id, actor);
   }
 
+  @Returns('file', { contentType: 'application/pdf', description: 'the signed grant agreement' })
   @Get('awards/:id/agreement.pdf')
   @Roles(...ORG_AND_OFFICIALS)
   @ApiOperation({ summary: '资助协议 PDF / The grant agreement PDF' })

@@ -128,3 +128,25 @@ export class OutcomeAcceptResponse {
   @ApiProperty({ type: () => OutcomeAcceptRecord }) record: OutcomeAcceptRecord;
 }
 
+
+/** The awards of a call (a handful per call, not paged). */
+export class AwardListResponse {
+  @ApiProperty({ type: () => [OutcomeAcceptResponse] }) items: OutcomeAcceptResponse[];
+}
+
+/** An objection as officials read it: the filer's contact details are for officials only. */
+export class ObjectionView {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) applicationId: string | null;
+  @ApiProperty({ type: String, example: '张先生' }) name: string;
+  @ApiProperty({ type: String, example: '13800001111' }) contact: string;
+  @ApiProperty({ type: String }) content: string;
+  @ApiProperty({ type: String, enum: ['open', 'answered'] }) status: string;
+  @ApiProperty({ type: String, nullable: true }) answer: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) receivedAt: string;
+}
+
+export class ObjectionListResponse {
+  @ApiProperty({ type: () => [ObjectionView] }) items: ObjectionView[];
+}
