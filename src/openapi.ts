@@ -30,7 +30,27 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   // Tags are declared once, sorted, so generated clients and the UI group operations the same way every build.
   const tags = new Set(Object.values(doc.paths).flatMap((item) => Object.values(item as Record<string, { tags?: string[] }>).flatMap((op) => op.tags ?? [])));
   doc.tags = [...tags].sort().map((name) => ({ name }));
+  shareProblemResponses(doc);
   return doc;
+}
+
+/**
+ * Each problem response (the same for every operation with that status) is stated once under
+ * `components.responses.Problem<status>` and referenced, which keeps the document small enough to lint quickly.
+ */
+function shareProblemResponses(doc: OpenAPIObject): void {
+  const shared: Record<string, unknown> = {};
+  for (const item of Object.values(doc.paths)) {
+    for (const op of Object.values(item as Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>)) {
+      for (const [status, response] of Object.entries(op.responses ?? {})) {
+        if (!response?.content?.['application/problem+json']) continue;
+        const name = `Problem${status}`;
+        shared[name] ??= response;
+        (op.responses as Record<string, unknown>)[status] = { $ref: `#/components/responses/${name}` };
+      }
+    }
+  }
+  doc.components = { ...doc.components, responses: Object.assign({}, doc.components?.responses, shared) };
 }
 
 /** `CallsController.create` → `calls_create`: stable, unique and readable in generated clients. */

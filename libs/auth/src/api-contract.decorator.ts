@@ -47,7 +47,8 @@ export function ApiContract(): ClassDecorator {
       if (key === 'constructor' || typeof handler !== 'function') continue;
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (method === undefined) continue;
-      const path = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, handler) ?? '').join(' ');
+      // The controller's own prefix counts: `public/districts/:districtCode` names a district that may not exist.
+      const path = ([] as string[]).concat(Reflect.getMetadata(PATH_METADATA, target) ?? '', Reflect.getMetadata(PATH_METADATA, handler) ?? '').join(' ');
       const access: AccessRule = Reflect.getMetadata(ACCESS, handler) ?? Reflect.getMetadata(ACCESS, target) ?? { kind: 'district' };
       const args = Object.keys(Reflect.getMetadata(ROUTE_ARGS_METADATA, target, key) ?? {}).map((k) => Number(k.split(':')[0]));
       const statuses = new Set<ProblemStatus>(Reflect.getMetadata(EXTRA_PROBLEMS, handler) ?? []);
