@@ -33,6 +33,6 @@ import { OrganisationsController } from './organisations.controller';
     OrganisationNotificationsHandler,
   ],
   // Other modules use the eligibility answer; the portal uses registration and the public directory.
-  exports: [OrganisationEligibilityService, OrganisationRegistryService, OrganisationDirectoryService],
+  exports: [OrganisationEligibilityService, OrganisationRegistryService, OrganisationDirectoryService, OrganisationQualificationsService],
 })
 export class OrganisationsModule {}
