@@ -10,6 +10,7 @@ import { QueueModule } from '@sanshe/queue';
 import { TenancyModule } from '@sanshe/tenancy';
 import { ClockModule } from '@sanshe/common/clock';
 import { DemoSeeder } from './demo/demo-seeder';
+import { DOMAIN_EVENT_CATALOGUE } from './domain-events.catalogue';
 import { CaseworkModule } from './modules/casework/casework.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { CallOutcomesModule } from './modules/calls/outcome/call-outcomes.module';
@@ -44,7 +45,7 @@ export class AppModule implements NestModule {
         TenancyModule,
         AuditModule,
         LedgerModule,
-        QueueModule,
+        QueueModule.forRoot(DOMAIN_EVENT_CATALOGUE),
         AuthModule,
         HealthModule,
         PlatformModule,

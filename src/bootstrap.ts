@@ -1,7 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Server } from 'node:http';
 import { json, urlencoded } from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -10,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig, SafeTextPipe, createValidationPipe, jsonShapeVerifier, loadConfig } from '@sanshe/common';
 import { AppModule } from './app.module';
+import { setupOpenApi } from './openapi';
 
 /**
  * Builds the HTTP application exactly as production runs it; tests and the benchmark call this too, so what they
@@ -36,13 +36,7 @@ export async function createApp(
   guardAgainstSlowClients(app.getHttpServer() as Server, config);
   app.enableShutdownHooks();
 
-  const doc = new DocumentBuilder()
-    .setTitle('Sanshe 三社联动 API')
-    .setDescription('District tenants, people and roles; errors are problem details with a stable `code` and zh-CN/en messages.')
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  setupOpenApi(app);
   return app;
 }
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { createRootLogger, loadConfig } from '@sanshe/common';
@@ -6,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { MIGRATIONS } from '../migrations';
 import { AppModule } from './app.module';
 import { DemoSeeder } from './demo/demo-seeder';
+import { buildOpenApiDocumentOffline } from './openapi';
 import { OperatorBootstrap } from './modules/platform/operator-bootstrap.service';
 
 /**
@@ -14,6 +16,7 @@ import { OperatorBootstrap } from './modules/platform/operator-bootstrap.service
  *   migrate:revert     undo the last migration
  *   seed-demo          load the demo districts and accounts (idempotent)
  *   create-operator <phone|email> <password> [name]   create or confirm the platform operator
+ *   openapi [file]     write the OpenAPI document (no database needed)
  */
 async function ownerDataSource(): Promise<DataSource> {
   const url = process.env.DATABASE_OWNER_URL;
@@ -57,8 +60,17 @@ async function main(argv: string[]): Promise<void> {
       await withApp((app) => app.get(OperatorBootstrap).ensureOperator(login, password, name));
       return;
     }
+    case 'openapi': {
+      // The contract without a database or a port: `npm run openapi:update` writes the committed snapshot with it.
+      const [out] = args;
+      const doc = await buildOpenApiDocumentOffline();
+      const text = `${JSON.stringify(doc, null, 2)}\n`;
+      if (out) fs.writeFileSync(out, text);
+      else process.stdout.write(text);
+      return;
+    }
     default:
-      throw new Error(`Unknown command "${command ?? ''}". Commands: migrate, migrate:revert, seed-demo, create-operator`);
+      throw new Error(`Unknown command "${command ?? ''}". Commands: migrate, migrate:revert, seed-demo, create-operator, openapi`);
   }
 }
 

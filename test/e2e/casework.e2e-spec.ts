@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { residentIdCheckChar } from '@sanshe/common';
-import { District, Session, TestApp, addMember, openDistrict, ownerClient, startTestApp } from '../support/test-app';
+import { District, Session, TestApp, addMember, eventually, openDistrict, ownerClient, startTestApp } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { fundedProject, projectWorld } from '../support/projects';
 import type { Client } from 'pg';
@@ -297,6 +297,16 @@ describe('casework with protected personal information', () => {
       const seen = await w.workerA1.get(`/api/v1/casework/referrals/${ref.body.id}`).expect(200);
       expect(seen.body).toMatchObject({ status: 'accepted', direction: 'outgoing', decisionNote: '已安排社工跟进' });
       expect(seen.body.shared).toBeUndefined();
+      // Both sides are told in the app, by organisation name only: the person referred is not in the message.
+      const notified = (s: Session, kind: string) => eventually(async () => {
+        const res = await s.get('/api/v1/notifications?limit=200').expect(200);
+        return res.body.items.find((n: { kind: string; data: { referralId?: string } }) => n.kind === kind && n.data.referralId === ref.body.id);
+      }, 60_000);
+      const received = await notified(w.adminB, 'casework.referral.created');
+      expect(received.titleEn).toMatch(/^Case referral received from /);
+      expect(JSON.stringify(received)).not.toContain('需要法律援助');
+      const answered = await notified(w.workerA1, 'casework.referral.decided');
+      expect(answered.titleEn).toMatch(/accepted a case referral$/);
     });
   });
 

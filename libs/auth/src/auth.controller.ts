@@ -7,7 +7,10 @@ import { AuthService } from './auth.service';
 import { ChangePasswordDto, ChooseDistrictDto, LoginDto, RefreshDto } from './auth.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { MeService } from './me.service';
+import { ApiContract, Returns } from './api-contract.decorator';
+import { AuthDistrictResponse, AuthSessionResponse, MeResponse } from './auth.response';
 
+@ApiContract()
 @ApiTags('auth 登录')
 @Controller('auth')
 export class AuthController {
@@ -15,6 +18,7 @@ export class AuthController {
     private readonly auth: AuthService,
   ) {}
 
+  @Returns(AuthSessionResponse)
   @Post('login')
   @Public()
   @RateLimit(30, 60)
@@ -25,6 +29,7 @@ export class AuthController {
     return this.auth.startSession(req.user.userId, req.header('user-agent'));
   }
 
+  @Returns(AuthSessionResponse)
   @Post('refresh')
   @Public()
   @RateLimit(60, 60)
@@ -34,6 +39,7 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken);
   }
 
+  @Returns(AuthDistrictResponse)
   @Post('district')
   @SignedIn()
   @HttpCode(200)
@@ -68,11 +74,13 @@ export class AuthController {
   }
 }
 
+@ApiContract()
 @ApiTags('auth 登录')
 @Controller('me')
 export class MeController {
   constructor(private readonly me: MeService) {}
 
+  @Returns(MeResponse)
   @Get()
   @SignedIn()
   @ApiOperation({ summary: '我是谁 / Who I am, in which district, with which roles' })

@@ -6,3 +6,4 @@ export * from './identity.service';
 export * from './password.service';
 export * from './token.service';
 export * from './auth.module';
+export * from './api-contract.decorator';

@@ -19,3 +19,5 @@ export * from './http/rate-limit.guard';
 export * from './calendar-day';
 export * from './http/json-shape';
 export * from './http/safe-text.pipe';
+export * from './openapi';
+export * from './http/version.dto';

@@ -1,11 +1,15 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DomainEvent } from './queue-names';
 import { EVENT_HANDLER, EventHandlerMeta } from './event-handler.decorator';
+import { EVENT_CATALOGUE, EventSubscription, eventCoverageProblems } from './domain-event-map';
 
 export type BoundEventHandler = EventHandlerMeta & { run: (event: DomainEvent) => Promise<void> };
 
-/** Finds every `@OnDomainEvent` method at start-up. Two handlers with one name fail the start. */
+/**
+ * Finds every `@OnDomainEvent` method at start-up. Two handlers with one name fail the start, and so does any
+ * mismatch with the event catalogue: an event raised for someone to act on must have a handler.
+ */
 @Injectable()
 export class EventHandlerRegistry implements OnModuleInit {
   private readonly byName = new Map<string, BoundEventHandler>();
@@ -15,6 +19,7 @@ export class EventHandlerRegistry implements OnModuleInit {
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    @Inject(EVENT_CATALOGUE) private readonly catalogue: Record<string, EventSubscription>,
   ) {}
 
   onModuleInit(): void {
@@ -31,6 +36,8 @@ export class EventHandlerRegistry implements OnModuleInit {
         this.byType.set(meta.eventType, [...(this.byType.get(meta.eventType) ?? []), bound]);
       }
     }
+    const problems = eventCoverageProblems(this.catalogue, this.byType.keys());
+    if (problems.length) throw new Error(`Domain events and their handlers disagree:\n- ${problems.join('\n- ')}`);
   }
 
   handlersFor(eventType: string): BoundEventHandler[] {

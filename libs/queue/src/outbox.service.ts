@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@sanshe/tenancy';
+import { DomainEventMap, DomainEventType } from './domain-event-map';
 
 /**
  * Records a domain event in the same transaction as the change that raised it. Nothing is sent here: the relay
@@ -9,7 +10,7 @@ import { TenantContext } from '@sanshe/tenancy';
 export class OutboxService {
   constructor(private readonly ctx: TenantContext) {}
 
-  async publish(type: string, payload: Record<string, unknown>): Promise<string> {
+  async publish<K extends DomainEventType>(type: K, payload: DomainEventMap[K]): Promise<string> {
     const rows: Array<{ id: string }> = await this.ctx.manager().query(
       `INSERT INTO outbox_events (tenant_id, type, payload, request_id) VALUES ($1, $2, $3, $4) RETURNING id`,
       [this.ctx.tenantId(), type, JSON.stringify(payload), this.ctx.requestId() ?? null],

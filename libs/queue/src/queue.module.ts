@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BullModule } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@sanshe/common';
@@ -8,6 +8,7 @@ import { EventHandlerRegistry } from './event-handler.registry';
 import { OutboxRelay } from './outbox.relay';
 import { OutboxService } from './outbox.service';
 import { QueueName } from './queue-names';
+import { EVENT_CATALOGUE, EventCatalogue } from './domain-event-map';
 import { WorkerLifecycle } from './worker-lifecycle.service';
 
 /** Outbox + BullMQ: the outbox service for domain code, the relay and the job processors for the worker role. */
@@ -30,4 +31,9 @@ import { WorkerLifecycle } from './worker-lifecycle.service';
   ],
   exports: [OutboxService, OutboxRelay, EVENTS_PRODUCER],
 })
-export class QueueModule {}
+export class QueueModule {
+  /** `catalogue` lists every event type raised in the application and who consumes it (checked at start-up). */
+  static forRoot(catalogue: EventCatalogue): DynamicModule {
+    return { module: QueueModule, providers: [{ provide: EVENT_CATALOGUE, useValue: catalogue }], exports: [EVENT_CATALOGUE] };
+  }
+}

@@ -1,18 +1,20 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { Actor, PageOf, ParseIdPipe, Role } from '@sanshe/common';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { ApplicationScreeningService } from './application-screening.service';
 import { ApplicationSubmissionService } from './application-submission.service';
 import { ApplicationsService } from './applications.service';
 import {
   AddEditorDto, ApplicationContentDto, ApplicationVersionDto, ListApplicationsQuery, ScreeningDto, UpdateApplicationDto, WithdrawApplicationDto,
 } from './dto/application.dto';
+import { ApplicationEditorsResponse, ApplicationResponse, ApplicationSummary, ApplicationsAddEditorResponse, ApplicationsChecksResponse, ApplicationsHistoryResponse } from './applications.response';
 
 const APPLICANTS = [Role.OrgAdmin, Role.OrgStaff];
 const READERS = [Role.OrgAdmin, Role.OrgStaff, Role.SocialWorker, Role.Supervisor, Role.DistrictAdmin, Role.ProgrammeOfficer, Role.FinanceOfficer];
 const SCREENERS = [Role.DistrictAdmin, Role.ProgrammeOfficer];
 
+@ApiContract()
 @ApiTags('applications 创投申报')
 @Controller()
 export class ApplicationsController {
@@ -22,6 +24,7 @@ export class ApplicationsController {
     private readonly screening: ApplicationScreeningService,
   ) {}
 
+  @Returns(ApplicationResponse)
   @Post('calls/:callId/applications')
   @Roles(...APPLICANTS)
   @ApiOperation({ summary: '新建申报书草稿 / Start an application for your organisation' })
@@ -29,6 +32,7 @@ export class ApplicationsController {
     return this.applications.create(callId, dto, actor);
   }
 
+  @Returns(PageOf(ApplicationSummary))
   @Get('applications')
   @Roles(...READERS)
   @ApiOperation({ summary: '申报书列表（组织：本组织的；官员：已提交的）/ Applications you may see' })
@@ -36,6 +40,7 @@ export class ApplicationsController {
     return this.applications.list(query, actor);
   }
 
+  @Returns(ApplicationResponse)
   @Get('applications/:id')
   @Roles(...READERS)
   @ApiOperation({ summary: '申报书详情 / An application' })
@@ -43,6 +48,7 @@ export class ApplicationsController {
     return this.applications.get(id, actor);
   }
 
+  @Returns(ApplicationResponse)
   @Patch('applications/:id')
   @Roles(...APPLICANTS)
   @ApiOperation({ summary: '保存草稿 / Save the draft' })
@@ -50,6 +56,7 @@ export class ApplicationsController {
     return this.applications.update(id, dto, actor);
   }
 
+  @Returns(ApplicationsAddEditorResponse)
   @Post('applications/:id/editors')
   @Roles(...APPLICANTS)
   @HttpCode(200)
@@ -58,6 +65,7 @@ export class ApplicationsController {
     return this.applications.addEditor(id, dto.membershipId, actor);
   }
 
+  @Returns(ApplicationEditorsResponse)
   @Delete('applications/:id/editors/:membershipId')
   @Roles(...APPLICANTS)
   @ApiOperation({ summary: '移除共同编辑人 / Remove a co-editor' })
@@ -65,6 +73,7 @@ export class ApplicationsController {
     return this.applications.removeEditor(id, membershipId, actor);
   }
 
+  @Returns(ApplicationSummary)
   @Post('applications/:id/submit')
   @Roles(...APPLICANTS)
   @HttpCode(200)
@@ -74,6 +83,7 @@ export class ApplicationsController {
     return this.submission.submit(id, dto.version, key, actor);
   }
 
+  @Returns(ApplicationSummary)
   @Post('applications/:id/withdraw')
   @Roles(...APPLICANTS)
   @HttpCode(200)
@@ -82,6 +92,7 @@ export class ApplicationsController {
     return this.submission.withdraw(id, dto.version, dto.reason, actor);
   }
 
+  @Returns(ApplicationsHistoryResponse)
   @Get('applications/:id/history')
   @Roles(...READERS)
   @ApiOperation({ summary: '申报书处理记录（含资格审查意见）/ What happened, with screening reasons' })
@@ -89,6 +100,7 @@ export class ApplicationsController {
     return this.applications.historyOf(id, actor);
   }
 
+  @Returns(ApplicationsChecksResponse)
   @Get('applications/:id/screening/checks')
   @Roles(...SCREENERS)
   @ApiOperation({ summary: '资格审查自动检查 / Automatic screening checks' })
@@ -96,6 +108,7 @@ export class ApplicationsController {
     return this.screening.autoChecks(id, actor);
   }
 
+  @Returns(ApplicationSummary)
   @Post('applications/:id/screening')
   @Roles(...SCREENERS)
   @HttpCode(200)

@@ -7,10 +7,11 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Observable, catchError, throwError } from 'rxjs';
 import { Actor, ParseIdPipe } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { ListAttachmentsQuery, UploadAttachmentDto } from './attachment.dto';
 import { AttachmentsErrorCode, attachmentsError } from './attachments.errors';
 import { AttachmentsService, MAX_ATTACHMENT_BYTES, UploadedFileLike } from './attachments.service';
+import { AttachmentsListResponse, AttachmentsUploadResponse } from './attachments.response';
 
 /** multer's "file too large" becomes this module's 413 with the limit in the message. */
 @Injectable()
@@ -24,6 +25,7 @@ class AttachmentTooLargeInterceptor implements NestInterceptor {
   }
 }
 
+@ApiContract()
 @ApiTags('attachments 附件')
 @Controller('attachments')
 export class AttachmentsController {
@@ -43,11 +45,13 @@ export class AttachmentsController {
       properties: { file: { type: 'string', format: 'binary' }, ownerType: { type: 'string' }, ownerId: { type: 'string' }, kind: { type: 'string' } },
     },
   })
+  @Returns(AttachmentsUploadResponse)
   @ApiOperation({ summary: '上传附件 / Upload a document (PDF, JPG, PNG, docx, xlsx; ≤10 MB)' })
   upload(@UploadedFile() file: UploadedFileLike | undefined, @Body() dto: UploadAttachmentDto, @CurrentActor() actor: Actor) {
     return this.attachments.upload(file, dto, actor);
   }
 
+  @Returns(AttachmentsListResponse)
   @Get()
   @Roles()
   @ApiOperation({ summary: '附件列表 / Documents of a record' })
@@ -55,6 +59,7 @@ export class AttachmentsController {
     return this.attachments.list(query.ownerType, query.ownerId, actor);
   }
 
+  @Returns('file', { description: 'the file, with the content type it was recognised as (PDF, JPG, PNG, docx, xlsx)' })
   @Get(':id/content')
   @Roles()
   @ApiOperation({ summary: '下载附件 / Download a document' })

@@ -1,13 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { Actor, PageOf, ParseIdPipe, Role } from '@sanshe/common';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { CallsService } from './calls.service';
 import { DistrictHolidaysService } from './district-holidays.service';
 import { CallDraftDto, CallVersionDto, CancelCallDto, HolidayDto, HolidayYearQuery, ListCallsQuery, UpdateCallDto } from './dto/call.dto';
+import { CallResponse, CallsListHolidaysResponse, DistrictHolidayResponse } from './calls.response';
 
 export const CALL_MANAGERS = [Role.DistrictAdmin, Role.ProgrammeOfficer];
 
+@ApiContract()
 @ApiTags('calls 公益创投')
 @Controller()
 export class CallsController {
@@ -16,6 +18,7 @@ export class CallsController {
     private readonly holidays: DistrictHolidaysService,
   ) {}
 
+  @Returns(CallResponse)
   @Post('calls')
   @Roles(...CALL_MANAGERS)
   @ApiOperation({ summary: '起草征集 / Draft a call' })
@@ -23,6 +26,7 @@ export class CallsController {
     return this.calls.create(dto, actor);
   }
 
+  @Returns(PageOf(CallResponse))
   @Get('calls')
   @Roles()
   @ApiOperation({ summary: '征集列表 / Calls (officials also see drafts)' })
@@ -30,6 +34,7 @@ export class CallsController {
     return this.calls.list(query, actor);
   }
 
+  @Returns(CallResponse)
   @Get('calls/:id')
   @Roles()
   @ApiOperation({ summary: '征集详情（含申报表和评分标准）/ A call with its form and rubric' })
@@ -37,6 +42,7 @@ export class CallsController {
     return this.calls.get(id, actor);
   }
 
+  @Returns(CallResponse)
   @Patch('calls/:id')
   @Roles(...CALL_MANAGERS)
   @ApiOperation({ summary: '修改草稿 / Edit a draft call' })
@@ -44,6 +50,7 @@ export class CallsController {
     return this.calls.update(id, dto, actor);
   }
 
+  @Returns(CallResponse)
   @Post('calls/:id/publish')
   @Roles(Role.DistrictAdmin)
   @HttpCode(200)
@@ -52,6 +59,7 @@ export class CallsController {
     return this.calls.publish(id, dto.version, actor);
   }
 
+  @Returns(CallResponse)
   @Post('calls/:id/cancel')
   @Roles(Role.DistrictAdmin)
   @HttpCode(200)
@@ -60,6 +68,7 @@ export class CallsController {
     return this.calls.cancel(id, dto.version, dto.reason, actor);
   }
 
+  @Returns(CallsListHolidaysResponse)
   @Get('district-holidays')
   @Roles()
   @ApiOperation({ summary: '节假日与调休日历 / The district holiday calendar of a year' })
@@ -67,6 +76,7 @@ export class CallsController {
     return this.holidays.list(query.year);
   }
 
+  @Returns(DistrictHolidayResponse)
   @Put('district-holidays/:day')
   @Roles(Role.DistrictAdmin)
   @ApiOperation({ summary: '设置节假日或调休上班日 / Mark a day as holiday or swapped workday' })

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { Actor, PageOf, ParseIdPipe, Role } from '@sanshe/common';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { BeneficiariesService } from './beneficiaries.service';
 import { CASEWORK_ROLES } from './casework-access.service';
 import { ConsentsService } from './consents.service';
@@ -10,7 +10,9 @@ import { AccessLogQuery, ListBeneficiariesQuery, LookupBeneficiaryDto, RegisterB
 import { RecordConsentDto, WithdrawConsentDto } from './dto/consent.dto';
 import { PiiAccessLogService } from './pii-access-log.service';
 import { CaseworkAccess } from './casework-access.service';
+import { AccessLogSummary, BeneficiariesLookupResponse, BeneficiariesRecordConsentResponse, BeneficiariesRegisterResponse, BeneficiariesRevealResponse, BeneficiariesWithdrawResponse, BeneficiaryResponse, BeneficiarySummary, ConsentListResponse } from './beneficiaries.response';
 
+@ApiContract()
 @ApiTags('casework 服务对象')
 @Controller('casework')
 export class BeneficiariesController {
@@ -21,6 +23,7 @@ export class BeneficiariesController {
     private readonly access: CaseworkAccess,
   ) {}
 
+  @Returns(BeneficiariesRegisterResponse)
   @Post('beneficiaries')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '登记服务对象（同一身份证号返回已有记录）/ Register a person; a known ID number returns the existing record (200)' })
@@ -30,6 +33,7 @@ export class BeneficiariesController {
     return result;
   }
 
+  @Returns(BeneficiariesLookupResponse)
   @Post('beneficiaries/lookup')
   @Roles(...CASEWORK_ROLES)
   @HttpCode(200)
@@ -38,6 +42,7 @@ export class BeneficiariesController {
     return this.beneficiaries.lookup(dto.idNumber, actor);
   }
 
+  @Returns(PageOf(BeneficiarySummary))
   @Get('beneficiaries')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '服务对象列表（掩码）/ People you may see, masked' })
@@ -45,6 +50,7 @@ export class BeneficiariesController {
     return this.beneficiaries.list(query, actor);
   }
 
+  @Returns(BeneficiaryResponse)
   @Get('beneficiaries/:id')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '服务对象详情（掩码）/ One person, masked' })
@@ -52,6 +58,7 @@ export class BeneficiariesController {
     return this.beneficiaries.get(id, actor);
   }
 
+  @Returns(BeneficiaryResponse)
   @Patch('beneficiaries/:id')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '修改服务对象信息 / Update a person' })
@@ -59,6 +66,7 @@ export class BeneficiariesController {
     return this.beneficiaries.update(id, dto, actor);
   }
 
+  @Returns(BeneficiariesRevealResponse)
   @Post('beneficiaries/:id/reveal')
   @Roles(...CASEWORK_ROLES)
   @HttpCode(200)
@@ -67,6 +75,7 @@ export class BeneficiariesController {
     return this.beneficiaries.reveal(id, dto.field, dto.reason, actor);
   }
 
+  @Returns(BeneficiariesRecordConsentResponse)
   @Post('beneficiaries/:id/consents')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '登记知情同意 / Record a consent' })
@@ -74,6 +83,7 @@ export class BeneficiariesController {
     return this.consents.record(id, dto, actor);
   }
 
+  @Returns(ConsentListResponse)
   @Get('beneficiaries/:id/consents')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '知情同意记录 / Consents of a person' })
@@ -81,6 +91,7 @@ export class BeneficiariesController {
     return this.consents.list(id, actor);
   }
 
+  @Returns(BeneficiariesWithdrawResponse)
   @Post('consents/:id/withdraw')
   @Roles(...CASEWORK_ROLES)
   @HttpCode(200)
@@ -89,6 +100,7 @@ export class BeneficiariesController {
     return this.consents.withdraw(id, dto.reason, actor);
   }
 
+  @Returns(PageOf(AccessLogSummary))
   @Get('access-log')
   @Roles(Role.OrgAdmin)
   @ApiOperation({ summary: '个人信息访问日志（机构管理员）/ Personal-data access log, for the organisation admin' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { CASEWORK_ROLES } from './casework-access.service';
 import { CaseLifecycleService } from './case-lifecycle.service';
 import { CasesService } from './cases.service';
@@ -12,7 +12,9 @@ import { CorrectServiceRecordDto, EditServiceRecordDto, FollowUpDto, ServiceReco
 import { CreateReferralDto } from './dto/referral.dto';
 import { ReferralsService } from './referrals.service';
 import { ServiceRecordsService } from './service-records.service';
+import { CaseListResponse, CaseResponse, CasesCommentResponse, CasesFollowUpResponse, CasesListRecordsResponse, CasesReferResponse } from './cases.response';
 
+@ApiContract()
 @ApiTags('casework 个案')
 @Controller('casework')
 export class CasesController {
@@ -23,6 +25,7 @@ export class CasesController {
     private readonly referrals: ReferralsService,
   ) {}
 
+  @Returns(CaseResponse)
   @Post('cases')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '接案 / Open a case at intake' })
@@ -30,6 +33,7 @@ export class CasesController {
     return this.cases.open(dto, actor);
   }
 
+  @Returns(CaseListResponse)
   @Get('cases')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '个案列表（按状态计数）/ Cases you may see, with counts per status' })
@@ -37,6 +41,7 @@ export class CasesController {
     return this.cases.list(query, actor);
   }
 
+  @Returns(CaseResponse)
   @Get('cases/:id')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '个案档案（记入访问日志）/ The case file (logged)' })
@@ -44,6 +49,7 @@ export class CasesController {
     return this.cases.detail(id, actor);
   }
 
+  @Returns(CaseResponse)
   @Post('cases/:id/intake/accept')
   @Roles(...CASEWORK_ROLES)
   @HttpCode(200)
@@ -52,6 +58,7 @@ export class CasesController {
     return this.lifecycle.acceptIntake(id, dto.version, actor);
   }
 
+  @Returns(CaseResponse)
   @Post('cases/:id/intake/decline')
   @Roles(...CASEWORK_ROLES)
   @HttpCode(200)
@@ -60,6 +67,7 @@ export class CasesController {
     return this.lifecycle.declineIntake(id, dto.reason, dto.version, actor);
   }
 
+  @Returns(CaseResponse)
   @Post('cases/:id/assessment')
   @Roles(...CASEWORK_ROLES)
   @HttpCode(200)
@@ -68,6 +76,7 @@ export class CasesController {
     return this.lifecycle.submitAssessment(id, dto, actor);
   }
 
+  @Returns(CaseResponse)
   @Post('cases/:id/plan')
   @Roles(...CASEWORK_ROLES)
   @HttpCode(200)
@@ -76,6 +85,7 @@ export class CasesController {
     return this.lifecycle.submitPlan(id, dto, actor);
   }
 
+  @Returns(CaseResponse)
   @Post('cases/:id/evaluation')
   @Roles(...CASEWORK_ROLES)
   @HttpCode(200)
@@ -84,6 +94,7 @@ export class CasesController {
     return this.lifecycle.evaluate(id, dto, actor);
   }
 
+  @Returns(CaseResponse)
   @Post('cases/:id/closure')
   @Roles(...CASEWORK_ROLES)
   @HttpCode(200)
@@ -92,6 +103,7 @@ export class CasesController {
     return this.lifecycle.close(id, dto, actor);
   }
 
+  @Returns(CaseResponse)
   @Post('cases/:id/approval')
   @Roles(Role.Supervisor)
   @HttpCode(200)
@@ -100,6 +112,7 @@ export class CasesController {
     return this.lifecycle.decide(id, dto, actor);
   }
 
+  @Returns(CasesFollowUpResponse)
   @Post('cases/:id/follow-ups')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '回访 / Record a follow-up after closure' })
@@ -107,6 +120,7 @@ export class CasesController {
     return this.records.followUp(id, dto, actor);
   }
 
+  @Returns(CasesCommentResponse)
   @Post('cases/:id/comments')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '督导意见 / Comment on a case' })
@@ -114,6 +128,7 @@ export class CasesController {
     return this.cases.comment(id, dto.body, actor);
   }
 
+  @Returns(CaseResponse)
   @Patch('cases/:id/assignment')
   @Roles(Role.OrgAdmin, Role.Supervisor)
   @ApiOperation({ summary: '分派社工 / Reassign the worker or assisting workers' })
@@ -121,6 +136,7 @@ export class CasesController {
     return this.cases.assign(id, dto, actor);
   }
 
+  @Returns(CasesFollowUpResponse)
   @Post('cases/:id/service-records')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '新增服务记录 / Add a service record' })
@@ -128,6 +144,7 @@ export class CasesController {
     return this.records.add(id, dto, actor);
   }
 
+  @Returns(CasesListRecordsResponse)
   @Get('cases/:id/service-records')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '服务记录（记入访问日志）/ Service records of a case (logged)' })
@@ -135,6 +152,7 @@ export class CasesController {
     return this.records.list(id, actor);
   }
 
+  @Returns(CasesFollowUpResponse)
   @Patch('service-records/:id')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '修改服务记录（限期内，记录人）/ Edit a record within the edit window' })
@@ -142,6 +160,7 @@ export class CasesController {
     return this.records.edit(id, dto, actor);
   }
 
+  @Returns(CasesFollowUpResponse)
   @Post('service-records/:id/corrections')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '更正已锁定的服务记录（须理由，审计）/ Correct a locked record, with a reason, audited' })
@@ -149,6 +168,7 @@ export class CasesController {
     return this.records.correct(id, dto, actor);
   }
 
+  @Returns(CasesReferResponse)
   @Post('cases/:id/referrals')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '转介到本区其他机构（须转介同意）/ Refer to another organisation (needs referral consent)' })

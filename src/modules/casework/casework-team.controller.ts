@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { CaseloadService } from './caseload.service';
 import { CASEWORK_ROLES, OFFICIAL_ROLES } from './casework-access.service';
 import { CaseworkAggregatesService } from './casework-aggregates.service';
@@ -14,7 +14,9 @@ import { CertificateDto, SupervisionAssignmentDto, SupervisionSessionDto } from 
 import { GroupWorkService } from './group-work.service';
 import { ReferralsService } from './referrals.service';
 import { SupervisionService } from './supervision.service';
+import { CaseworkTeamAddCertificateResponse, CaseworkTeamAddEventResponse, CaseworkTeamAssignResponse, CaseworkTeamCreateGroupResponse, CaseworkTeamDecideReferralResponse, CaseworkTeamDistrictAggregatesResponse, CaseworkTeamGetSettingsResponse, CaseworkTeamListCertificatesResponse, CaseworkTeamListSessionsResponse, CaseworkTeamLogSessionResponse, CaseworkTeamMineResponse, CaseworkTeamTeamResponse, ReferralResponse } from './casework-team.response';
 
+@ApiContract()
 @ApiTags('casework 小组·社区·督导·转介·统计')
 @Controller('casework')
 export class CaseworkTeamController {
@@ -27,14 +29,17 @@ export class CaseworkTeamController {
     private readonly aggregates: CaseworkAggregatesService,
   ) {}
 
+  @Returns(CaseworkTeamGetSettingsResponse)
   @Get('settings') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '本机构个案设置 / Organisation casework settings' })
   getSettings(@CurrentActor() actor: Actor) { return this.settings.get(actor); }
 
+  @Returns(CaseworkTeamGetSettingsResponse)
   @Patch('settings') @Roles(Role.OrgAdmin)
   @ApiOperation({ summary: '修改审批要求与锁定天数 / Change approval gates and record lock days' })
   updateSettings(@Body() dto: UpdateCaseworkSettingsDto, @CurrentActor() actor: Actor) { return this.settings.update(dto, actor); }
 
+  @Returns(CaseworkTeamCreateGroupResponse)
   @Post('groups') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '新建小组 / Create a group' })
   createGroup(@Body() dto: CreateGroupDto, @CurrentActor() actor: Actor) { return this.groups.createGroup(dto, actor); }
@@ -47,10 +52,12 @@ export class CaseworkTeamController {
   @ApiOperation({ summary: '小组详情（节次、出席）/ A group with sessions and attendance' })
   getGroup(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) { return this.groups.getGroup(id, actor); }
 
+  @Returns(CaseworkTeamCreateGroupResponse)
   @Post('groups/:id/sessions') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '小组节次记录与出席 / Record a session and who attended' })
   addSession(@Param('id', ParseIdPipe) id: string, @Body() dto: GroupSessionDto, @CurrentActor() actor: Actor) { return this.groups.addSession(id, dto, actor); }
 
+  @Returns(CaseworkTeamAddEventResponse)
   @Post('community-events') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '社区活动 / Record a community event' })
   addEvent(@Body() dto: CommunityEventDto, @CurrentActor() actor: Actor) { return this.groups.addEvent(dto, actor); }
@@ -59,6 +66,7 @@ export class CaseworkTeamController {
   @ApiOperation({ summary: '社区活动列表 / Community events' })
   listEvents(@CurrentActor() actor: Actor) { return this.groups.listEvents(actor); }
 
+  @Returns(CaseworkTeamAssignResponse)
   @Post('supervision/assignments') @Roles(Role.OrgAdmin)
   @ApiOperation({ summary: '指定督导关系 / Assign a supervisor to a worker' })
   assign(@Body() dto: SupervisionAssignmentDto, @CurrentActor() actor: Actor) { return this.supervision.assign(dto, actor); }
@@ -71,18 +79,22 @@ export class CaseworkTeamController {
   @ApiOperation({ summary: '结束督导关系 / End an assignment' })
   endAssignment(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) { return this.supervision.endAssignment(id, actor); }
 
+  @Returns(CaseworkTeamLogSessionResponse)
   @Post('supervision/sessions') @Roles(Role.Supervisor)
   @ApiOperation({ summary: '督导记录 / Log a supervision session' })
   logSession(@Body() dto: SupervisionSessionDto, @CurrentActor() actor: Actor) { return this.supervision.logSession(dto, actor); }
 
+  @Returns(CaseworkTeamListSessionsResponse)
   @Get('supervision/sessions') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '督导记录列表 / Supervision sessions' })
   listSessions(@CurrentActor() actor: Actor) { return this.supervision.listSessions(actor); }
 
+  @Returns(CaseworkTeamAddCertificateResponse)
   @Post('certificates') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '登记职业资格证书 / Add a social work certificate' })
   addCertificate(@Body() dto: CertificateDto, @CurrentActor() actor: Actor) { return this.supervision.addCertificate(dto, actor); }
 
+  @Returns(CaseworkTeamListCertificatesResponse)
   @Get('certificates') @Roles(...CASEWORK_ROLES)
   @ApiQuery({ name: 'membershipId', required: false })
   @ApiOperation({ summary: '证书 / Certificates of a worker (default: yourself)' })
@@ -94,22 +106,27 @@ export class CaseworkTeamController {
   @ApiOperation({ summary: '转介（收到/发出）/ Referrals, incoming or outgoing' })
   listReferrals(@Query() q: ListReferralsQuery, @CurrentActor() actor: Actor) { return this.referrals.list(q.direction ?? 'incoming', actor); }
 
+  @Returns(ReferralResponse)
   @Get('referrals/:id') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '转介详情 / A referral (the receiver sees what was shared)' })
   getReferral(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) { return this.referrals.get(id, actor); }
 
+  @Returns(CaseworkTeamDecideReferralResponse)
   @Post('referrals/:id/decision') @Roles(Role.OrgAdmin, Role.Supervisor) @HttpCode(200)
   @ApiOperation({ summary: '接收或拒绝转介 / Accept or decline a referral' })
   decideReferral(@Param('id', ParseIdPipe) id: string, @Body() dto: ReferralDecisionDto, @CurrentActor() actor: Actor) { return this.referrals.decide(id, dto, actor); }
 
+  @Returns(CaseworkTeamMineResponse)
   @Get('caseload/mine') @Roles(Role.SocialWorker, Role.Supervisor)
   @ApiOperation({ summary: '我的个案与待办 / My open cases and what is due' })
   mine(@CurrentActor() actor: Actor) { return this.caseload.mine(actor); }
 
+  @Returns(CaseworkTeamTeamResponse)
   @Get('caseload/team') @Roles(Role.Supervisor)
   @ApiOperation({ summary: '督导团队视图 / The supervisor\'s team view' })
   team(@CurrentActor() actor: Actor) { return this.caseload.team(actor); }
 
+  @Returns(CaseworkTeamDistrictAggregatesResponse)
   @Get('aggregates') @Roles(...OFFICIAL_ROLES)
   @ApiOperation({ summary: '区级汇总（不含个人，小数抑制）/ District aggregates, no persons, small counts suppressed' })
   districtAggregates(@Query() q: AggregatesQuery) { return this.aggregates.district(q); }

@@ -1,16 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { PROJECT_OFFICIALS, PROJECT_READERS } from '../projects/project-access.service';
 import { AssignEvaluatorDto, RecordEvaluationDto } from './evaluation.dto';
 import { EvaluationsService } from './evaluations.service';
+import { EndedAssignmentResponse, EvaluationListResponse, EvaluationsAssignResponse, EvaluationsRecordResponse, EvaluatorAssignmentListResponse } from './evaluations.response';
 
+@ApiContract()
 @ApiTags('evaluations 项目评估')
 @Controller('projects/:id')
 export class EvaluationsController {
   constructor(private readonly evaluations: EvaluationsService) {}
 
+  @Returns(EvaluatorAssignmentListResponse)
   @Get('evaluation-assignments')
   @Roles(...PROJECT_OFFICIALS)
   @ApiOperation({ summary: '评估分配 / Evaluators assigned to the project' })
@@ -18,6 +21,7 @@ export class EvaluationsController {
     return this.evaluations.assignments(id, actor);
   }
 
+  @Returns(EvaluationsAssignResponse)
   @Post('evaluation-assignments')
   @Roles(Role.ProgrammeOfficer)
   @ApiOperation({ summary: '指定评估机构 / Assign an evaluator (they then see this project, and only assigned ones)' })
@@ -25,6 +29,7 @@ export class EvaluationsController {
     return this.evaluations.assign(id, dto, actor);
   }
 
+  @Returns(EndedAssignmentResponse)
   @Post('evaluation-assignments/:assignmentId/end')
   @HttpCode(200)
   @Roles(Role.ProgrammeOfficer)
@@ -33,6 +38,7 @@ export class EvaluationsController {
     return this.evaluations.endAssignment(id, assignmentId, actor);
   }
 
+  @Returns(EvaluationListResponse)
   @Get('evaluations')
   @Roles(...PROJECT_READERS)
   @ApiOperation({ summary: '评估结果 / Evaluations of the project' })
@@ -40,6 +46,7 @@ export class EvaluationsController {
     return this.evaluations.list(id, actor);
   }
 
+  @Returns(EvaluationsRecordResponse)
   @Post('evaluations')
   @Roles(Role.Evaluator)
   @ApiOperation({ summary: '登记评估 / Record a mid-term or final evaluation (a failed one freezes unpaid tranches)' })

@@ -5,10 +5,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { Public } from '@sanshe/auth';
+import { ApiContract, Public, Returns } from '@sanshe/auth';
 import { APP_CONFIG, AppConfig, CommonErrorCode, commonError } from '@sanshe/common';
 import { EVENTS_PRODUCER } from '@sanshe/queue';
 import { HttpMetrics } from './http-metrics';
+import { HealthResponse } from './health.response';
 
 async function probe(check: () => Promise<unknown>, timeoutMs = 1500): Promise<{ status: 'up' | 'down'; latencyMs: number; error?: string }> {
   const started = Date.now();
@@ -24,6 +25,7 @@ async function probe(check: () => Promise<unknown>, timeoutMs = 1500): Promise<{
 }
 
 /** Liveness and readiness for load balancers and operators: the database and Redis, each with its latency. */
+@ApiContract()
 @ApiTags('health 运行状态')
 @Controller('api')
 export class HealthController {
@@ -34,6 +36,7 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Returns(HealthResponse)
   @Get('health')
   @Public()
   @HttpCode(200)
@@ -54,6 +57,7 @@ export class HealthController {
    * a missing or wrong token, the answer is the same 404 as any unknown path, so the endpoint's existence leaks
    * nothing (memory, traffic and backlog figures help an attacker time an attack).
    */
+  @Returns('file', { contentType: 'text/plain' })
   @Get('metrics')
   @Public()
   @ApiBearerAuth()

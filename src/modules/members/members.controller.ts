@@ -1,17 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ParseIdPipe, RateLimit, Role } from '@sanshe/common';
-import { CurrentActor, Public, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Public, Returns, Roles } from '@sanshe/auth';
 import { AcceptInvitationDto, ChangeRolesDto, InviteMemberDto, ListMembersQuery, ReactivateMemberDto, SuspendMemberDto } from './dto/member.dto';
 import { MembersService } from './members.service';
+import { InvitationsAcceptResponse, MemberResponse, MembersInviteResponse, MembersResendResponse, UserResponse } from './members.response';
+import { MemberListResponse } from '../organisations/organisations.response';
 
 const VIEWERS = [Role.DistrictAdmin, Role.ProgrammeOfficer];
 
+@ApiContract()
 @ApiTags('members 人员')
 @Controller('members')
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 
+  @Returns(MemberListResponse)
   @Get()
   @Roles(...VIEWERS)
   @ApiOperation({ summary: '人员列表 / People in this district, with counts per status' })
@@ -19,6 +23,7 @@ export class MembersController {
     return this.members.list(query, actor);
   }
 
+  @Returns(MemberResponse)
   @Get(':id')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: '成员详情 / One membership with its invitation state' })
@@ -26,6 +31,7 @@ export class MembersController {
     return this.members.get(id, actor);
   }
 
+  @Returns(MembersInviteResponse)
   @Post('invitations')
   @Roles(Role.DistrictAdmin)
   @ApiOperation({ summary: '邀请人员 / Invite a person by phone or e-mail with roles' })
@@ -33,6 +39,7 @@ export class MembersController {
     return this.members.invite(dto, actor);
   }
 
+  @Returns(MembersResendResponse)
   @Post(':id/invitations')
   @Roles(Role.DistrictAdmin, Role.OrgAdmin)
   @ApiOperation({ summary: '重新发送邀请 / Send a fresh invitation link' })
@@ -40,6 +47,7 @@ export class MembersController {
     return this.members.resendInvitation(id, actor);
   }
 
+  @Returns(UserResponse)
   @Patch(':id/roles')
   @Roles(Role.DistrictAdmin)
   @ApiOperation({ summary: '调整角色 / Change roles' })
@@ -47,6 +55,7 @@ export class MembersController {
     return this.members.changeRoles(id, dto, actor);
   }
 
+  @Returns(UserResponse)
   @Post(':id/suspend')
   @Roles(Role.DistrictAdmin)
   @HttpCode(200)
@@ -55,6 +64,7 @@ export class MembersController {
     return this.members.suspend(id, dto.reason, dto.version, actor);
   }
 
+  @Returns(UserResponse)
   @Post(':id/reactivate')
   @Roles(Role.DistrictAdmin)
   @HttpCode(200)
@@ -64,11 +74,13 @@ export class MembersController {
   }
 }
 
+@ApiContract()
 @ApiTags('members 人员')
 @Controller('users')
 export class UsersController {
   constructor(private readonly members: MembersService) {}
 
+  @Returns(UserResponse)
   @Get(':id')
   @Roles(...VIEWERS)
   @ApiOperation({ summary: '用户（本区县视角）/ A person as a member of this district' })
@@ -77,11 +89,13 @@ export class UsersController {
   }
 }
 
+@ApiContract()
 @ApiTags('members 人员')
 @Controller('invitations')
 export class InvitationsController {
   constructor(private readonly members: MembersService) {}
 
+  @Returns(InvitationsAcceptResponse)
   @Post('accept')
   @Public()
   @RateLimit(20, 60)

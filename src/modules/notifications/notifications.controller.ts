@@ -3,8 +3,9 @@ import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { Actor, PageQuery, ParseIdPipe } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { NotificationsService } from './notifications.service';
+import { MarkedReadResponse, NotificationListResponse } from './notifications.response';
 
 export class ListNotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: '只看未读 / unread only' })
@@ -12,11 +13,13 @@ export class ListNotificationsQuery extends PageQuery {
   unread?: boolean;
 }
 
+@ApiContract()
 @ApiTags('notifications 消息')
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  @Returns(NotificationListResponse)
   @Get()
   @Roles()
   @ApiOperation({ summary: '我的消息 / My notifications in this district, with the unread count' })
@@ -31,6 +34,7 @@ export class NotificationsController {
     await this.notifications.markRead(actor, id);
   }
 
+  @Returns(MarkedReadResponse)
   @Post('read-all')
   @Roles()
   @HttpCode(200)

@@ -165,7 +165,7 @@ export class OrganisationQualificationsService {
   }
 }
 
-const PAST: Record<QualificationAction, string> = { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', expire: 'expiry_set', revoke: 'revoked' };
+const PAST = { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn', expire: 'expiry_set', revoke: 'revoked' } as const satisfies Record<QualificationAction, string>;
 
 function checkDate(field: string, value: string): void {
   if (!isRealDay(value)) throw fieldRefusal(field, { reason: 'DATE_INVALID', messageZh: `'${value}'不是有效的日期`, messageEn: `'${value}' is not a real date` });

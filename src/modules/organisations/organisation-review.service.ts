@@ -131,7 +131,7 @@ export class OrganisationReviewService {
     also?.(org);
     const saved = await this.registry.save(org);
     await this.store.recordHistory(id, { action, fromStatus: from, toStatus: to, reason });
-    const event = `organisation.${PAST[action]}`;
+    const event = `organisation.${PAST[action]}` as const;
     await this.audit.record({ action: event, entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });
     await this.outbox.publish(event, { organisationId: id, reason });
     return this.store.view(saved);

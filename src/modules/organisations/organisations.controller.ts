@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Actor, ORGANISATION_ROLES, PageQuery, ParseIdPipe } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { EligibilityQuery } from './dto/eligibility.query';
 import { ListOrganisationsQuery, OrganisationFilters } from './dto/list-organisations.query';
-import { CreateOrganisationDto, InviteStaffDto, ReasonDto, RecordGradeDto, UpdateOrganisationDto, VerifyDto, VersionDto } from './dto/organisation.dto';
+import { CreateOrganisationDto, InviteStaffDto, VersionReasonDto, RecordGradeDto, UpdateOrganisationDto, VerifyDto, VersionDto } from './dto/organisation.dto';
 import { ApplyQualificationDto } from './dto/qualification.dto';
 import { REGISTRY_DECIDERS, REGISTRY_READERS } from './organisation-access';
 import { OrganisationEligibilityService } from './organisation-eligibility.service';
@@ -14,10 +14,12 @@ import { OrganisationRegistryService } from './organisation-registry.service';
 import { OrganisationReviewService } from './organisation-review.service';
 import { OrganisationStaffService } from './organisation-staff.service';
 import { OrganisationStore } from './organisation.store';
+import { MemberListResponse, OrganisationListResponse, OrganisationRecordResponse, OrganisationResponse, OrganisationsCreateResponse, OrganisationsEligibleResponse, OrganisationsHistoryResponse, OrganisationsInviteResponse, QualificationListResponse, QualificationResponse } from './organisations.response';
 
 const READERS = [...REGISTRY_READERS, ...ORGANISATION_ROLES];
 const MANAGERS = [...REGISTRY_DECIDERS, ...ORGANISATION_ROLES];
 
+@ApiContract()
 @ApiTags('organisations 社会组织名录')
 @Controller('organisations')
 export class OrganisationsController {
@@ -31,6 +33,7 @@ export class OrganisationsController {
     private readonly store: OrganisationStore,
   ) {}
 
+  @Returns(OrganisationListResponse)
   @Get()
   @Roles(...REGISTRY_READERS)
   @ApiOperation({ summary: '社会组织名录 / The registry: search, filters, counts per status, paging' })
@@ -38,6 +41,7 @@ export class OrganisationsController {
     return this.query.list(q);
   }
 
+  @Returns('file', { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', description: 'the registry rows as .xlsx (no bank data)' })
   @Get('export')
   @Roles(...REGISTRY_READERS)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -51,6 +55,7 @@ export class OrganisationsController {
     });
   }
 
+  @Returns(OrganisationsCreateResponse)
   @Post()
   @Roles(...REGISTRY_DECIDERS)
   @ApiOperation({ summary: '代为登记 / Register an organisation on its behalf (draft), optionally inviting its admin' })
@@ -58,6 +63,7 @@ export class OrganisationsController {
     return this.registry.create(dto, actor);
   }
 
+  @Returns(OrganisationResponse)
   @Get('mine')
   @Roles(...ORGANISATION_ROLES)
   @ApiOperation({ summary: '本组织 / The organisation I act for' })
@@ -65,6 +71,7 @@ export class OrganisationsController {
     return this.registry.mine(actor);
   }
 
+  @Returns(OrganisationResponse)
   @Get(':id')
   @Roles(...READERS)
   @ApiOperation({ summary: '组织详情 / One record with documents and what is missing for submission' })
@@ -72,6 +79,7 @@ export class OrganisationsController {
     return this.registry.get(id, actor);
   }
 
+  @Returns(OrganisationsHistoryResponse)
   @Get(':id/history')
   @Roles(...READERS)
   @ApiOperation({ summary: '状态记录 / Status history (verification, standing, grade, changes)' })
@@ -79,6 +87,7 @@ export class OrganisationsController {
     return this.registry.history(id, actor);
   }
 
+  @Returns(OrganisationsEligibleResponse)
   @Get(':id/eligibility')
   @Roles(...READERS)
   @ApiOperation({ summary: '资格判断 / Is this organisation eligible (grade, years, area, qualification)? With reasons' })
@@ -90,6 +99,7 @@ export class OrganisationsController {
     });
   }
 
+  @Returns(MemberListResponse)
   @Get(':id/members')
   @Roles(...READERS)
   @ApiOperation({ summary: '本组织人员 / People acting for the organisation' })
@@ -97,6 +107,7 @@ export class OrganisationsController {
     return this.staff.list(id, actor, page);
   }
 
+  @Returns(OrganisationsInviteResponse)
   @Post(':id/members')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: '邀请本组织人员 / Invite staff, social workers or supervisors into the organisation' })
@@ -104,6 +115,7 @@ export class OrganisationsController {
     return this.staff.invite(id, dto, actor);
   }
 
+  @Returns(QualificationListResponse)
   @Get(':id/qualifications')
   @Roles(...READERS)
   @ApiOperation({ summary: '承接资质 / Qualification applications and decisions of the organisation' })
@@ -111,6 +123,7 @@ export class OrganisationsController {
     return this.qualifications.listForOrganisation(id, actor);
   }
 
+  @Returns(QualificationResponse)
   @Post(':id/qualifications')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: '申请承接资质 / Apply for qualification to undertake government purchases' })
@@ -118,6 +131,7 @@ export class OrganisationsController {
     return this.qualifications.apply(id, dto, actor);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Patch(':id')
   @Roles(...MANAGERS)
   @ApiOperation({ summary: '修改资料 / Edit the profile (core facts of a verified record go to the district for approval)' })
@@ -125,6 +139,7 @@ export class OrganisationsController {
     return this.registry.update(id, dto, actor);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/submit')
   @Roles(...MANAGERS)
   @HttpCode(200)
@@ -133,6 +148,7 @@ export class OrganisationsController {
     return this.registry.submit(id, dto.version, actor);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/withdraw')
   @Roles(...MANAGERS)
   @HttpCode(200)
@@ -141,6 +157,7 @@ export class OrganisationsController {
     return this.registry.withdraw(id, dto.version, actor);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/verify')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -149,22 +166,25 @@ export class OrganisationsController {
     return this.review.verify(id, dto.version, dto.note, actor);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/return')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '退回修改 / Return the registration with reasons' })
-  returnIt(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  returnIt(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.return(id, dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/close')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '注销 / Close the record (deregistered, or opened in error); frees the credit code' })
-  close(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  close(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.close(id, dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/grade')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -173,38 +193,43 @@ export class OrganisationsController {
     return this.review.recordGrade(id, dto);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/suspend')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '暂停 / Suspend with a reason' })
-  suspend(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  suspend(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.changeStanding(id, 'suspend', dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/reinstate')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '恢复 / Lift a suspension' })
-  reinstate(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  reinstate(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.changeStanding(id, 'reinstate', dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/blacklist')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '列入严重违法失信名单 / Blacklist with a reason (takes effect everywhere at once)' })
-  blacklist(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  blacklist(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.changeStanding(id, 'blacklist', dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/delist')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '移出严重违法失信名单 / Remove from the blacklist' })
-  delist(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  delist(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.changeStanding(id, 'delist', dto.version, dto.reason);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/changes/approve')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
@@ -213,11 +238,12 @@ export class OrganisationsController {
     return this.review.approveChange(id, dto.version);
   }
 
+  @Returns(OrganisationRecordResponse)
   @Post(':id/changes/return')
   @Roles(...REGISTRY_DECIDERS)
   @HttpCode(200)
   @ApiOperation({ summary: '核心信息变更退回 / Return the pending change with a reason' })
-  returnChange(@Param('id', ParseIdPipe) id: string, @Body() dto: ReasonDto) {
+  returnChange(@Param('id', ParseIdPipe) id: string, @Body() dto: VersionReasonDto) {
     return this.review.returnChange(id, dto.version, dto.reason);
   }
 }

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { MembersModule } from '../members/members.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PlacesModule } from '../places/places.module';
+import { OrganisationNotificationsHandler } from './organisation-notifications.handler';
 import { OrganisationQualificationEntity } from './organisation-qualification.entity';
 import { OrganisationDirectoryService } from './organisation-directory.service';
 import { OrganisationDocumentsPolicy } from './organisation-documents';
@@ -23,11 +25,12 @@ import { OrganisationsController } from './organisations.controller';
  * other modules (venture calls, purchases) ask before letting an organisation take part.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganisationEntity, OrganisationQualificationEntity]), AttachmentsModule, MembersModule, PlacesModule],
+  imports: [TypeOrmModule.forFeature([OrganisationEntity, OrganisationQualificationEntity]), AttachmentsModule, MembersModule, PlacesModule, NotificationsModule],
   controllers: [OrganisationsController, OrganisationQualificationsController],
   providers: [
     OrganisationStore, OrganisationRegistryService, OrganisationReviewService, OrganisationQueryService, OrganisationQualificationsService,
     OrganisationStaffService, OrganisationDirectoryService, OrganisationEligibilityService, OrganisationDocumentsPolicy,
+    OrganisationNotificationsHandler,
   ],
   // Other modules use the eligibility answer; the portal uses registration and the public directory.
   exports: [OrganisationEligibilityService, OrganisationRegistryService, OrganisationDirectoryService, OrganisationQualificationsService],

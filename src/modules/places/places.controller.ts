@@ -1,15 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ParseIdPipe, Role } from '@sanshe/common';
-import { ReadOnly, Roles } from '@sanshe/auth';
+import { PageOf, ParseIdPipe, Role } from '@sanshe/common';
+import { ApiContract, ReadOnly, Returns, Roles } from '@sanshe/auth';
 import { CreatePlaceDto, ListPlacesQuery, UpdatePlaceDto, VersionDto } from './dto/place.dto';
 import { PlacesService } from './places.service';
+import { PlaceResponse, PlaceSummary, PlacesCreateResponse, PlacesTreeResponse } from './places.response';
 
+@ApiContract()
 @ApiTags('places 街道社区')
 @Controller('places')
 export class PlacesController {
   constructor(private readonly places: PlacesService) {}
 
+  @Returns(PlacesTreeResponse)
   @Get('tree')
   @Roles()
   @ApiOperation({ summary: '区划树 / The district → street → community tree' })
@@ -17,6 +20,7 @@ export class PlacesController {
     return this.places.tree();
   }
 
+  @Returns(PageOf(PlaceSummary))
   @Get()
   @Roles()
   @ReadOnly()
@@ -25,6 +29,7 @@ export class PlacesController {
     return this.places.list(query);
   }
 
+  @Returns(PlaceResponse)
   @Get(':id')
   @Roles()
   @ApiOperation({ summary: '区划详情 / One place with its path' })
@@ -32,6 +37,7 @@ export class PlacesController {
     return this.places.get(id);
   }
 
+  @Returns(PlacesCreateResponse)
   @Post()
   @Roles(Role.DistrictAdmin)
   @ApiOperation({ summary: '新增街道/社区 / Add a street, town, community or village' })
@@ -39,6 +45,7 @@ export class PlacesController {
     return this.places.create(dto);
   }
 
+  @Returns(PlacesCreateResponse)
   @Patch(':id')
   @Roles(Role.DistrictAdmin)
   @ApiOperation({ summary: '修改区划 / Rename or recode a place' })
@@ -46,6 +53,7 @@ export class PlacesController {
     return this.places.update(id, dto);
   }
 
+  @Returns(PlacesCreateResponse)
   @Post(':id/archive')
   @Roles(Role.DistrictAdmin)
   @HttpCode(200)

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RateLimit } from '@sanshe/common';
-import { PublicDistrict } from '@sanshe/auth';
+import { ApiContract, PublicDistrict, Returns } from '@sanshe/auth';
 import { DirectoryQuery } from '../organisations/dto/directory.query';
 import { PublicRegistrationDto } from '../organisations/dto/organisation.dto';
 import { OrganisationDirectoryService } from '../organisations/organisation-directory.service';
 import { OrganisationRegistryService } from '../organisations/organisation-registry.service';
+import { PortalOrganisationsRegisterResponse, QualifiedOrganisationListResponse } from './portal-organisations.response';
 
 /** The public portal's organisation pages: self-registration and the directory of qualified organisations. */
+@ApiContract()
 @ApiTags('portal 公开门户')
 @Controller('public/districts/:districtCode')
 export class PortalOrganisationsController {
@@ -16,6 +18,7 @@ export class PortalOrganisationsController {
     private readonly directory: OrganisationDirectoryService,
   ) {}
 
+  @Returns(QualifiedOrganisationListResponse)
   @Get('qualified-organisations')
   @PublicDistrict()
   @ApiParam({ name: 'districtCode', example: '510107' })
@@ -24,6 +27,7 @@ export class PortalOrganisationsController {
     return this.directory.list(query);
   }
 
+  @Returns(PortalOrganisationsRegisterResponse)
   @Post('organisation-registrations')
   @PublicDistrict()
   @RateLimit(5, 3600)

@@ -33,9 +33,9 @@ export class ReviewReportDto {
   @ApiPropertyOptional({ description: '审核意见（退回时必填）' }) @IsOptional() @IsString() @Length(1, 2000) comment?: string;
 }
 
-export class VersionDto {
-  @ApiProperty() @IsInt() @Min(1) version: number;
-}
+// One VersionDto for the whole API (a second class of that name would replace it in the OpenAPI document).
+import { VersionDto } from '@sanshe/common';
+export { VersionDto };
 
 export class AddReportDto {
   @ApiProperty({ enum: ['monthly', 'interim', 'final'] }) @IsIn(['monthly', 'interim', 'final']) kind: 'monthly' | 'interim' | 'final';

@@ -1,16 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, PageQuery, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { Actor, PageOf, PageQuery, ParseIdPipe, Role } from '@sanshe/common';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { DecideChangeDto, RequestChangeDto } from './dto/change.dto';
 import { ORGANISATION_WRITERS, PROJECT_READERS } from './project-access.service';
 import { ProjectChangesService } from './project-changes.service';
+import { ChangeSummary } from './project-changes.response';
 
+@ApiContract()
 @ApiTags('projects 项目执行')
 @Controller('projects/:id/changes')
 export class ProjectChangesController {
   constructor(private readonly changes: ProjectChangesService) {}
 
+  @Returns(PageOf(ChangeSummary))
   @Get()
   @Roles(...PROJECT_READERS)
   @ApiOperation({ summary: '变更记录 / Change requests, newest first (paged: limit, cursor)' })
@@ -18,6 +21,7 @@ export class ProjectChangesController {
     return this.changes.list(id, q, actor);
   }
 
+  @Returns(ChangeSummary)
   @Post()
   @Roles(...ORGANISATION_WRITERS, Role.ProgrammeOfficer)
   @ApiOperation({ summary: '申请变更 / Reallocate budget, extend, or change indicator targets (small reallocations take effect at once)' })
@@ -25,6 +29,7 @@ export class ProjectChangesController {
     return this.changes.request(id, dto, actor);
   }
 
+  @Returns(ChangeSummary)
   @Post(':changeId/approve')
   @HttpCode(200)
   @Roles(Role.ProgrammeOfficer)
@@ -33,6 +38,7 @@ export class ProjectChangesController {
     return this.changes.decide(id, changeId, 'approve', dto, actor);
   }
 
+  @Returns(ChangeSummary)
   @Post(':changeId/reject')
   @HttpCode(200)
   @Roles(Role.ProgrammeOfficer)

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
-import { CloseProjectDto, ListProjectsQuery, ProjectSettingsDto, ReasonDto, SignAgreementDto } from './dto/project.dto';
+import { Actor, PageOf, ParseIdPipe, Role } from '@sanshe/common';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
+import { CloseProjectDto, ListProjectsQuery, ProjectSettingsDto, ProjectReasonDto, SignAgreementDto } from './dto/project.dto';
 import { PROJECT_OFFICIALS, PROJECT_READERS } from './project-access.service';
 import { ProjectLifecycleService } from './project-lifecycle.service';
 import { ProjectQueryService } from './project-query.service';
 import { ProjectSettingsService } from './project-settings.service';
 import { TranchesService } from './tranches.service';
+import { ProjectResponse, ProjectSummary, ProjectsBudgetResponse, ProjectsCloseResponse, ProjectsGetSettingsResponse, ProjectsListTranchesResponse, ProjectsPlanVersionsResponse, ProjectsReleaseResponse, ProjectsSignResponse, ProjectsUnfreezeResponse } from './projects.response';
 
+@ApiContract()
 @ApiTags('projects 项目执行')
 @Controller('projects')
 export class ProjectsController {
@@ -19,6 +21,7 @@ export class ProjectsController {
     private readonly settings: ProjectSettingsService,
   ) {}
 
+  @Returns(PageOf(ProjectSummary))
   @Get()
   @Roles(...PROJECT_READERS)
   @ApiOperation({ summary: '项目列表 / Projects I may see, with status, money, overdue items and what is due next' })
@@ -26,6 +29,7 @@ export class ProjectsController {
     return this.query.list(q, actor);
   }
 
+  @Returns(ProjectsGetSettingsResponse)
   @Get('settings')
   @Roles(...PROJECT_OFFICIALS)
   @ApiOperation({ summary: '项目管理设置 / District rules: reallocation threshold, reminder lead time' })
@@ -33,6 +37,7 @@ export class ProjectsController {
     return this.settings.get();
   }
 
+  @Returns(ProjectsGetSettingsResponse)
   @Put('settings')
   @Roles(Role.DistrictAdmin)
   @ApiOperation({ summary: '修改项目管理设置 / Change the district rules' })
@@ -40,6 +45,7 @@ export class ProjectsController {
     return this.settings.update(dto);
   }
 
+  @Returns(ProjectResponse)
   @Get(':id')
   @Roles(...PROJECT_READERS)
   @ApiOperation({ summary: '项目详情 / Plan, indicators with progress, tranches with their conditions, reports, evaluations, money' })
@@ -47,6 +53,7 @@ export class ProjectsController {
     return this.query.detail(id, actor);
   }
 
+  @Returns(ProjectsBudgetResponse)
   @Get(':id/budget')
   @Roles(...PROJECT_READERS)
   @ApiOperation({ summary: '预算执行 / Budget against actual per line' })
@@ -54,6 +61,7 @@ export class ProjectsController {
     return this.query.budget(id, actor);
   }
 
+  @Returns(ProjectsPlanVersionsResponse)
   @Get(':id/plan-versions')
   @Roles(...PROJECT_READERS)
   @ApiOperation({ summary: '计划版本 / Every version of the plan, newest first' })
@@ -61,6 +69,7 @@ export class ProjectsController {
     return this.query.planVersions(id, actor);
   }
 
+  @Returns(ProjectsSignResponse)
   @Post(':id/agreement')
   @HttpCode(200)
   @Roles(Role.ProgrammeOfficer)
@@ -69,6 +78,7 @@ export class ProjectsController {
     return this.lifecycle.signAgreement(id, dto, actor);
   }
 
+  @Returns(ProjectsListTranchesResponse)
   @Get(':id/tranches')
   @Roles(...PROJECT_READERS)
   @ApiOperation({ summary: '分期拨款 / Tranches with each condition met or not' })
@@ -76,6 +86,7 @@ export class ProjectsController {
     return this.tranches.list(id, actor);
   }
 
+  @Returns(ProjectsReleaseResponse)
   @Post(':id/tranches/:trancheId/release')
   @HttpCode(200)
   @Roles(Role.FinanceOfficer)
@@ -88,14 +99,16 @@ export class ProjectsController {
     return this.tranches.release(id, trancheId, key, actor);
   }
 
+  @Returns(ProjectsUnfreezeResponse)
   @Post(':id/tranches/:trancheId/unfreeze')
   @HttpCode(200)
   @Roles(Role.ProgrammeOfficer)
   @ApiOperation({ summary: '解冻拨款 / Unfreeze a tranche frozen after a failed evaluation, with a reason' })
-  unfreeze(@Param('id', ParseIdPipe) id: string, @Param('trancheId', ParseIdPipe) trancheId: string, @Body() dto: ReasonDto, @CurrentActor() actor: Actor) {
+  unfreeze(@Param('id', ParseIdPipe) id: string, @Param('trancheId', ParseIdPipe) trancheId: string, @Body() dto: ProjectReasonDto, @CurrentActor() actor: Actor) {
     return this.tranches.unfreeze(id, trancheId, dto.reason, actor);
   }
 
+  @Returns(ProjectsCloseResponse)
   @Post(':id/close')
   @HttpCode(200)
   @Roles(Role.FinanceOfficer)

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { ConflictDto, PanelDto, ReviewVersionDto, ScoresDto } from './dto/review.dto';
 import { RankingService } from './ranking.service';
 import { ReviewPanelService } from './review-panel.service';
 import { ReviewScoringService } from './review-scoring.service';
+import { AssignmentResponse, ReviewsAssignResponse, ReviewsConflictResponse, ReviewsMineResponse, ReviewsProgressResponse, ReviewsRankResponse, ReviewsSetPanelResponse } from './reviews.response';
 
 const OFFICIALS = [Role.DistrictAdmin, Role.ProgrammeOfficer];
 
+@ApiContract()
 @ApiTags('reviews 专家评审')
 @Controller()
 export class ReviewsController {
@@ -18,6 +20,7 @@ export class ReviewsController {
     private readonly ranking: RankingService,
   ) {}
 
+  @Returns(ReviewsSetPanelResponse)
   @Post('calls/:callId/reviewers')
   @Roles(...OFFICIALS)
   @HttpCode(200)
@@ -26,6 +29,7 @@ export class ReviewsController {
     return this.panel.setPanel(callId, dto.membershipIds, actor);
   }
 
+  @Returns(ReviewsSetPanelResponse)
   @Get('calls/:callId/reviewers')
   @Roles(...OFFICIALS)
   @ApiOperation({ summary: '评审专家组及工作量 / The panel with loads' })
@@ -33,6 +37,7 @@ export class ReviewsController {
     return this.panel.panel(callId);
   }
 
+  @Returns(ReviewsAssignResponse)
   @Post('calls/:callId/review-assignments')
   @Roles(...OFFICIALS)
   @HttpCode(200)
@@ -41,6 +46,7 @@ export class ReviewsController {
     return this.panel.assign(callId);
   }
 
+  @Returns(ReviewsProgressResponse)
   @Get('calls/:callId/review-progress')
   @Roles(...OFFICIALS)
   @ApiOperation({ summary: '评审进度 / Review progress per application' })
@@ -48,6 +54,7 @@ export class ReviewsController {
     return this.ranking.progress(callId);
   }
 
+  @Returns(ReviewsRankResponse)
   @Get('calls/:callId/ranking')
   @Roles(...OFFICIALS)
   @ApiOperation({ summary: '评分排名与资金池内建议名单 / Ranking and the proposal within the pool' })
@@ -55,6 +62,7 @@ export class ReviewsController {
     return this.ranking.ranking(callId);
   }
 
+  @Returns(ReviewsMineResponse)
   @Get('reviews/assignments')
   @Roles(Role.Reviewer)
   @ApiOperation({ summary: '我的评审任务 / My assignments' })
@@ -62,6 +70,7 @@ export class ReviewsController {
     return this.scoring.mine(actor);
   }
 
+  @Returns(AssignmentResponse)
   @Get('reviews/assignments/:id')
   @Roles(Role.Reviewer)
   @ApiOperation({ summary: '评审任务详情（匿名评审时不显示申报机构）/ An assignment (blind when the call says so)' })
@@ -69,6 +78,7 @@ export class ReviewsController {
     return this.scoring.get(id, actor);
   }
 
+  @Returns(AssignmentResponse)
   @Put('reviews/assignments/:id/scores')
   @Roles(Role.Reviewer)
   @ApiOperation({ summary: '保存评分 / Save scores' })
@@ -76,6 +86,7 @@ export class ReviewsController {
     return this.scoring.save(id, dto.scores, dto.comment, dto.version, actor);
   }
 
+  @Returns(AssignmentResponse)
   @Post('reviews/assignments/:id/submit')
   @Roles(Role.Reviewer)
   @HttpCode(200)
@@ -84,6 +95,7 @@ export class ReviewsController {
     return this.scoring.submit(id, dto.version, actor);
   }
 
+  @Returns(ReviewsConflictResponse)
   @Post('reviews/assignments/:id/conflict')
   @Roles(Role.Reviewer)
   @HttpCode(200)

@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Roles } from '@sanshe/auth';
 import { WorkbenchDto } from './workbench.dto';
 import { WorkbenchService } from './workbench.service';
 
+@ApiContract()
 @ApiTags('workbench 工作台')
 @Controller('workbench')
 export class WorkbenchController {

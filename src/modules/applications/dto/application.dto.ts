@@ -40,7 +40,10 @@ export class ApplicationContentDto {
   @ApiPropertyOptional({ type: [MilestoneDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneDto) milestones?: MilestoneDto[];
   @ApiPropertyOptional() @IsOptional() @IsRealDay() startsOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsRealDay() endsOn?: string;
-  @ApiPropertyOptional({ description: 'answers to the call\'s form, by question key' }) @IsOptional() @IsObject() answers?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    description: 'answers to the call\'s form, by question key; each value as its question\'s type asks (text, number, fen string, date, chosen option(s), attachment id, table rows)',
+    type: 'object', additionalProperties: true, example: { target_group: '独居老人', budget_note: '场地由社区提供' },
+  }) @IsOptional() @IsObject() answers?: Record<string, unknown>;
 }
 
 export class UpdateApplicationDto extends ApplicationContentDto {

@@ -4,6 +4,7 @@ import {
 } from 'class-validator';
 import { IsRealDay, PageQuery } from '@sanshe/common';
 import { SERVICE_AREA_CODES } from '../../organisations/service-areas';
+import { CallEligibility, CallForm, Rubric, TranchePlanItem } from './call-settings.schema';
 
 /** Money is integer fen as a decimal string (JSON numbers cannot carry every bigint). */
 export const FEN = /^(0|[1-9][0-9]{0,14})$/;
@@ -19,16 +20,16 @@ export class CallDraftDto {
   @IsInt() @Min(0) @Max(100) coFundingPercent: number;
   @ApiProperty({ example: ['elderly'] }) @IsArray() @ArrayMaxSize(13) @IsIn(SERVICE_AREA_CODES, { each: true }) serviceAreas: string[];
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true }) communityIds?: string[];
-  @ApiPropertyOptional({ example: { minGrade: 3, minYearsRegistered: 1, qualifiedServiceArea: 'elderly' } }) @IsOptional() @IsObject() eligibility?: Record<string, unknown>;
-  @ApiProperty({ description: '{ sections: [{ key, title, questions: [{ key, label, type, required, options }] }] }' }) @IsObject() form: Record<string, unknown>;
-  @ApiProperty({ description: '{ criteria: [{ code, name, weight }], scoreMin, scoreMax } — weights add up to 100' }) @IsObject() rubric: Record<string, unknown>;
+  @ApiPropertyOptional({ type: () => CallEligibility, example: { minGrade: 3, minYearsRegistered: 1, qualifiedServiceArea: 'elderly' } }) @IsOptional() @IsObject() eligibility?: Record<string, unknown>;
+  @ApiProperty({ type: () => CallForm }) @IsObject() form: Record<string, unknown>;
+  @ApiProperty({ type: () => Rubric, description: 'weights add up to 100' }) @IsObject() rubric: Record<string, unknown>;
   @ApiProperty({ example: 5 }) @IsInt() @Min(1) @Max(15) reviewersPerApplication: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() blindReview?: boolean;
   @ApiPropertyOptional({ description: 'z-score normalise each reviewer before aggregating' }) @IsOptional() @IsBoolean() normaliseScores?: boolean;
   @ApiPropertyOptional({ example: 60 }) @IsOptional() @IsNumber() @Min(0) @Max(100) minScoreToFund?: number;
   @ApiPropertyOptional({ example: 1 }) @IsOptional() @IsInt() @Min(1) @Max(100) applicationsPerOrganisation?: number;
   @ApiProperty({ example: 5 }) @IsInt() @Min(1) @Max(30) noticeWorkingDays: number;
-  @ApiPropertyOptional({ description: 'defaults to 50/30/20' }) @IsOptional() @IsArray() tranchePlan?: unknown[];
+  @ApiPropertyOptional({ type: () => [TranchePlanItem], description: 'defaults to 50/30/20' }) @IsOptional() @IsArray() tranchePlan?: unknown[];
   @ApiProperty({ example: '2026-07-01' }) @IsRealDay() projectStartsOn: string;
   @ApiProperty({ example: '2027-06-30' }) @IsRealDay() projectEndsOn: string;
   @ApiProperty() @IsISO8601({ strict: true }) opensAt: string;
@@ -60,6 +61,6 @@ export class HolidayDto {
 }
 
 export class HolidayYearQuery {
-  @ApiProperty({ example: 2026, minimum: 2000, maximum: 2100 })
+  @ApiProperty({ example: '2026', pattern: '^(20[0-9]{2}|2100)$', description: 'a year from 2000 to 2100' })
   @Matches(/^(20[0-9]{2}|2100)$/, { message: 'year must be a year from 2000 to 2100' }) year: string;
 }

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe, RateLimit } from '@sanshe/common';
-import { PublicDistrict } from '@sanshe/auth';
+import { ApiContract, PublicDistrict, Returns } from '@sanshe/auth';
 import { NoticesPortalService } from './notices-portal.service';
 import { ObjectionsService } from './objections.service';
 import { ObjectionDto, ObjectionReceiptQuery } from './outcome.dto';
+import { NoticesPortalGetResponse, NoticesPortalListResponse, NoticesPortalObjectResponse, ObjectionResponse } from './notices-portal.response';
 
 /** The public portal's notices (公示) and the objection form (异议), without signing in. */
+@ApiContract()
 @ApiTags('portal 公开门户')
 @Controller('public/districts/:districtCode')
 export class NoticesPortalController {
@@ -15,6 +17,7 @@ export class NoticesPortalController {
     private readonly objections: ObjectionsService,
   ) {}
 
+  @Returns(NoticesPortalListResponse)
   @Get('notices')
   @PublicDistrict()
   @ApiParam({ name: 'districtCode', example: '510107' })
@@ -23,6 +26,7 @@ export class NoticesPortalController {
     return this.notices.list();
   }
 
+  @Returns(NoticesPortalGetResponse)
   @Get('calls/:id/notice')
   @PublicDistrict()
   @ApiParam({ name: 'districtCode', example: '510107' })
@@ -31,6 +35,7 @@ export class NoticesPortalController {
     return this.notices.get(id);
   }
 
+  @Returns(NoticesPortalObjectResponse)
   @Post('calls/:id/objections')
   @PublicDistrict()
   @RateLimit(5, 3600)
@@ -40,6 +45,7 @@ export class NoticesPortalController {
     return this.objections.file(id, dto);
   }
 
+  @Returns(ObjectionResponse)
   @Get('calls/:id/objections/:objectionId')
   @PublicDistrict()
   @ApiParam({ name: 'districtCode', example: '510107' })

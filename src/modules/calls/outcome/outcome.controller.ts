@@ -1,15 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { AwardService } from './award.service';
 import { ObjectionsService } from './objections.service';
 import { AcceptAgreementDto, AnswerObjectionDto, OutcomeVersionDto, SelectionDto } from './outcome.dto';
 import { SelectionService } from './selection.service';
+import { AwardListResponse, ObjectionListResponse, OutcomeAcceptResponse, OutcomeAnswerResponse, OutcomeAwardResponse, OutcomePublishNoticeResponse, OutcomeResultResponse, OutcomeSelectResponse } from './outcome.response';
 
 const OFFICIALS = [Role.DistrictAdmin, Role.ProgrammeOfficer];
 const ORG_AND_OFFICIALS = [Role.DistrictAdmin, Role.ProgrammeOfficer, Role.FinanceOfficer, Role.OrgAdmin, Role.OrgStaff];
 
+@ApiContract()
 @ApiTags('calls 公益创投')
 @Controller()
 export class OutcomeController {
@@ -19,6 +21,7 @@ export class OutcomeController {
     private readonly awards: AwardService,
   ) {}
 
+  @Returns(OutcomeSelectResponse)
   @Put('calls/:callId/selection')
   @Roles(...OFFICIALS)
   @ApiOperation({ summary: '确定入选名单（资金池内，调整须说明理由）/ Make the selection within the pool' })
@@ -26,6 +29,7 @@ export class OutcomeController {
     return this.selection.select(callId, dto, actor);
   }
 
+  @Returns(OutcomeSelectResponse)
   @Get('calls/:callId/selection')
   @Roles(...OFFICIALS)
   @ApiOperation({ summary: '入选名单 / The selection' })
@@ -33,6 +37,7 @@ export class OutcomeController {
     return this.selection.selection(callId);
   }
 
+  @Returns(OutcomePublishNoticeResponse)
   @Post('calls/:callId/notice')
   @Roles(...OFFICIALS)
   @HttpCode(200)
@@ -41,6 +46,7 @@ export class OutcomeController {
     return this.selection.publishNotice(callId, dto.version);
   }
 
+  @Returns(ObjectionListResponse)
   @Get('calls/:callId/objections')
   @Roles(...OFFICIALS)
   @ApiOperation({ summary: '异议列表（含联系方式）/ Objections with contact details' })
@@ -48,6 +54,7 @@ export class OutcomeController {
     return this.objections.list(callId);
   }
 
+  @Returns(OutcomeAnswerResponse)
   @Post('calls/:callId/objections/:id/answer')
   @Roles(...OFFICIALS)
   @HttpCode(200)
@@ -56,6 +63,7 @@ export class OutcomeController {
     return this.objections.answer(callId, id, dto.answer, actor);
   }
 
+  @Returns(OutcomeAwardResponse)
   @Post('calls/:callId/award')
   @Roles(...OFFICIALS)
   @HttpCode(200)
@@ -64,6 +72,7 @@ export class OutcomeController {
     return this.awards.award(callId, dto.version);
   }
 
+  @Returns(AwardListResponse)
   @Get('calls/:callId/awards')
   @Roles(...OFFICIALS, Role.FinanceOfficer)
   @ApiOperation({ summary: '立项清单 / Awards of a call' })
@@ -71,6 +80,7 @@ export class OutcomeController {
     return this.awards.listForCall(callId);
   }
 
+  @Returns(OutcomeAcceptResponse)
   @Get('awards/:id')
   @Roles(...ORG_AND_OFFICIALS)
   @ApiOperation({ summary: '立项记录 / An award with its complete record' })
@@ -78,6 +88,7 @@ export class OutcomeController {
     return this.awards.get(id, actor);
   }
 
+  @Returns('file', { contentType: 'application/pdf', description: 'the signed grant agreement' })
   @Get('awards/:id/agreement.pdf')
   @Roles(...ORG_AND_OFFICIALS)
   @ApiOperation({ summary: '资助协议 PDF / The grant agreement PDF' })
@@ -85,6 +96,7 @@ export class OutcomeController {
     return this.awards.agreement(id, actor);
   }
 
+  @Returns(OutcomeAcceptResponse)
   @Post('awards/:id/agreement/accept')
   @Roles(Role.OrgAdmin)
   @HttpCode(200)
@@ -93,6 +105,7 @@ export class OutcomeController {
     return this.awards.accept(id, actor);
   }
 
+  @Returns(OutcomeResultResponse)
   @Get('applications/:id/result')
   @Roles(...ORG_AND_OFFICIALS, Role.SocialWorker, Role.Supervisor)
   @ApiOperation({ summary: '评审结果摘要（立项后）/ My result summary, after the award' })

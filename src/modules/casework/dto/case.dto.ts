@@ -5,9 +5,9 @@ import {
 } from 'class-validator';
 import { IsRealDay, PageQuery } from '@sanshe/common';
 
-export class VersionDto {
-  @ApiProperty({ description: '读取时的版本号 / the version you read' }) @IsInt() @Min(1) version: number;
-}
+// One VersionDto for the whole API (a second class of that name would replace it in the OpenAPI document).
+import { VersionDto } from '@sanshe/common';
+export { VersionDto };
 
 export class OpenCaseDto {
   @ApiProperty() @IsUUID() beneficiaryId: string;

@@ -93,15 +93,15 @@ export class UpdateOrganisationDto extends PartialType(RegisterOrganisationDto) 
   @ApiProperty({ description: '读取时的版本号 / the version you read' }) @IsInt() @Min(1) version: number;
 }
 
-export class VersionDto {
-  @ApiProperty({ description: '读取时的版本号 / the version you read' }) @IsInt() @Min(1) version: number;
-}
+// One VersionDto for the whole API (a second class of that name would replace it in the OpenAPI document).
+import { VersionDto } from '@sanshe/common';
+export { VersionDto };
 
 export class VerifyDto extends VersionDto {
   @ApiPropertyOptional({ description: '核验意见' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 
-export class ReasonDto extends VersionDto {
+export class VersionReasonDto extends VersionDto {
   @ApiProperty({ example: '登记证书扫描件不清晰，请重新上传', description: '理由（组织可见）' })
   @IsString() @Length(2, 1000) reason: string;
 }

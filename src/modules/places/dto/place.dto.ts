@@ -26,9 +26,9 @@ export class UpdatePlaceDto {
   @ApiProperty({ description: '读取时的版本号 / the version you read' }) @IsInt() @Min(1) version: number;
 }
 
-export class VersionDto {
-  @ApiProperty({ description: '读取时的版本号 / the version you read' }) @IsInt() @Min(1) version: number;
-}
+// One VersionDto for the whole API (a second class of that name would replace it in the OpenAPI document).
+import { VersionDto } from '@sanshe/common';
+export { VersionDto };
 
 export class ListPlacesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['district', 'street', 'community'] })

@@ -18,7 +18,7 @@ export class SignAgreementDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
 
-export class ReasonDto {
+export class ProjectReasonDto {
   @ApiProperty({ example: '整改已完成，经复核同意解冻' }) @IsString() @Length(2, 1000) reason: string;
 }
 

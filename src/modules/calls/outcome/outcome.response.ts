@@ -1,0 +1,152 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TranchePlanItem } from '../dto/call-settings.schema';
+import { ApplicationCoreBudgetLine, ApplicationCoreIndicator } from '../../applications/applications.response';
+
+/* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
+
+export class OutcomeResultCriterionMeans {
+  @ApiProperty({ type: Number, example: 5.6 }) need: number;
+  @ApiProperty({ type: Number, example: 5.6 }) design: number;
+  @ApiProperty({ type: Number, example: 5.6 }) budget: number;
+}
+
+
+export class OutcomeResultResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: String, example: "GYSB-2026-0003" }) referenceNo: string;
+  @ApiProperty({ type: String, example: "declined" }) status: string;
+  @ApiProperty({ type: Number, example: 60 }) score: number;
+  @ApiProperty({ type: Number, example: 3 }) rank: number;
+  @ApiProperty({ type: Number, example: 3 }) ranked: number;
+  @ApiProperty({ type: Number, example: 5 }) reviewCount: number;
+  @ApiProperty({ type: () => OutcomeResultCriterionMeans }) criterionMeans: OutcomeResultCriterionMeans;
+  @ApiProperty({ type: String, nullable: true }) award: string | null;
+}
+
+
+export class OutcomeSelectItem {
+  @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: Number, example: 1 }) rank: number;
+  @ApiProperty({ type: Number, example: 84 }) score: number;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) requestedFen: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) amountFen: string;
+  @ApiProperty({ type: String, example: "宣传费用偏高，核减1万元", nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, example: "GYSB-2026-0001" }) referenceNo: string;
+  @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) projectTitle: string;
+  @ApiProperty({ type: String, example: "晋阳社会工作服务中心" }) organisationName: string;
+}
+
+
+export class OutcomeSelectResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) callId: string;
+  @ApiProperty({ type: Number, example: 5 }) version: number;
+  @ApiProperty({ type: String, example: "reviewing" }) status: string;
+  @ApiProperty({ type: () => [OutcomeSelectItem] }) items: OutcomeSelectItem[];
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "37000000" }) totalFen: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "200000000" }) fundPoolFen: string;
+  @ApiProperty({ type: String, example: "第三名得分刚达合格线，本期优先资助前两名", nullable: true }) reason: string | null;
+}
+
+
+export class OutcomePublishNoticeResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) callId: string;
+  @ApiProperty({ type: Number, example: 6 }) version: number;
+  @ApiProperty({ type: String, example: "notice" }) status: string;
+  @ApiProperty({ type: () => [OutcomeSelectItem] }) items: OutcomeSelectItem[];
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "37000000" }) totalFen: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "200000000" }) fundPoolFen: string;
+  @ApiProperty({ type: String, example: "第三名得分刚达合格线，本期优先资助前两名", nullable: true }) reason: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) noticeStartsAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) noticeEndsAt: string;
+  @ApiProperty({ type: String, format: 'date' }) noticeLastDay: string;
+}
+
+
+export class OutcomeAnswerResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: "answered" }) status: string;
+  @ApiProperty({ type: String, example: "经核实，该机构去年项目结项评估为良好。" }) answer: string;
+}
+
+
+export class OutcomeAwardAward {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: "GY-2026-0001" }) referenceNo: string;
+  @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) amountFen: string;
+}
+
+
+export class OutcomeAwardResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) callId: string;
+  @ApiProperty({ type: String, example: "awarded" }) status: string;
+  @ApiProperty({ type: () => [OutcomeAwardAward] }) awards: OutcomeAwardAward[];
+}
+
+
+export class OutcomeAcceptRecordMilestone {
+  @ApiProperty({ type: String, example: "完成需求调研" }) name: string;
+  @ApiProperty({ type: String, format: 'date' }) dueOn: string;
+}
+
+export class OutcomeAcceptRecord {
+  @ApiProperty({ type: String, format: 'uuid' }) callId: string;
+  @ApiProperty({ type: String, format: 'date' }) endsOn: string;
+  @ApiProperty({ type: String, format: 'uuid' }) awardId: string;
+  @ApiProperty({ type: String, example: "为独居长者提供入户探访与集中活动。" }) summary: string;
+  @ApiProperty({ type: String, format: 'date' }) startsOn: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) amountFen: string;
+  @ApiProperty({ type: String, example: "2026年社区公益创投大赛" }) callTitle: string;
+  @ApiProperty({ type: () => [ApplicationCoreIndicator] }) indicators: ApplicationCoreIndicator[];
+  @ApiProperty({ type: () => [OutcomeAcceptRecordMilestone] }) milestones: OutcomeAcceptRecordMilestone[];
+  @ApiProperty({ type: () => [ApplicationCoreBudgetLine] }) budgetLines: ApplicationCoreBudgetLine[];
+  @ApiProperty({ type: String, example: "GY-2026-0001" }) referenceNo: string;
+  @ApiProperty({ type: () => [TranchePlanItem] }) tranchePlan: TranchePlanItem[];
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "3600000" }) coFundingFen: string;
+  @ApiProperty({ type: [String] }) communityIds: string[];
+  @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) projectTitle: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) requestedFen: string;
+  @ApiProperty({ type: [String] }) serviceAreas: string[];
+  @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) officerUserId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) organisationId: string;
+  @ApiProperty({ type: String, example: "GYSB-2026-0001" }) applicationReferenceNo: string;
+}
+
+
+export class OutcomeAcceptResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid' }) callId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) organisationId: string;
+  @ApiProperty({ type: String, example: "GY-2026-0001" }) referenceNo: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) amountFen: string;
+  @ApiProperty({ type: String, example: "accepted" }) status: string;
+  @ApiProperty({ type: String, format: 'date-time' }) acceptedAt: string;
+  @ApiProperty({ type: String }) agreementSha256: string;
+  @ApiProperty({ type: String }) agreementUrl: string;
+  @ApiProperty({ type: () => OutcomeAcceptRecord }) record: OutcomeAcceptRecord;
+}
+
+
+/** The awards of a call (a handful per call, not paged). */
+export class AwardListResponse {
+  @ApiProperty({ type: () => [OutcomeAcceptResponse] }) items: OutcomeAcceptResponse[];
+}
+
+/** An objection as officials read it: the filer's contact details are for officials only. */
+export class ObjectionView {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) applicationId: string | null;
+  @ApiProperty({ type: String, example: '张先生' }) name: string;
+  @ApiProperty({ type: String, example: '13800001111' }) contact: string;
+  @ApiProperty({ type: String }) content: string;
+  @ApiProperty({ type: String, enum: ['open', 'answered'] }) status: string;
+  @ApiProperty({ type: String, nullable: true }) answer: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) receivedAt: string;
+}
+
+export class ObjectionListResponse {
+  @ApiProperty({ type: () => [ObjectionView] }) items: ObjectionView[];
+}

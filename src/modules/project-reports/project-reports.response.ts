@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LocalisedLabel } from '@sanshe/common';
+
+/* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
+
+export class ProjectReportSpending {
+  @ApiProperty({ type: String, format: 'uuid' }) budgetLineId: string;
+  @ApiProperty({ type: String, example: "activity" }) code: string;
+  @ApiProperty({ type: String, example: "活动费" }) name: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "0" }) amountFen: string;
+}
+
+
+export class ProjectReportResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid' }) projectId: string;
+  @ApiProperty({ type: String, example: "interim" }) kind: string;
+  @ApiProperty({ type: () => LocalisedLabel }) kindLabel: LocalisedLabel;
+  @ApiProperty({ type: String, format: 'date' }) periodStart: string;
+  @ApiProperty({ type: String, format: 'date' }) periodEnd: string;
+  @ApiProperty({ type: String, format: 'date' }) dueOn: string;
+  @ApiProperty({ type: String, example: "due" }) status: string;
+  @ApiProperty({ type: Boolean }) overdue: boolean;
+  @ApiProperty({ type: String, nullable: true }) overdueSince: string | null;
+  @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewedAt: string | null;
+  @ApiProperty({ type: Number, example: 1 }) version: number;
+  @ApiProperty({ type: String, example: "" }) narrative: string;
+  @ApiProperty({ type: String, nullable: true }) reviewComment: string | null;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) indicatorValues: Array<Record<string, unknown>>;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) milestoneStatuses: Array<Record<string, unknown>>;
+  @ApiProperty({ type: () => [ProjectReportSpending] }) spending: ProjectReportSpending[];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) receipts: Array<Record<string, unknown>>;
+}
+
+
+export class ProjectReportsListItem {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid' }) projectId: string;
+  @ApiProperty({ type: String, example: "monthly" }) kind: string;
+  @ApiProperty({ type: () => LocalisedLabel }) kindLabel: LocalisedLabel;
+  @ApiProperty({ type: String, format: 'date' }) periodStart: string;
+  @ApiProperty({ type: String, format: 'date' }) periodEnd: string;
+  @ApiProperty({ type: String, format: 'date' }) dueOn: string;
+  @ApiProperty({ type: String, example: "due" }) status: string;
+  @ApiProperty({ type: Boolean }) overdue: boolean;
+  @ApiProperty({ type: String, format: 'date' }) overdueSince: string;
+  @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewedAt: string | null;
+  @ApiProperty({ type: Number, example: 1 }) version: number;
+}
+
+export class ProjectReportsListResponse {
+  @ApiProperty({ type: () => [ProjectReportsListItem] }) items: ProjectReportsListItem[];
+  @ApiProperty({ type: Number, example: 5 }) total: number;
+}
+

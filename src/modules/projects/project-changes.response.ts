@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LocalisedLabel } from '@sanshe/common';
+
+/* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
+
+export class ChangeSummaryDetailReallocation {
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "30000" }) amountFen: string;
+  @ApiProperty({ type: String, format: 'uuid' }) toBudgetLineId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) fromBudgetLineId: string;
+}
+
+export class ChangeSummaryDetail {
+  @ApiProperty({ type: () => [ChangeSummaryDetailReallocation] }) reallocations: ChangeSummaryDetailReallocation[];
+}
+
+
+export class ChangeSummary {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: "reallocation" }) kind: string;
+  @ApiProperty({ type: () => ChangeSummaryDetail }) detail: ChangeSummaryDetail;
+  @ApiProperty({ type: String, example: "调整30000" }) reason: string;
+  @ApiProperty({ type: String, example: "applied" }) status: string;
+  @ApiProperty({ type: Boolean }) needsApproval: boolean;
+  @ApiProperty({ type: String, nullable: true }) decisionComment: string | null;
+  @ApiProperty({ type: Number, example: 4 }) planVersion: number;
+  @ApiProperty({ type: Number, example: 1 }) version: number;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: String, example: "甲机构管理员" }) requestedByName: string;
+  @ApiProperty({ type: () => LocalisedLabel }) kindLabel: LocalisedLabel;
+}
+

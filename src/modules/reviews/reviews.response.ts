@@ -1,0 +1,127 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CallForm, Rubric } from '../calls/dto/call-settings.schema';
+import { ApplicationCore } from '../applications/applications.response';
+import { OutcomeResultCriterionMeans } from '../calls/outcome/outcome.response';
+
+/* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
+
+export class AssignmentApplication {
+  @ApiProperty({ type: String, example: "GYSB-2026-0001" }) referenceNo: string;
+  @ApiProperty({ type: () => ApplicationCore }) core: ApplicationCore;
+  @ApiProperty({ type: () => CallForm }) form: CallForm;
+  @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) title: string;
+  @ApiProperty({ type: String, format: 'uuid' }) callId: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, unknown>;
+  @ApiProperty({ type: String, example: "为独居长者提供入户探访与集中活动。" }) summary: string;
+  @ApiProperty({ type: String, example: "2026年社区公益创投大赛" }) callTitle: string;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) attachments: Array<Record<string, unknown>>;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "3600000" }) coFundingFen: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) requestedFen: string;
+}
+
+
+export class AssignmentCall {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: "2026年社区公益创投大赛" }) title: string;
+  @ApiProperty({ type: () => Rubric }) rubric: Rubric;
+  @ApiProperty({ type: String, format: 'date-time' }) reviewBy: string;
+  @ApiProperty({ type: Boolean }) blindReview: boolean;
+}
+
+
+export class AssignmentResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: "assigned" }) status: string;
+  @ApiProperty({ type: Number, example: 1 }) version: number;
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) scores: Array<Record<string, unknown>>;
+  @ApiProperty({ type: String, nullable: true }) comment: string | null;
+  @ApiProperty({ type: String, nullable: true }) weightedTotal: string | null;
+  @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: () => AssignmentCall }) call: AssignmentCall;
+  @ApiProperty({ type: () => AssignmentApplication }) application: AssignmentApplication;
+}
+
+
+export class ReviewsProgressItem {
+  @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: String, example: "GYSB-2026-0001" }) referenceNo: string;
+  @ApiProperty({ type: Number, example: 2 }) pending: number;
+  @ApiProperty({ type: Number, example: 0 }) submitted: number;
+  @ApiProperty({ type: Number, example: 0 }) conflicts: number;
+}
+
+
+export class ReviewsProgressResponse {
+  @ApiProperty({ type: () => [ReviewsProgressItem] }) items: ReviewsProgressItem[];
+}
+
+
+export class ReviewsRankItem {
+  @ApiProperty({ type: Number, example: 1 }) rank: number;
+  @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: String, example: "GYSB-2026-0001" }) referenceNo: string;
+  @ApiProperty({ type: String, format: 'uuid' }) organisationId: string;
+  @ApiProperty({ type: String, example: "晋阳社会工作服务中心" }) organisationName: string;
+  @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) projectTitle: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) requestedFen: string;
+  @ApiProperty({ type: Number, example: 84 }) score: number;
+  @ApiProperty({ type: Number, example: 5 }) reviewCount: number;
+  @ApiProperty({ type: Boolean }) highestAndLowestDropped: boolean;
+  @ApiProperty({ type: () => OutcomeResultCriterionMeans }) criterionMeans: OutcomeResultCriterionMeans;
+  @ApiProperty({ type: Boolean }) proposed: boolean;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) proposedFen: string;
+  @ApiProperty({ type: String, example: "fits" }) proposalNote: string;
+}
+
+
+export class ReviewsRankResponse {
+  @ApiProperty({ type: () => [ReviewsRankItem] }) items: ReviewsRankItem[];
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "200000000" }) fundPoolFen: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "53000000" }) proposedTotalFen: string;
+  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "147000000" }) remainingFen: string;
+  @ApiProperty({ type: Boolean }) normalised: boolean;
+  @ApiProperty({ type: Boolean }) reviewFinished: boolean;
+}
+
+
+export class ReviewsMineItem {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: "assigned" }) status: string;
+  @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
+  @ApiProperty({ type: String, format: 'uuid' }) callId: string;
+  @ApiProperty({ type: String, example: "2026年社区公益创投大赛" }) callTitle: string;
+  @ApiProperty({ type: String, format: 'date-time' }) reviewBy: string;
+  @ApiProperty({ type: String, example: "GYSB-2026-0001" }) referenceNo: string;
+  @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) projectTitle: string;
+  @ApiPropertyOptional({ type: String, example: "测试社会工作服务中心7-363255" }) organisationName?: string;
+}
+
+
+export class ReviewsMineResponse {
+  @ApiProperty({ type: () => [ReviewsMineItem] }) items: ReviewsMineItem[];
+}
+
+
+export class ReviewsSetPanelItem {
+  @ApiProperty({ type: String, format: 'uuid' }) membershipId: string;
+  @ApiProperty({ type: String, example: "评审专家5" }) name: string;
+  @ApiProperty({ type: Number, example: 0 }) assignments: number;
+}
+
+export class ReviewsSetPanelResponse {
+  @ApiProperty({ type: () => [ReviewsSetPanelItem] }) items: ReviewsSetPanelItem[];
+}
+
+
+export class ReviewsAssignResponse {
+  @ApiProperty({ type: Number, example: 15 }) created: number;
+  @ApiProperty({ type: String, example: "reviewing" }) callStatus: string;
+  @ApiProperty({ type: () => [ReviewsSetPanelItem] }) panel: ReviewsSetPanelItem[];
+}
+
+
+export class ReviewsConflictResponse {
+  @ApiProperty({ type: String, example: "conflict" }) status: string;
+  @ApiProperty({ type: Boolean }) replaced: boolean;
+}
+
