@@ -18,7 +18,8 @@ export async function createApp(config: AppConfig = loadConfig(), opts: { logger
   app.useBodyParser('json', { limit: config.bodyLimit, strict: true });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which peers may tell us the client's address (X-Forwarded-For): none unless TRUST_PROXY names them.
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'api/metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
