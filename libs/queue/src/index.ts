@@ -5,3 +5,5 @@ export * from './outbox.service';
 export * from './outbox.relay';
 export * from './queue.module';
 export * from './events-producer';
+export * from './scheduled-job.decorator';
+export * from './scheduled-job.registry';
