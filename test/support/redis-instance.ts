@@ -32,6 +32,7 @@ export class RedisInstance {
   }
 
   async start(): Promise<void> {
+    if (this.proc) return; // already running
     const bin = process.env.REDIS_SERVER_BIN || 'redis-server';
     this.proc = spawn(bin, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', this.persist ? 'yes' : 'no', '--dir', this.dir], { stdio: 'ignore' });
     await this.waitFor(true);
