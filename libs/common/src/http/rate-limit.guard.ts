@@ -1,4 +1,4 @@
-import { ExecutionContext, Inject, Injectable, OnApplicationShutdown, SetMetadata, applyDecorators } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, SetMetadata, applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions, InjectThrottlerStorage, Throttle, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModule,
@@ -41,7 +41,7 @@ export const RateLimitStorageModule = ThrottlerModule.forRootAsync({
 });
 
 @Injectable()
-export class RateLimitGuard extends ThrottlerGuard implements OnApplicationShutdown {
+export class RateLimitGuard extends ThrottlerGuard implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
@@ -57,6 +57,10 @@ export class RateLimitGuard extends ThrottlerGuard implements OnApplicationShutd
 
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     throw commonError(CommonErrorCode.RATE_LIMITED, { retryAfterSeconds: detail.timeToBlockExpire });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.rateLimit && this.storageService instanceof RedisThrottlerStorage) await this.storageService.ready();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -74,6 +74,22 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     }
   }
 
+  /**
+   * Waits (bounded) for the first connection, so the first requests after start are counted rather than let through
+   * for want of a connection. Resolves either way: a Redis that is down at start is the fail-open case above.
+   */
+  async ready(timeoutMs = 3000): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, timeoutMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.redis.once('ready', done);
+    });
+  }
+
   async close(): Promise<void> {
     this.redis.disconnect();
   }
