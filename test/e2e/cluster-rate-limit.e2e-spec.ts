@@ -47,24 +47,28 @@ describe('while Redis is down, rate limits fail open but an account still locks'
     d = await openDistrict(t);
   }, 60_000);
   afterAll(async () => {
-    await redis.start().catch(() => undefined);
     await t.close();
     await redis.destroy();
-  }, 60_000);
+  }, 120_000);
 
   it('sign-in answers at once (no 429, no 500, no hang) and the sixth wrong password still locks the account', async () => {
     const m = await addMember(t, d, ['finance_officer']);
     await redis.stop();
-    for (let i = 0; i < 35; i++) {
-      const started = Date.now();
-      const res = await signIn(t);
-      expect(res.status).toBe(401);
-      // Bounded by the storage's 500 ms Redis timeout plus the sign-in slowdown, far below any client timeout.
-      expect(Date.now() - started).toBeLessThan(5_000);
+    // Up again as soon as the checks are done: the app's queue connections back off longer the longer Redis is away.
+    try {
+      for (let i = 0; i < 31; i++) {
+        const started = Date.now();
+        const res = await signIn(t);
+        expect(res.status).toBe(401);
+        // Bounded by the storage's 500 ms Redis timeout plus the sign-in slowdown, far below any client timeout.
+        expect(Date.now() - started).toBeLessThan(5_000);
+      }
+      for (let i = 1; i <= 5; i++) expect((await signIn(t, undefined, m.phone, `wrong-${i}`)).status).toBe(401);
+      const locked = await signIn(t, undefined, m.phone, PASSWORD);
+      expect(locked.status).toBe(429);
+      expect(locked.body.code).toBe('ACCOUNT_LOCKED');
+    } finally {
+      await redis.start();
     }
-    for (let i = 1; i <= 5; i++) expect((await signIn(t, undefined, m.phone, `wrong-${i}`)).status).toBe(401);
-    const locked = await signIn(t, undefined, m.phone, PASSWORD);
-    expect(locked.status).toBe(429);
-    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
-  }, 90_000);
+  }, 120_000);
 });
