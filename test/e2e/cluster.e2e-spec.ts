@@ -25,12 +25,12 @@ describe('two API processes and a worker behave as one service', () => {
     worker = await ServiceProcess.worker('worker', { ...env, PLATFORM_OPERATOR_LOGIN: operatorPhone, PLATFORM_OPERATOR_PASSWORD: PASSWORD });
     [a, b] = await Promise.all([ServiceProcess.api('api-a', env), ServiceProcess.api('api-b', env)]);
     owner = await ownerClient();
-  }, 120_000);
+  }, 600_000);
 
   afterAll(async () => {
     await owner?.end();
     await Promise.all([a?.stop(), b?.stop(), worker?.stop()]);
-  }, 60_000);
+  }, 120_000);
 
   it('a per-address limit holds across both processes: 30 sign-ins in total, not 30 each', async () => {
     const client = '198.51.100.7';
@@ -49,7 +49,7 @@ describe('two API processes and a worker behave as one service', () => {
     // Another client behind the same trusted proxy has its own bucket, in either process.
     expect((await attempt(a, '198.51.100.8')).status).toBe(401);
     expect((await attempt(b, '198.51.100.8')).status).toBe(401);
-  }, 120_000);
+  }, 300_000);
 
   it('a due call is closed by the deadline job exactly once, though three processes share the cluster', async () => {
     const operator = await login(a.asTestApp(), operatorPhone);
@@ -57,7 +57,7 @@ describe('two API processes and a worker behave as one service', () => {
     const officer = await addMember(b.asTestApp(), d, ['programme_officer']);
     const now = new Date();
     // Closes a little after it is published; the scheduler (every 5 s, in the worker only) must close it.
-    const body = callBody(now, { opensAt: new Date(now.getTime() - HOUR).toISOString(), closesAt: new Date(now.getTime() + 15_000).toISOString(),
+    const body = callBody(now, { opensAt: new Date(now.getTime() - HOUR).toISOString(), closesAt: new Date(now.getTime() + 45_000).toISOString(),
       reviewBy: new Date(now.getTime() + 10 * DAY).toISOString() });
     const created = await officer.post('/api/v1/calls', body).expect(201);
     await d.admin.post(`/api/v1/calls/${created.body.id}/publish`, { version: created.body.version }).expect(200);
@@ -76,10 +76,10 @@ describe('two API processes and a worker behave as one service', () => {
           await owner.query('ROLLBACK');
         }
       };
-      await worker.waitUntil(async () => (await closes()) > 0, 60_000, 'close the due call');
+      await worker.waitUntil(async () => (await closes()) > 0, 180_000, 'close the due call');
       // Let the scheduler fire at least twice more after the close, then count again: still one close.
       const ranBefore = (await queue.getJobCounts('completed')).completed;
-      await worker.waitUntil(async () => (await queue.getJobCounts('completed')).completed >= ranBefore + 2, 60_000, 'run two more closing passes');
+      await worker.waitUntil(async () => (await queue.getJobCounts('completed')).completed >= ranBefore + 2, 120_000, 'run two more closing passes');
       expect(await closes()).toBe(1);
       const seen = await officer.get(`/api/v1/calls/${created.body.id}`).expect(200);
       expect(seen.body.status).toBe('closed');
@@ -88,5 +88,5 @@ describe('two API processes and a worker behave as one service', () => {
     } finally {
       await queue.close();
     }
-  }, 180_000);
+  }, 600_000);
 });

@@ -17,6 +17,9 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * Start-up waits are generous (3 min): on a 2-core box shared with other suites a Nest process can take a minute to
+ * boot.
+ *
  * A real `node dist/src/main.js` or `dist/src/worker.js` process, as production runs them. Its last output lines are
  * kept so a failing test can say why a process died.
  */
@@ -39,14 +42,14 @@ export class ServiceProcess {
     const p = new ServiceProcess(name, spawn(process.execPath, [path.join(DIST, 'main.js')], {
       env: { ...env, PORT: String(port), RUN_WORKER: 'false' }, stdio: ['ignore', 'pipe', 'pipe'],
     }), port);
-    await p.waitUntil(async () => (await fetch(`${p.url}/api/health`).catch(() => undefined))?.status === 200, 60_000, 'answer /api/health');
+    await p.waitUntil(async () => (await fetch(`${p.url}/api/health`).catch(() => undefined))?.status === 200, 180_000, 'answer /api/health');
     return p;
   }
 
   static async worker(name: string, env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
     // At log level `log` the worker says when it runs (it has no port to probe).
     const p = new ServiceProcess(name, spawn(process.execPath, [path.join(DIST, 'worker.js')], { env: { ...env, LOG_LEVEL: 'log' }, stdio: ['ignore', 'pipe', 'pipe'] }));
-    await p.waitUntil(async () => p.output.some((l) => l.includes('Sanshe worker running')), 60_000, 'start');
+    await p.waitUntil(async () => p.output.some((l) => l.includes('Sanshe worker running')), 180_000, 'start');
     return p;
   }
 
