@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { Client, Pool } from 'pg';
 import { loadConfig } from '@sanshe/common';
 import { OperatorBootstrap } from '../src/modules/platform/operator-bootstrap.service';
@@ -46,6 +47,32 @@ async function seedDistrict(owner: Client, tenantId: string, rootId: string, row
 async function runLoad(url: string, authorization?: string): Promise<{ rps: number; ok: number; failed: number; p50: number; p99: number }> {
   const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, 'load-generator.js'), url, String(CONNECTIONS), String(SECONDS), authorization ?? '']);
   return JSON.parse(stdout.trim());
+}
+
+/**
+ * CPU spent per answered request by this process (the server measured; the load runs in a child) and by the
+ * database's backends, read from /proc. On a machine shared with other work, throughput swings with the neighbours'
+ * load but CPU per request barely does, so this is the figure to compare between two versions of the code.
+ */
+async function backendCpuMs(owner: Pool): Promise<number> {
+  const { rows } = await owner.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let ms = 0;
+  for (const { pid } of rows as Array<{ pid: number }>) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ms += (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * tick;
+  }
+  return ms;
+}
+async function measured(load: () => ReturnType<typeof runLoad>, owner: Pool) {
+  const cpu0 = process.cpuUsage();
+  const db0 = await backendCpuMs(owner);
+  const r = await load();
+  const cpu = process.cpuUsage(cpu0);
+  const db = await backendCpuMs(owner);
+  const n = Math.max(1, r.ok);
+  return { ...r, nodeCpuMsPerReq: (cpu.user + cpu.system) / 1000 / n, dbCpuMsPerReq: (db - db0) / n };
 }
 
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
@@ -119,14 +146,20 @@ async function main(): Promise<void> {
   await runLoad(appUrl, `Bearer ${target.token}`); // warm-up (JIT, pools)
   await runLoad(rawUrl);
 
-  const appRuns = [];
-  const rawRuns = [];
+  const appRuns: Array<Awaited<ReturnType<typeof measured>>> = [];
+  const rawRuns: Array<Awaited<ReturnType<typeof measured>>> = [];
   // BENCH_ONLY=app|raw measures one side (for profiling it alone); the ratio then is meaningless.
   const only = process.env.BENCH_ONLY;
+  const watcher = new Pool({ connectionString: process.env.DATABASE_OWNER_URL, max: 1 });
   for (let i = 0; i < ROUNDS; i++) {
-    if (only !== 'raw') appRuns.push(await runLoad(appUrl, `Bearer ${target.token}`));
-    if (only !== 'app') rawRuns.push(await runLoad(rawUrl));
+    if (only !== 'raw') appRuns.push(await measured(() => runLoad(appUrl, `Bearer ${target.token}`), watcher));
+    if (only !== 'app') rawRuns.push(await measured(() => runLoad(rawUrl), watcher));
   }
+  await watcher.end();
+  const cpuPerReq = (runs: typeof appRuns) => ({
+    node: +median(runs.map((r) => r.nodeCpuMsPerReq)).toFixed(3),
+    db: +median(runs.map((r) => r.dbCpuMsPerReq)).toFixed(3),
+  });
   const appRps = median(appRuns.map((r) => r.rps));
   const rawRps = median(rawRuns.map((r) => r.rps));
   const result = {
@@ -140,6 +173,9 @@ async function main(): Promise<void> {
     fullStack: { medianRps: Math.round(appRps), runs: appRuns.map((r) => ({ rps: Math.round(r.rps), p50: +r.p50.toFixed(1), p99: +r.p99.toFixed(1), failed: r.failed })) },
     rawBaseline: { medianRps: Math.round(rawRps), runs: rawRuns.map((r) => ({ rps: Math.round(r.rps), p50: +r.p50.toFixed(1), p99: +r.p99.toFixed(1), failed: r.failed })) },
     ratio: +(appRps / rawRps).toFixed(3),
+    // CPU ms per request (median round): what the ratio would be if the machine were the only limit.
+    cpuMsPerRequest: { fullStack: cpuPerReq(appRuns), rawBaseline: cpuPerReq(rawRuns) },
+    cpuRatio: +((cpuPerReq(rawRuns).node + cpuPerReq(rawRuns).db) / (cpuPerReq(appRuns).node + cpuPerReq(appRuns).db)).toFixed(3),
   };
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   await pool.end();

@@ -1,6 +1,7 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfig, AppConfigModule, ProblemDetailsFilter, requestIdMiddleware } from '@sanshe/common';
+import type { DestinationStream } from 'pino';
+import { AppConfig, AppConfigModule, ProblemDetailsFilter, loggingModule, requestIdMiddleware } from '@sanshe/common';
 import { AuditModule } from '@sanshe/audit';
 import { AuthModule } from '@sanshe/auth';
 import { DatabaseModule } from '@sanshe/database';
@@ -31,11 +32,13 @@ import { WorkbenchModule } from './modules/workbench/workbench.module';
 /** The whole service: platform libs first, then the business domains. */
 @Module({})
 export class AppModule implements NestModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  /** `logStream` replaces stdout for the logs (tests read it to prove what is and is not written). */
+  static forRoot(config?: AppConfig, opts: { logStream?: DestinationStream } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        loggingModule(config?.logLevel ?? process.env.LOG_LEVEL, opts.logStream),
         ClockModule,
         DatabaseModule,
         TenancyModule,

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { JsonLogger, loadConfig } from '@sanshe/common';
+import { createRootLogger, loadConfig } from '@sanshe/common';
+import { Logger } from 'nestjs-pino';
 import { MIGRATIONS } from '../migrations';
 import { AppModule } from './app.module';
 import { DemoSeeder } from './demo/demo-seeder';
@@ -21,7 +22,8 @@ async function ownerDataSource(): Promise<DataSource> {
 }
 
 async function withApp<T>(fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...loadConfig(), runWorker: false, platformOperator: undefined }), { logger: new JsonLogger('warn') });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...loadConfig(), runWorker: false, platformOperator: undefined, logLevel: 'warn' }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   try {
     return await fn(app);
   } finally {
@@ -31,12 +33,12 @@ async function withApp<T>(fn: (app: Awaited<ReturnType<typeof NestFactory.create
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
-  const log = new JsonLogger();
+  const log = createRootLogger();
   switch (command) {
     case 'migrate': {
       const ds = await ownerDataSource();
       const applied = await ds.runMigrations({ transaction: 'each' });
-      log.log(`Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ') || 'none pending'}`, 'Migrate');
+      log.info({ context: 'Migrate' }, `Applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ') || 'none pending'}`);
       await ds.destroy();
       return;
     }

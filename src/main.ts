@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, JsonLogger, loadConfig } from '@sanshe/common';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, createRootLogger, loadConfig } from '@sanshe/common';
 import { createApp } from './bootstrap';
 
 /** API entry point. With RUN_WORKER=true (the default) the same process also runs the outbox relay and jobs. */
@@ -16,10 +17,10 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, '0.0.0.0');
-  new JsonLogger().log(`Sanshe API listening on port ${config.port} (worker ${config.runWorker ? 'on' : 'off'})`, 'Main');
+  app.get(Logger).log(`Sanshe API listening on port ${config.port} (worker ${config.runWorker ? 'on' : 'off'})`, 'Main');
 }
 
 void main().catch((err) => {
-  new JsonLogger().fatal(err instanceof Error ? err : String(err), 'Main');
+  createRootLogger().fatal({ context: 'Main', err }, 'API failed to start');
   process.exit(1);
 });

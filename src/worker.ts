@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, JsonLogger, loadConfig } from '@sanshe/common';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, createRootLogger, loadConfig } from '@sanshe/common';
 import { AppModule } from './app.module';
 
 /** Worker entry point for deployments that scale it apart from the API: relay and job processors, no HTTP. */
@@ -15,12 +16,13 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: new JsonLogger() });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  new JsonLogger().log('Sanshe worker running', 'Worker');
+  app.get(Logger).log('Sanshe worker running', 'Worker');
 }
 
 void main().catch((err) => {
-  new JsonLogger().fatal(err instanceof Error ? err : String(err), 'Worker');
+  createRootLogger().fatal({ context: 'Worker', err }, 'worker failed to start');
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { HOUR, DAY, callBody } from '../support/calls';
+import { TestMailbox } from '../support/mailbox';
 import { ServiceProcess, clusterEnv } from '../support/cluster';
 import { PASSWORD, addMember, login, openDistrict, ownerClient, uniquePhone } from '../support/test-app';
 
@@ -15,13 +16,16 @@ describe('two API processes and a worker behave as one service', () => {
   const operatorPhone = uniquePhone();
   // The test talks to the APIs from 127.0.0.1 like a proxy on the same host would: trust it, so each forwarded
   // client address gets its own bucket.
-  const env = clusterEnv({ QUEUE_PREFIX: prefix, RATE_LIMIT: 'true', TRUST_PROXY: 'loopback' });
+  let env: NodeJS.ProcessEnv;
+  const mailbox = new TestMailbox();
   let a: ServiceProcess;
   let b: ServiceProcess;
   let worker: ServiceProcess;
   let owner: Client;
 
   beforeAll(async () => {
+    await mailbox.start();
+    env = clusterEnv({ QUEUE_PREFIX: prefix, RATE_LIMIT: 'true', TRUST_PROXY: 'loopback', SMTP_URL: mailbox.url, MAIL_FROM: '三社联动测试 <no-reply@sanshe.test>' });
     worker = await ServiceProcess.worker('worker', { ...env, PLATFORM_OPERATOR_LOGIN: operatorPhone, PLATFORM_OPERATOR_PASSWORD: PASSWORD });
     [a, b] = await Promise.all([ServiceProcess.api('api-a', env), ServiceProcess.api('api-b', env)]);
     owner = await ownerClient();
@@ -30,12 +34,13 @@ describe('two API processes and a worker behave as one service', () => {
   afterAll(async () => {
     await owner?.end();
     await Promise.all([a?.stop(), b?.stop(), worker?.stop()]);
+    await mailbox.close();
   }, 120_000);
 
   it('a per-address limit holds across both processes: 30 sign-ins in total, not 30 each', async () => {
     const client = '198.51.100.7';
     const attempt = (api: ServiceProcess, from: string) =>
-      api.asTestApp().http.post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ login: uniquePhone(), password: 'wrong-password' });
+      api.asTestApp(mailbox).http.post('/api/v1/auth/login').set('X-Forwarded-For', from).send({ login: uniquePhone(), password: 'wrong-password' });
     for (let i = 0; i < 30; i++) {
       const res = await attempt(i % 2 ? b : a, client);
       expect(res.status).toBe(401);
@@ -52,9 +57,9 @@ describe('two API processes and a worker behave as one service', () => {
   }, 300_000);
 
   it('a due call is closed by the deadline job exactly once, though three processes share the cluster', async () => {
-    const operator = await login(a.asTestApp(), operatorPhone);
-    const d = await openDistrict(a.asTestApp(), operator);
-    const officer = await addMember(b.asTestApp(), d, ['programme_officer']);
+    const operator = await login(a.asTestApp(mailbox), operatorPhone);
+    const d = await openDistrict(a.asTestApp(mailbox), operator);
+    const officer = await addMember(b.asTestApp(mailbox), d, ['programme_officer']);
     const now = new Date();
     // Closes a little after it is published; the scheduler (every 5 s, in the worker only) must close it.
     const body = callBody(now, { opensAt: new Date(now.getTime() - HOUR).toISOString(), closesAt: new Date(now.getTime() + 45_000).toISOString(),

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { TestMailbox } from '../support/mailbox';
 import { ServiceProcess, clusterEnv, freePort } from '../support/cluster';
 import { RedisInstance } from '../support/redis-instance';
 import { PASSWORD, login, openDistrict, uniquePhone } from '../support/test-app';
@@ -91,8 +92,10 @@ describe('under steady writes, dependencies failing and a worker dying lose noth
   let api: ServiceProcess;
   let worker: ServiceProcess;
   const operatorPhone = uniquePhone();
+  const mailbox = new TestMailbox();
 
   beforeAll(async () => {
+    await mailbox.start();
     fs.chmodSync(dir, 0o755);
     pgPort = await freePort();
     const pg = await services<{ adminUrl: string }>('start-pg', pgDir, String(pgPort));
@@ -100,7 +103,8 @@ describe('under steady writes, dependencies failing and a worker dying lose noth
     await node([path.join(ROOT, 'dist/src/cli.js'), 'migrate'], { PATH: process.env.PATH, DATABASE_OWNER_URL: db.ownerUrl, DATABASE_APP_ROLE: 'sanshe_app', LOG_LEVEL: 'warn' });
     // Persistent, as production Redis must be: a restart keeps the jobs already handed over.
     redis = await RedisInstance.create({ persist: true });
-    env = clusterEnv({ DATABASE_URL: db.appUrl, REDIS_URL: redis.url, QUEUE_PREFIX: `f-${randomBytes(4).toString('hex')}`, RATE_LIMIT: 'false' });
+    env = clusterEnv({ DATABASE_URL: db.appUrl, REDIS_URL: redis.url, QUEUE_PREFIX: `f-${randomBytes(4).toString('hex')}`, RATE_LIMIT: 'false',
+      SMTP_URL: mailbox.url, MAIL_FROM: '三社联动测试 <no-reply@sanshe.test>' });
     [worker, api] = await Promise.all([
       ServiceProcess.worker('worker-1', { ...env, PLATFORM_OPERATOR_LOGIN: operatorPhone, PLATFORM_OPERATOR_PASSWORD: PASSWORD }),
       ServiceProcess.api('api', env),
@@ -112,11 +116,12 @@ describe('under steady writes, dependencies failing and a worker dying lose noth
     await redis?.destroy();
     await services('stop-pg', pgDir).catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });
+    await mailbox.close();
   }, 120_000);
 
   it('PostgreSQL restart, Redis stop/start and a SIGKILLed worker: 503 while down, back within seconds, every write and event once', async () => {
-    const operator = await login(api.asTestApp(), operatorPhone);
-    const d = await openDistrict(api.asTestApp(), operator);
+    const operator = await login(api.asTestApp(mailbox), operatorPhone);
+    const d = await openDistrict(api.asTestApp(mailbox), operator);
     const load = new InvitationLoad(api.url, d.admin.accessToken);
     const measured: Record<string, number> = {};
     load.start();

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
+import type { TestMailbox } from './mailbox';
 import type { TestApp } from './test-app';
 
 const DIST = path.resolve(__dirname, '../../dist/src');
@@ -58,8 +59,8 @@ export class ServiceProcess {
   }
 
   /** A TestApp-shaped handle for the shared helpers that only talk HTTP (login, openDistrict with an operator…). */
-  asTestApp(): TestApp {
-    return { http: request(this.url) } as unknown as TestApp;
+  asTestApp(mailbox?: TestMailbox): TestApp {
+    return { http: request(this.url), mailbox } as unknown as TestApp;
   }
 
   logs(): string {

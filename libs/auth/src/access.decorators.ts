@@ -30,6 +30,14 @@ export const OperatorOnly = () => applyDecorators(SetMetadata(ACCESS, { kind: 'o
 export const Roles = (...roles: Role[]) =>
   applyDecorators(SetMetadata(ACCESS, { kind: 'district', roles } satisfies AccessRule), ApiBearerAuth());
 
+export const READ_ONLY = Symbol('READ_ONLY');
+/**
+ * The route only reads: its transaction opens READ ONLY (PostgreSQL refuses a write with an error, so a wrong mark
+ * fails loudly in tests instead of losing data) and the response does not wait for COMMIT's round trip. Not for
+ * reads that write an access log (case files, revealed values).
+ */
+export const ReadOnly = () => SetMetadata(READ_ONLY, true);
+
 /** The acting person, as verified for this request. */
 export const CurrentActor = createParamDecorator((_: unknown, _ctx: ExecutionContext): Actor => {
   const actor = currentContext()?.actor;

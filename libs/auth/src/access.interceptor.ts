@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { Actor, CommonErrorCode, Role, commonError, currentContext } from '@sanshe/common';
 import { TenantContext, TenantTransactionRunner, assertUuid } from '@sanshe/tenancy';
-import { ACCESS, AccessRule } from './access.decorators';
+import { ACCESS, AccessRule, READ_ONLY } from './access.decorators';
 import { AccessClaims } from './access-claims';
 import { AuthErrorCode, authError } from './auth.errors';
 
@@ -48,6 +48,7 @@ export class AccessInterceptor implements NestInterceptor {
     if (rule.kind === 'public') return next.handle();
     if (rule.kind === 'public-district') return this.publicDistrict(context, next);
     const claims = context.switchToHttp().getRequest<{ user: AccessClaims }>().user;
+    const readOnly = this.reflector.getAllAndOverride<boolean | undefined>(READ_ONLY, [context.getHandler(), context.getClass()]) === true;
     const outer = currentContext();
     return from(
       this.runner.run(
@@ -60,6 +61,7 @@ export class AccessInterceptor implements NestInterceptor {
           return lastValueFrom(next.handle(), { defaultValue: undefined });
         },
         { sql: accessCheckSql(claims) },
+        { readOnly },
       ),
     );
   }

@@ -14,6 +14,14 @@ export interface TransactionScope {
 /** A statement run in the same round trip as BEGIN and the settings (see `run`). Only literals validated here. */
 export type FirstStatement = { sql: string };
 
+export interface RunOptions {
+  /**
+   * The work only reads: the transaction opens `READ ONLY`, so PostgreSQL refuses any write in it (error 25006), and
+   * its COMMIT is not waited for before the result is returned (see `run`).
+   */
+  readOnly?: boolean;
+}
+
 function literal(value: string | undefined): string {
   if (value === undefined) return "''";
   if (!UUID.test(value)) throw new Error('Scope ids must be uuids');
@@ -34,13 +42,15 @@ export class TenantTransactionRunner {
     scope: TransactionScope,
     work: (firstRows: Record<string, unknown>[]) => Promise<T>,
     first?: FirstStatement,
+    opts: RunOptions = {},
   ): Promise<T> {
     const qr = this.dataSource.createQueryRunner();
     const client = (await qr.connect()) as { query(sql: string): Promise<unknown> };
     let began = false;
+    let releaseLater = false;
     try {
       const batch =
-        'BEGIN; ' +
+        (opts.readOnly ? 'BEGIN READ ONLY; ' : 'BEGIN; ') +
         `SELECT set_config('app.tenant_id', ${literal(scope.tenantId)}, true), set_config('app.user_id', ${literal(scope.userId)}, true)` +
         (first ? `; ${first.sql}` : '');
       const results = (await client.query(batch)) as Array<{ rows: Record<string, unknown>[] }>;
@@ -56,6 +66,14 @@ export class TenantTransactionRunner {
         manager: qr.manager,
       };
       const result = await requestContext.run(state, () => work(first ? results[2].rows : []));
+      if (opts.readOnly) {
+        // PostgreSQL refused every write in this transaction, so its COMMIT can change nothing and lose nothing: the
+        // answer goes out while COMMIT travels. The connection goes back to the pool only once COMMIT has been
+        // answered, so the next request on it never runs inside this transaction or sees its district.
+        releaseLater = true;
+        void qr.commitTransaction().catch(() => undefined).finally(() => qr.release()).catch(() => undefined);
+        return result;
+      }
       await qr.commitTransaction();
       return result;
     } catch (err) {
@@ -63,7 +81,7 @@ export class TenantTransactionRunner {
       else if (!began) await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      await qr.release();
+      if (!releaseLater) await qr.release();
     }
   }
 

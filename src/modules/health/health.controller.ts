@@ -1,10 +1,12 @@
-import { Controller, Get, Header, HttpCode, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Headers, HttpCode, Inject, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Public } from '@sanshe/auth';
+import { APP_CONFIG, AppConfig, CommonErrorCode, commonError } from '@sanshe/common';
 import { EVENTS_PRODUCER } from '@sanshe/queue';
 import { HttpMetrics } from './http-metrics';
 
@@ -29,6 +31,7 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVENTS_PRODUCER) private readonly queue: Queue,
     private readonly metrics: HttpMetrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('health')
@@ -46,12 +49,26 @@ export class HealthController {
     return { status, checks: { database, redis }, uptimeSeconds: Math.round(process.uptime()) };
   }
 
+  /**
+   * Not public: Prometheus sends `Authorization: Bearer <METRICS_TOKEN>`. Without METRICS_TOKEN configured, or with
+   * a missing or wrong token, the answer is the same 404 as any unknown path, so the endpoint's existence leaks
+   * nothing (memory, traffic and backlog figures help an attacker time an attack).
+   */
   @Get('metrics')
   @Public()
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  @ApiOperation({ summary: 'Prometheus metrics' })
-  async prometheus(): Promise<string> {
-    const [{ pending }] = await this.dataSource.query(`SELECT outbox_pending() AS pending`).catch(() => [{ pending: -1 }]);
-    return this.metrics.render({ sanshe_outbox_pending_events: pending });
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Prometheus metrics (bearer METRICS_TOKEN; 404 when unset or wrong)' })
+  async prometheus(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+    if (!this.config.metricsToken || !sameSecret(authorization ?? '', `Bearer ${this.config.metricsToken}`)) {
+      throw commonError(CommonErrorCode.ROUTE_NOT_FOUND);
+    }
+    res.setHeader('Content-Type', this.metrics.contentType);
+    return this.metrics.render();
   }
+}
+
+/** Constant-time comparison of equal-length digests, so response time tells nothing about a guessed prefix. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }

@@ -1,44 +1,57 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { NextFunction, Request, Response } from 'express';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { DataSource } from 'typeorm';
 
-const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
-
-/** Request counts and latency histogram by method and status class, in Prometheus text format. */
+/**
+ * Prometheus metrics through prom-client: the process defaults (CPU, memory, event-loop lag, GC, handles), request
+ * counts by method and status class, the latency histogram, and the outbox backlog read at scrape time. Each app
+ * has its own registry, so several apps in one process (tests) never collide on the global one.
+ */
 @Injectable()
 export class HttpMetrics {
-  private readonly counts = new Map<string, number>();
-  private readonly buckets = new Array(BUCKETS.length + 1).fill(0);
-  private sum = 0;
-  private total = 0;
+  readonly registry = new Registry();
+  private readonly requests = new Counter({
+    name: 'sanshe_http_requests_total',
+    help: 'HTTP requests by method and status class',
+    labelNames: ['method', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly duration = new Histogram({
+    name: 'sanshe_http_request_duration_seconds',
+    help: 'HTTP request duration from arrival to the last byte written',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    collectDefaultMetrics({ register: this.registry });
+    new Gauge({
+      name: 'sanshe_outbox_pending_events',
+      help: 'Domain events written but not yet handed to the queue (-1 when the database cannot be read)',
+      registers: [this.registry],
+      async collect() {
+        const [{ pending }] = await dataSource.query(`SELECT outbox_pending() AS pending`).catch(() => [{ pending: -1 }]);
+        this.set(Number(pending));
+      },
+    });
+  }
 
   use(req: Request, res: Response, next: NextFunction): void {
     const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const key = `method="${req.method}",status="${Math.floor(res.statusCode / 100)}xx"`;
-      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-      const idx = BUCKETS.findIndex((b) => seconds <= b);
-      this.buckets[idx < 0 ? BUCKETS.length : idx] += 1;
-      this.sum += seconds;
-      this.total += 1;
+    res.once('finish', () => {
+      this.requests.inc({ method: req.method, status: `${Math.floor(res.statusCode / 100)}xx` });
+      this.duration.observe(Number(process.hrtime.bigint() - started) / 1e9);
     });
     next();
   }
 
-  render(gauges: Record<string, number>): string {
-    const lines = ['# TYPE sanshe_http_requests_total counter'];
-    for (const [k, v] of this.counts) lines.push(`sanshe_http_requests_total{${k}} ${v}`);
-    lines.push('# TYPE sanshe_http_request_duration_seconds histogram');
-    let cumulative = 0;
-    BUCKETS.forEach((b, i) => {
-      cumulative += this.buckets[i];
-      lines.push(`sanshe_http_request_duration_seconds_bucket{le="${b}"} ${cumulative}`);
-    });
-    lines.push(`sanshe_http_request_duration_seconds_bucket{le="+Inf"} ${this.total}`);
-    lines.push(`sanshe_http_request_duration_seconds_sum ${this.sum}`, `sanshe_http_request_duration_seconds_count ${this.total}`);
-    const mem = process.memoryUsage();
-    lines.push('# TYPE process_resident_memory_bytes gauge', `process_resident_memory_bytes ${mem.rss}`);
-    for (const [name, value] of Object.entries(gauges)) lines.push(`# TYPE ${name} gauge`, `${name} ${value}`);
-    return lines.join('\n') + '\n';
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
   }
 }

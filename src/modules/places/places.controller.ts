@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe, Role } from '@sanshe/common';
-import { Roles } from '@sanshe/auth';
+import { ReadOnly, Roles } from '@sanshe/auth';
 import { CreatePlaceDto, ListPlacesQuery, UpdatePlaceDto, VersionDto } from './dto/place.dto';
 import { PlacesService } from './places.service';
 
@@ -19,6 +19,7 @@ export class PlacesController {
 
   @Get()
   @Roles()
+  @ReadOnly()
   @ApiOperation({ summary: '区划列表 / Streets and communities, filtered and paged' })
   list(@Query() query: ListPlacesQuery) {
     return this.places.list(query);

@@ -36,4 +36,38 @@ describe('configuration is validated at boot', () => {
     expect(() => loadConfig({ ...base, PLATFORM_OPERATOR_LOGIN: '13800000000' })).toThrow(/PLATFORM_OPERATOR_PASSWORD is required/);
     expect(() => loadConfig({ ...base, PLATFORM_OPERATOR_LOGIN: '13800000000', PLATFORM_OPERATOR_PASSWORD: 'short' })).toThrow(/at least 10/);
   });
+
+  it('refuses an unknown LOG_LEVEL and a weak METRICS_TOKEN; metrics stay off when the token is unset', () => {
+    expect(loadConfig(base)).toMatchObject({ logLevel: 'log', metricsToken: undefined });
+    expect(loadConfig({ ...base, LOG_LEVEL: 'warn', METRICS_TOKEN: 'a'.repeat(24) })).toMatchObject({ logLevel: 'warn', metricsToken: 'a'.repeat(24) });
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ ...base, LOG_LEVEL: 'loud', METRICS_TOKEN: 'short' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toEqual([
+      expect.stringContaining('LOG_LEVEL must be one of'),
+      expect.stringContaining('METRICS_TOKEN must be at least 24 printable characters'),
+    ]);
+  });
+});
+
+describe('mail settings', () => {
+  it('takes an SMTP URL and a sender, and sends texts to the dev mailbox outside production', () => {
+    const c = loadConfig({ ...base, SMTP_URL: 'smtp://127.0.0.1:1025', MAIL_FROM: '三社联动 <no-reply@example.cn>' });
+    expect(c.smtpUrl).toBe('smtp://127.0.0.1:1025');
+    expect(c.mailFrom).toBe('三社联动 <no-reply@example.cn>');
+    expect(c.smsTransport).toBe('mailbox');
+    expect(loadConfig(base).smsTransport).toBe('log');
+  });
+
+  it('refuses a bad SMTP URL or sender, and production without SMTP or with the dev mailbox', () => {
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://mail.example.cn' })).toThrow(/SMTP_URL must use smtp: or smtps:/);
+    expect(() => loadConfig({ ...base, SMTP_URL: 'not a url' })).toThrow(/SMTP_URL is not a valid URL/);
+    expect(() => loadConfig({ ...base, MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SMTP_URL is required in production[\s\S]*MAIL_FROM is required/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', SMTP_URL: 'smtps://u:p@smtp.example.cn', MAIL_FROM: 'a@example.cn', SMS_TRANSPORT: 'mailbox' }))
+      .toThrow(/SMS_TRANSPORT=mailbox/);
+  });
 });
