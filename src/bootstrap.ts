@@ -30,7 +30,8 @@ export async function createApp(
   app.use(helmet(securityHeaders()));
   app.use(bodyParsers(config));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which peers may tell us the client's address (X-Forwarded-For): none unless TRUST_PROXY names them.
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'api/metrics'] });
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   guardAgainstSlowClients(app.getHttpServer() as Server, config);

@@ -9,16 +9,20 @@ export class RedisInstance {
   private proc?: ChildProcess;
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanshe-redis-'));
 
-  private constructor(readonly port: number) {}
+  private constructor(readonly port: number, private readonly persist: boolean) {}
 
-  static async create(): Promise<RedisInstance> {
+  /**
+   * `persist` keeps an append-only file, as production Redis must: queued jobs then survive a stop and start. Without
+   * it a restart empties the queues (jobs the outbox already handed over would be lost).
+   */
+  static async create(opts: { persist?: boolean } = {}): Promise<RedisInstance> {
     const port = await new Promise<number>((resolve) => {
       const srv = net.createServer().listen(0, '127.0.0.1', () => {
         const p = (srv.address() as net.AddressInfo).port;
         srv.close(() => resolve(p));
       });
     });
-    const r = new RedisInstance(port);
+    const r = new RedisInstance(port, opts.persist ?? false);
     await r.start();
     return r;
   }
@@ -28,8 +32,9 @@ export class RedisInstance {
   }
 
   async start(): Promise<void> {
+    if (this.proc) return; // already running
     const bin = process.env.REDIS_SERVER_BIN || 'redis-server';
-    this.proc = spawn(bin, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: 'ignore' });
+    this.proc = spawn(bin, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', this.persist ? 'yes' : 'no', '--dir', this.dir], { stdio: 'ignore' });
     await this.waitFor(true);
   }
 

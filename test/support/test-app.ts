@@ -56,6 +56,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}, env: Record<strin
       MASTER_KEY: process.env.MASTER_KEY || 'c2Fuc2hlLXRlc3QtbWFzdGVyLWtleS0wMTIzNDU2Nzg=',
       // Every test calls from 127.0.0.1; the rate-limit test turns limits back on for itself.
       RATE_LIMIT: 'false',
+      // Tests run deadline sweeps themselves (tick / scanAll) against a test clock; a scheduler would race them.
+      SCHEDULED_JOBS: 'false',
     }),
     queuePrefix: `t${process.env.JEST_WORKER_ID ?? '1'}-${randomBytes(4).toString('hex')}`,
     ...overrides,

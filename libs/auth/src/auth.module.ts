@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { APP_CONFIG, AppConfig, RateLimitGuard } from '@sanshe/common';
+import { APP_CONFIG, AppConfig, RateLimitGuard, RateLimitStorageModule } from '@sanshe/common';
 import { AccessInterceptor } from './access.interceptor';
 import { AuthController, MeController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -22,6 +22,7 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     PassportModule,
+    RateLimitStorageModule,
     JwtModule.registerAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => ({ secret: jwtKey(c.jwtSecret) as unknown as string }) }),
   ],
   controllers: [AuthController, MeController],

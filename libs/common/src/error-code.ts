@@ -30,6 +30,7 @@ export enum CommonErrorCode {
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   INVALID_STATE_TRANSITION = 'INVALID_STATE_TRANSITION',
   RATE_LIMITED = 'RATE_LIMITED',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
@@ -53,5 +54,6 @@ export const COMMON_ERRORS: ErrorCatalogue<CommonErrorCode> = {
   IDEMPOTENCY_KEY_REUSED: { status: 409, zh: '该幂等键已用于不同的请求', en: 'This Idempotency-Key was used for a different request' },
   INVALID_STATE_TRANSITION: { status: 409, zh: '当前状态下不能执行此操作', en: 'This action is not allowed in the current state' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many attempts; try again later' },
+  SERVICE_UNAVAILABLE: { status: 503, zh: '服务暂时不可用，请稍后重试', en: 'The service is briefly unavailable; please retry shortly' },
   INTERNAL_ERROR: { status: 500, zh: '系统内部错误，请稍后再试', en: 'Internal error; please try again later' },
 };

@@ -20,7 +20,18 @@ import { setListCountCap } from './keyset-page';
         autoLoadEntities: true,
         synchronize: false,
         migrationsRun: false,
-        extra: { max: config.databasePoolSize, application_name: 'sanshe' },
+        extra: {
+          max: config.databasePoolSize,
+          application_name: 'sanshe',
+          // Bounded waits, so a database that is down or stuck answers 503 within seconds instead of holding
+          // requests (and their sockets) open: a connection must be made in 5 s, a statement finish in 30 s
+          // (server side, then client side as a backstop), and a transaction may not sit idle for a minute.
+          connectionTimeoutMillis: 5_000,
+          statement_timeout: 30_000,
+          query_timeout: 35_000,
+          idle_in_transaction_session_timeout: 60_000,
+          keepAlive: true,
+        },
         };
       },
     }),

@@ -7,9 +7,11 @@ import { DomainEventJob, QueueName } from './queue-names';
 
 /**
  * Runs one (event, handler) job inside the event's district, in its own transaction. The worker is started
- * explicitly (autorun off) only in processes that run the worker role.
+ * explicitly (autorun off) only in processes that run the worker role. A worker that dies mid-job (SIGKILL, OOM)
+ * leaves a lock that expires in 15 s; another worker's stall check (every 5 s) then runs the job again — handlers
+ * are idempotent, so a re-run is harmless, and the wait stays seconds rather than BullMQ's default minute.
  */
-@Processor(QueueName.DomainEvents, { autorun: false, concurrency: 4 })
+@Processor(QueueName.DomainEvents, { autorun: false, concurrency: 4, lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 })
 export class DomainEventProcessor extends WorkerHost {
   private readonly logger = new Logger(DomainEventProcessor.name);
 

@@ -6,3 +6,5 @@ export * from './outbox.relay';
 export * from './queue.module';
 export * from './events-producer';
 export * from './domain-event-map';
+export * from './scheduled-job.decorator';
+export * from './scheduled-job.registry';

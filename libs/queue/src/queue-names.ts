@@ -2,6 +2,8 @@
 export enum QueueName {
   /** Domain events relayed from the outbox, fanned out one job per (event, handler). */
   DomainEvents = 'domain-events',
+  /** Deadline sweeps fired by BullMQ job schedulers (`@ScheduledJob`): once per interval per cluster. */
+  Schedules = 'schedules',
 }
 
 /** A domain event as stored in the outbox and delivered to handlers. */

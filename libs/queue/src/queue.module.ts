@@ -9,9 +9,14 @@ import { OutboxRelay } from './outbox.relay';
 import { OutboxService } from './outbox.service';
 import { QueueName } from './queue-names';
 import { EVENT_CATALOGUE, EventCatalogue } from './domain-event-map';
+import { ScheduledJobProcessor } from './scheduled-job.processor';
+import { ScheduledJobRegistry } from './scheduled-job.registry';
 import { WorkerLifecycle } from './worker-lifecycle.service';
 
-/** Outbox + BullMQ: the outbox service for domain code, the relay and the job processors for the worker role. */
+/**
+ * Outbox + BullMQ: the outbox service for domain code; the relay, the job processors and the deadline job schedulers
+ * for the worker role.
+ */
 @Global()
 @Module({
   imports: [
@@ -23,10 +28,11 @@ import { WorkerLifecycle } from './worker-lifecycle.service';
         prefix: config.queuePrefix,
       }),
     }),
-    BullModule.registerQueue({ name: QueueName.DomainEvents }),
+    BullModule.registerQueue({ name: QueueName.DomainEvents }, { name: QueueName.Schedules }),
   ],
   providers: [
     OutboxService, EventHandlerRegistry, OutboxRelay, DomainEventProcessor, WorkerLifecycle,
+    ScheduledJobRegistry, ScheduledJobProcessor,
     { provide: EVENTS_PRODUCER, inject: [APP_CONFIG], useFactory: createEventsProducer },
   ],
   exports: [OutboxService, OutboxRelay, EVENTS_PRODUCER],

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, addDays, shanghaiDay } from '@sanshe/common';
+import { addDays, shanghaiDay } from '@sanshe/common';
+import { ScheduledJob } from '@sanshe/queue';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
 import { ProjectAccess } from '../projects/project-access.service';
 import { ProjectNotices } from '../projects/project-notices';
@@ -14,17 +15,14 @@ const EVERY_MS = 60 * 60 * 1000;
  * Reminders before a report is due and the overdue flag after, per district: the scan walks the global district
  * list and works in each district's own transaction (RLS as usual). It may run any number of times, in several
  * workers at once: each reminder and each overdue flag is claimed in `project_report_alerts`, unique per report,
- * kind and due day, before its notice is sent (a moved due date gets a fresh reminder). The worker runs it hourly;
- * `scanAll(day)` lets tests and operators run it for a given day.
+ * kind and due day, before its notice is sent (a moved due date gets a fresh reminder). A BullMQ job scheduler runs
+ * `scanToday` hourly once per cluster (and when the schedule is first made); `scanAll(day)` lets tests and
+ * operators run it for a given day.
  */
 @Injectable()
-export class ReportDeadlinesService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ReportDeadlinesService.name);
-  private timer?: NodeJS.Timeout;
-
+export class ReportDeadlinesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly runner: TenantTransactionRunner,
     private readonly ctx: TenantContext,
     private readonly access: ProjectAccess,
@@ -32,15 +30,9 @@ export class ReportDeadlinesService implements OnApplicationBootstrap, OnApplica
     private readonly settings: ProjectSettingsService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.runWorker) return;
-    const tick = () => void this.scanAll().catch((e) => this.logger.warn(`Report deadline scan failed: ${(e as Error).message}`));
-    this.timer = setInterval(tick, EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  @ScheduledJob('project-reports.deadline-scan', EVERY_MS)
+  scanToday(): Promise<{ districts: number; reminders: number; overdue: number }> {
+    return this.scanAll();
   }
 
   async scanAll(today: string = shanghaiDay()): Promise<{ districts: number; reminders: number; overdue: number }> {

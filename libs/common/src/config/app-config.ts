@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { LOG_LEVELS } from '../logging/logger.options';
 
 /**
@@ -21,8 +22,19 @@ export interface AppConfig {
   loginLockMinutes: number;
   loginSlowdownMs: number;
   runWorker: boolean;
+  /**
+   * SCHEDULED_JOBS (default true): a worker registers and runs the deadline job schedulers (calls closing, report
+   * reminders). Tests that drive a sweep themselves with a test clock turn it off so no timer races them.
+   */
+  scheduledJobs: boolean;
   /** Per-address limits on sign-in and public forms (RATE_LIMIT=false turns them off, e.g. in tests). */
   rateLimit: boolean;
+  /**
+   * TRUST_PROXY → express `trust proxy`: `false` (default: the peer's address is the client's), a hop count, or a
+   * comma-separated list of proxy addresses / CIDRs (`loopback`, `uniquelocal` and the other express names allowed).
+   * Only a trusted peer's X-Forwarded-For is believed, so rate limits key on the real client behind a known proxy.
+   */
+  trustProxy: false | number | string[];
   outboxPollMs: number;
   bodyLimit: string;
   /** Body limit for requests without a bearer token (sign-in, refresh, public forms): they need little. */
@@ -93,6 +105,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return v;
   };
 
+  const trustProxy = ((raw = (env.TRUST_PROXY ?? '').trim()): AppConfig['trustProxy'] => {
+    if (raw === '' || raw === 'false' || raw === '0') return false;
+    if (/^[0-9]+$/.test(raw)) return Number(raw);
+    const names = new Set(['loopback', 'linklocal', 'uniquelocal']);
+    const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+    const bad = entries.filter((e) => {
+      if (names.has(e)) return false;
+      const [ip, bits, extra] = e.split('/');
+      const family = isIP(ip);
+      if (!family || extra !== undefined) return true;
+      return bits !== undefined && !(/^[0-9]+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+    });
+    // "true" (trust every peer) would let any client choose its own address and so its own rate-limit bucket.
+    if (bad.length) problems.push(`TRUST_PROXY must be false, a hop count, or proxy addresses/CIDRs separated by commas (not: ${bad.join(', ')})`);
+    return entries;
+  })();
+
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (!['development', 'test', 'production'].includes(nodeEnv)) problems.push('NODE_ENV must be development, test or production');
   const jwtSecret = str('JWT_SECRET');
@@ -155,7 +184,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 1440),
     loginSlowdownMs: int('LOGIN_SLOWDOWN_MS', 400, 0, 10000),
     runWorker: bool('RUN_WORKER', true),
+    scheduledJobs: bool('SCHEDULED_JOBS', true),
     rateLimit: bool('RATE_LIMIT', true),
+    trustProxy,
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
     bodyLimit: env.BODY_LIMIT || '1mb',
     publicBodyLimit: env.PUBLIC_BODY_LIMIT || '32kb',

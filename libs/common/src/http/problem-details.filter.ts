@@ -5,6 +5,7 @@ import { currentContext } from '../context/request-context';
 import { DomainException } from '../domain.exception';
 import { COMMON_ERRORS, CommonErrorCode } from '../error-code';
 import { commonError } from '../errors';
+import { isDependencyUnavailable } from './dependency-unavailable';
 
 /**
  * The one place errors become HTTP responses: RFC 9457 problem details with a stable `code`, a zh-CN and an en
@@ -28,6 +29,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       requestId: currentContext()?.requestId,
     };
     if (err.detail) body.detail = err.detail;
+    if (err.status === 503) res.setHeader('Retry-After', '5');
     if (err.fieldErrors?.length) body.errors = err.fieldErrors;
     if (res.headersSent) return;
     res.status(err.status).type('application/problem+json').send(JSON.stringify(body));
@@ -35,6 +37,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toDomain(exception: unknown): DomainException {
     if (exception instanceof DomainException) return exception;
+    // PostgreSQL restarting or unreachable, a pool that cannot hand out a connection in time: the request may be
+    // retried, so say so (503 + Retry-After) instead of a 500 that reads like a bug.
+    if (isDependencyUnavailable(exception)) return commonError(CommonErrorCode.SERVICE_UNAVAILABLE);
     if (exception instanceof HttpException) return this.fromHttp(exception);
     const e = exception as { type?: string; status?: number; statusCode?: number };
     // Errors raised by Express's body parser before Nest sees the request.
