@@ -4,12 +4,13 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, JsonLogger, createValidationPipe, loadConfig } from '@sanshe/common';
 import { AppModule } from './app.module';
+import { serveWebApp } from './web-app.static';
 
 /**
  * Builds the HTTP application exactly as production runs it; tests and the benchmark call this too, so what they
  * prove is what ships.
  */
-export async function createApp(config: AppConfig = loadConfig(), opts: { logger?: boolean } = {}): Promise<INestApplication> {
+export async function createApp(config: AppConfig = loadConfig(), opts: { logger?: boolean; webRoot?: string } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: opts.logger === false ? false : new JsonLogger(),
     bodyParser: false,
@@ -22,6 +23,7 @@ export async function createApp(config: AppConfig = loadConfig(), opts: { logger
   app.setGlobalPrefix('api/v1', { exclude: ['api/health', 'api/metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  serveWebApp(app, opts.webRoot);
 
   const doc = new DocumentBuilder()
     .setTitle('Sanshe 三社联动 API')

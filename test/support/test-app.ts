@@ -13,6 +13,8 @@ export interface TestApp {
   app: INestApplication;
   config: AppConfig;
   http: ReturnType<typeof request>;
+  /** Set when started with `listen: true`: http://127.0.0.1:<free port>, for a real browser. */
+  baseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -34,12 +36,20 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   };
 }
 
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { listen?: boolean } = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   const app = await createApp(config, { logger: process.env.TEST_LOGS === '1' });
-  await app.init();
+  let baseUrl: string | undefined;
+  if (opts.listen) {
+    // Port 0: the OS picks a free port, so parallel workers and a developer's `npm start` never collide.
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    baseUrl = `http://127.0.0.1:${address.port}`;
+  } else {
+    await app.init();
+  }
   const server = app.getHttpServer();
-  return { app, config, http: request(server), close: () => app.close() };
+  return { app, config, http: request(server), baseUrl, close: () => app.close() };
 }
 
 /** A connection as the schema owner, for checks a user cannot make (raw table dumps, catalog queries). */
