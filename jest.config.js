@@ -25,7 +25,7 @@ module.exports = {
   // Databases and Redis are prepared by scripts/test.mjs (`npm test`); each worker gets its own database.
   maxWorkers: 2,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
@@ -39,6 +39,14 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       // Whole user journeys over HTTP on a shared 2-core machine: 5 s (jest's default) is too tight under load.
       testTimeout: 60_000,
+      setupFiles: ['<rootDir>/test/support/worker-env.ts'],
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      // Real Chromium against the real app (served web + API, PostgreSQL, Redis); see test/browser/support.
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      testTimeout: 120_000,
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
     },
   ],

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Actor, RateLimit } from '@sanshe/common';
 import { CurrentActor, Public, SignedIn } from './access.decorators';
@@ -7,6 +7,7 @@ import { AuthService, SessionResult } from './auth.service';
 import { authError, AuthErrorCode } from './auth.errors';
 import { ChangePasswordDto, ChooseDistrictDto, LoginDto, RefreshDto } from './auth.dto';
 import { LocalAuthGuard } from './local-auth.guard';
+import { DistrictSwitchResponse, MeResponse, SessionResponse } from './auth.response';
 import { MeService } from './me.service';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, wantsCookieMode } from './refresh-cookie';
 
@@ -38,6 +39,7 @@ export class AuthController {
   @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: '登录 / Sign in with phone or e-mail and password' })
   @ApiHeader(SESSION_MODE)
+  @ApiOkResponse({ type: SessionResponse })
   async login(@Body() _dto: LoginDto, @Req() req: Request & { user: { userId: string } }, @Res({ passthrough: true }) res: Response) {
     return deliver(req, res, await this.auth.startSession(req.user.userId, req.header('user-agent')));
   }
@@ -48,6 +50,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: '刷新登录 / Rotate the refresh token' })
   @ApiHeader(SESSION_MODE)
+  @ApiOkResponse({ type: SessionResponse })
   async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const token = dto.refreshToken ?? (wantsCookieMode(req) ? readRefreshCookie(req) : undefined);
     if (!token) throw authError(AuthErrorCode.REFRESH_TOKEN_INVALID);
@@ -64,6 +67,7 @@ export class AuthController {
   @SignedIn()
   @HttpCode(200)
   @ApiOperation({ summary: '选择区县 / Work in one of my districts' })
+  @ApiOkResponse({ type: DistrictSwitchResponse })
   chooseDistrict(@CurrentActor() actor: Actor, @Body() dto: ChooseDistrictDto) {
     return this.auth.chooseDistrict(actor, dto.districtCode);
   }
@@ -103,6 +107,7 @@ export class MeController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: '我是谁 / Who I am, in which district, with which roles' })
+  @ApiOkResponse({ type: MeResponse })
   get(@CurrentActor() actor: Actor) {
     return this.me.describe(actor);
   }

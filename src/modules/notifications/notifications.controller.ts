@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { Actor, PageQuery, ParseIdPipe } from '@sanshe/common';
 import { CurrentActor, Roles } from '@sanshe/auth';
+import { MarkedResponse, NotificationPageResponse } from './notifications.response';
 import { NotificationsService } from './notifications.service';
 
 export class ListNotificationsQuery extends PageQuery {
@@ -20,6 +21,7 @@ export class NotificationsController {
   @Get()
   @Roles()
   @ApiOperation({ summary: '我的消息 / My notifications in this district, with the unread count' })
+  @ApiOkResponse({ type: NotificationPageResponse })
   list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery) {
     return this.notifications.listMine(actor, query);
   }
@@ -34,6 +36,7 @@ export class NotificationsController {
   @Post('read-all')
   @Roles()
   @HttpCode(200)
+  @ApiOkResponse({ type: MarkedResponse })
   async readAll(@CurrentActor() actor: Actor) {
     return { marked: await this.notifications.markAllRead(actor) };
   }
