@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { District, PASSWORD, TestApp, addMember, login, openDistrict, startTestApp } from '../support/test-app';
-import { launchBrowser, openTab, signInThroughPage } from './support/browser';
+import { launchBrowser, openTab, pick, signInThroughPage } from './support/browser';
 
 // Jest 30 ignores testTimeout inside projects[] (ARCHITECTURE.md, measured pitfalls): set it where it is read.
 jest.setTimeout(120_000);
@@ -67,7 +67,7 @@ describe('signing in and staying signed in, in a real browser', () => {
     const choose = async (label: RegExp, option: string) => {
       await page.getByRole('combobox', { name: label }).first().focus();
       await page.keyboard.press('ArrowDown');
-      await page.getByRole('option', { name: option }).click();
+      await pick(page, option);
     };
     try {
       await page.goto('/sign-in');
@@ -125,7 +125,7 @@ describe('signing in and staying signed in, in a real browser', () => {
       await page.getByTestId('current-district').filter({ hasText: new RegExp(`^${d2.name}$`) }).waitFor();
       await page.getByRole('combobox', { name: '切换区县' }).focus();
       await page.keyboard.press('ArrowDown');
-      await page.getByRole('option', { name: d.name }).click();
+      await pick(page, d.name);
       await page.getByTestId('current-district').filter({ hasText: new RegExp(`^${d.name}$`) }).waitFor();
       const me = await page.evaluate<number>("fetch('/api/v1/me').then((r) => r.status)");
       expect(me).toBe(401); // the access token is not a cookie: a bare fetch carries no credential

@@ -79,3 +79,11 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
+
+/**
+ * Picks an entry of the open antd Select. Its role="option" nodes are a hidden copy for screen readers; the entries
+ * a person sees and clicks are the visible items, titled with their label.
+ */
+export async function pick(page: Page, label: string): Promise<void> {
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
+}

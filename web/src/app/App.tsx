@@ -69,7 +69,10 @@ function Home() {
 function Localised({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b8262c' } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{
+        // antd's default grey hints (45% black) fail WCAG AA contrast on its own grey page background: darker greys.
+        token: { colorPrimary: '#b8262c', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' },
+      }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

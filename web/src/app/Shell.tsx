@@ -94,7 +94,7 @@ export function Shell() {
               ],
             }}
           >
-            <Button type="text" aria-label={t('account.menu')} data-testid="account-menu">
+            <Button type="text" aria-label={`${me?.user.name ?? ''} ${t('account.menu')}`} data-testid="account-menu">
               {dom}
             </Button>
           </Dropdown>
