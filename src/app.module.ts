@@ -26,6 +26,7 @@ import { OrganisationsModule } from './modules/organisations/organisations.modul
 import { PlacesModule } from './modules/places/places.module';
 import { PlatformModule } from './modules/platform/platform.module';
 import { PortalModule } from './modules/portal/portal.module';
+import { WorkbenchModule } from './modules/workbench/workbench.module';
 
 /** The whole service: platform libs first, then the business domains. */
 @Module({})
@@ -59,6 +60,7 @@ export class AppModule implements NestModule {
         ProjectsModule,
         ProjectReportsModule,
         EvaluationsModule,
+        WorkbenchModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, DemoSeeder],
     };

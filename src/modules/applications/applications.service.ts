@@ -13,6 +13,7 @@ import {
 import { APPLICATION_STATUS_LABELS, ApplicationAction, nextApplicationStatus } from './application.transitions';
 import { ApplicationsErrorCode, applicationsError } from './applications.errors';
 import { ApplicationContentDto, ListApplicationsQuery, UpdateApplicationDto } from './dto/application.dto';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
 /**
  * Application drafts (申报书): starting one for the actor's organisation, saving as often as needed, co-editors from the
@@ -192,6 +193,38 @@ export class ApplicationsService {
   private checkAnswers(form: Parameters<typeof checkDraftAnswers>[0], answers: Record<string, unknown> | undefined): void {
     const problems = checkDraftAnswers(form, answers ?? {});
     if (problems.length) throw applicationsError(ApplicationsErrorCode.APPLICATION_INVALID, undefined, undefined, problems);
+  }
+
+  /**
+   * Workbench: submitted applications an official still has to screen, on calls where screening is open. Due by the
+   * call's review deadline, since review cannot start on an application nobody has screened.
+   */
+  async waitingForScreening(): Promise<WaitingList> {
+    const rows = await this.ctx.manager().query(
+      `SELECT a.id, a.title, a.reference_no, c.review_by AS due_at, a.submitted_at AS sort_key, count(*) OVER () AS total
+         FROM applications a JOIN calls c ON c.id = a.call_id
+        WHERE a.status = 'submitted' AND c.status IN ('published', 'closed') ${WAITING_ORDER}`);
+    return toWaitingList(rows, (r: Record<string, any>) => ({
+      id: r.id, title: r.title, reference: r.reference_no, dueAt: r.due_at, path: `/applications/${r.id}`,
+    }));
+  }
+
+  /**
+   * Workbench: the organisation's drafts (and applications returned for correction) on calls still open that close
+   * within `horizonMs` — the applicant's own work only, like every list of drafts.
+   */
+  async waitingForSubmission(actor: Actor, now: Date, horizonMs: number): Promise<WaitingList> {
+    if (!isApplicantRole(actor)) return { total: 0, items: [] };
+    const rows = await this.ctx.manager().query(
+      `SELECT a.id, a.title, a.reference_no, a.status, c.closes_at AS due_at, a.created_at AS sort_key, count(*) OVER () AS total
+         FROM applications a JOIN calls c ON c.id = a.call_id
+        WHERE a.organisation_id = $1 AND a.status IN ('draft', 'returned') AND c.status = 'published'
+          AND c.closes_at > $2 AND c.closes_at <= $3 ${WAITING_ORDER}`,
+      [actor.organisationId, now, new Date(now.getTime() + horizonMs)]);
+    return toWaitingList(rows, (r: Record<string, any>) => ({
+      id: r.id, title: r.title || '—', reference: r.reference_no, dueAt: r.due_at, path: `/applications/${r.id}`,
+      detail: APPLICATION_STATUS_LABELS[r.status as 'draft' | 'returned'],
+    }));
   }
 }
 

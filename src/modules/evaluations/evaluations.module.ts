@@ -8,5 +8,6 @@ import { EvaluationsService } from './evaluations.service';
   imports: [ProjectsModule],
   controllers: [EvaluationsController],
   providers: [EvaluationsService],
+  exports: [EvaluationsService],
 })
 export class EvaluationsModule {}

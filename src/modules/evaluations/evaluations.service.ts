@@ -7,6 +7,7 @@ import { ProjectNotices } from '../projects/project-notices';
 import { ProjectsErrorCode, projectsError } from '../projects/projects.errors';
 import { TranchesService } from '../projects/tranches.service';
 import { AssignEvaluatorDto, GRADE_LABELS, RecordEvaluationDto } from './evaluation.dto';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
 const STAGE = { midterm: { zh: '中期评估', en: 'mid-term evaluation' }, final: { zh: '结项评估', en: 'final evaluation' } } as const;
 
@@ -104,5 +105,26 @@ export class EvaluationsService {
          FROM project_evaluations e JOIN memberships ms ON ms.id = e.evaluator_membership_id JOIN users u ON u.id = ms.user_id
         WHERE e.project_id = $1 ORDER BY e.created_at`, [projectId]);
     return { items: items.map((e: { grade: keyof typeof GRADE_LABELS }) => ({ ...e, gradeLabel: GRADE_LABELS[e.grade] })), total: items.length };
+  }
+
+  /**
+   * Workbench: the evaluator's own active assignments on projects in progress, with the next evaluation still to
+   * record — the mid-term one, due by the middle of the project's period, then the final one, due by its end.
+   */
+  async dueFor(actor: Actor): Promise<WaitingList> {
+    if (!actor.roles.includes(Role.Evaluator) || !actor.membershipId) return { total: 0, items: [] };
+    const rows = await this.ctx.manager().query(
+      `SELECT p.id, p.title, p.reference_no, x.stage,
+              CASE x.stage WHEN 'midterm' THEN ((p.starts_on + (p.ends_on - p.starts_on) / 2 + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
+                           ELSE ((p.ends_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') END AS due_at,
+              p.reference_no AS sort_key, count(*) OVER () AS total
+         FROM evaluation_assignments a JOIN projects p ON p.id = a.project_id
+         CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM project_evaluations e WHERE e.project_id = p.id AND e.stage = 'midterm')
+                                         THEN 'final' ELSE 'midterm' END AS stage) x
+        WHERE a.evaluator_membership_id = $1 AND a.ended_at IS NULL AND p.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM project_evaluations e WHERE e.project_id = p.id AND e.stage = 'final') ${WAITING_ORDER}`, [actor.membershipId]);
+    return toWaitingList(rows, (r: Record<string, any>) => ({
+      id: r.id, title: r.title, reference: r.reference_no, dueAt: r.due_at, path: `/projects/${r.id}`, detail: STAGE[r.stage as keyof typeof STAGE],
+    }));
   }
 }

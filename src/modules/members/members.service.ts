@@ -16,6 +16,7 @@ import { InvitationEntity } from './invitation.entity';
 import { MembershipEntity, MembershipStatus } from './membership.entity';
 import { MEMBERSHIP_TRANSITIONS } from './membership.transitions';
 import { MembersErrorCode, membersError } from './members.errors';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
 export const MEMBERSHIP_INVITED = 'membership.invited';
 
@@ -333,5 +334,18 @@ export class MembersService {
       version: r.version,
       createdAt: r.created_at,
     };
+  }
+
+  /**
+   * Workbench: people invited and not yet in, with their latest invitation's expiry — an expired one is overdue
+   * (the admin resends it).
+   */
+  async pendingInvitations(): Promise<WaitingList> {
+    const rows = await this.ctx.manager().query(
+      `SELECT m.id, u.name, i.expires_at AS due_at, m.created_at AS sort_key, count(*) OVER () AS total
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         LEFT JOIN LATERAL (SELECT expires_at FROM invitations WHERE membership_id = m.id ORDER BY created_at DESC LIMIT 1) i ON true
+        WHERE m.status = 'invited' ${WAITING_ORDER}`);
+    return toWaitingList(rows, (r: Record<string, any>) => ({ id: r.id, title: r.name, reference: null, dueAt: r.due_at, path: '/settings/members' }));
   }
 }

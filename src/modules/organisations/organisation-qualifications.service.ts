@@ -11,6 +11,7 @@ import { OrganisationStore } from './organisation.store';
 import { QUALIFICATION_TRANSITIONS, QualificationAction, STATE_LABELS, nextState } from './organisation.transitions';
 import { OrganisationsErrorCode, organisationsError } from './organisations.errors';
 import { serviceAreaLabels } from './service-areas';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
 /**
  * Qualification to undertake government purchases of services (承接资质): a verified organisation in good standing
@@ -161,6 +162,17 @@ export class OrganisationQualificationsService {
     await this.audit.record({ action: `qualification.${PAST[action]}`, entityType: 'organisation_qualification', entityId: id, before, after: saved });
     await this.outbox.publish(`organisation.qualification_${PAST[action]}`, { organisationId: q.organisationId, qualificationId: id });
     return present(saved);
+  }
+
+  /** Workbench: qualification applications waiting for the district's decision, oldest first. */
+  async awaitingReview(): Promise<WaitingList> {
+    const rows = await this.ctx.manager().query(
+      `SELECT q.id, q.organisation_id, o.name, o.credit_code, NULL::timestamptz AS due_at, q.created_at AS sort_key, count(*) OVER () AS total
+         FROM organisation_qualifications q JOIN organisations o ON o.id = q.organisation_id
+        WHERE q.status = 'applied' ${WAITING_ORDER}`);
+    return toWaitingList(rows, (r: Record<string, any>) => ({
+      id: r.id, title: r.name, reference: r.credit_code, dueAt: null, path: `/organisations/${r.organisation_id}`,
+    }));
   }
 }
 

@@ -18,6 +18,7 @@ import { CORE_FACTS, CoreFacts, OrganisationEntity } from './organisation.entity
 import { OrganisationStore, auditSafe } from './organisation.store';
 import { STATUS_TRANSITIONS, nextState } from './organisation.transitions';
 import { OrganisationsErrorCode, organisationsError } from './organisations.errors';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
 /** Members may call `invite` for the public applicant; this stands for "the platform itself" (no person). */
 export const SYSTEM_ACTOR: Actor = { userId: '00000000-0000-0000-0000-000000000000', isPlatformOperator: false, roles: [] };
@@ -273,6 +274,21 @@ export class OrganisationRegistryService {
     if (dto.certifiedSocialWorkers !== undefined) v.certifiedSocialWorkers = dto.certifiedSocialWorkers;
     if (!opts.partial) checkStaffNumbers(v.staffCount, v.certifiedSocialWorkers);
     return v;
+  }
+
+  /**
+   * Workbench: records an official has to decide on — submitted for verification, or a verified record's pending
+   * change of core facts — oldest first.
+   */
+  async awaitingDecision(): Promise<WaitingList> {
+    const rows = await this.ctx.manager().query(
+      `SELECT id, name, credit_code, status, NULL::timestamptz AS due_at, COALESCE(pending_change_at, submitted_at, created_at) AS sort_key,
+              count(*) OVER () AS total
+         FROM organisations WHERE status = 'submitted' OR (status = 'verified' AND pending_change IS NOT NULL) ${WAITING_ORDER}`);
+    return toWaitingList(rows, (r: Record<string, any>) => ({
+      id: r.id, title: r.name, reference: r.credit_code, dueAt: null, path: `/organisations/${r.id}`,
+      detail: r.status === 'submitted' ? { zh: '待核实登记', en: 'Registration to verify' } : { zh: '待审批信息变更', en: 'Change of details to approve' },
+    }));
   }
 }
 

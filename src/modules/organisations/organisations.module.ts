@@ -30,6 +30,6 @@ import { OrganisationsController } from './organisations.controller';
     OrganisationStaffService, OrganisationDirectoryService, OrganisationEligibilityService, OrganisationDocumentsPolicy,
   ],
   // Other modules use the eligibility answer; the portal uses registration and the public directory.
-  exports: [OrganisationEligibilityService, OrganisationRegistryService, OrganisationDirectoryService],
+  exports: [OrganisationEligibilityService, OrganisationRegistryService, OrganisationDirectoryService, OrganisationQualificationsService],
 })
 export class OrganisationsModule {}

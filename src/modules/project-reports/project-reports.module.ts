@@ -11,6 +11,6 @@ import { ReportReceiptsPolicy } from './report-receipts.policy';
   imports: [ProjectsModule, AttachmentsModule],
   controllers: [ProjectReportsController],
   providers: [ProjectReportsService, ReportReceiptsPolicy, ReportDeadlinesService],
-  exports: [ReportDeadlinesService],
+  exports: [ReportDeadlinesService, ProjectReportsService],
 })
 export class ProjectReportsModule {}

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, FieldError } from '@sanshe/common';
+import { Actor, FieldError, addDays, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { AttachmentsService } from '../attachments/attachments.service';
-import { ProjectAccess, ProjectRow } from '../projects/project-access.service';
+import { ORGANISATION_WRITERS, ProjectAccess, ProjectRow } from '../projects/project-access.service';
 import { ProjectNotices } from '../projects/project-notices';
 import { TODAY } from '../projects/project-query.service';
 import { REPORT_TRANSITIONS, nextState } from '../projects/project.transitions';
 import { ProjectsErrorCode, projectsError } from '../projects/projects.errors';
 import { AddReportDto, ReviewReportDto, UpdateReportDto, VersionDto } from './report.dto';
 import { REPORT_OWNER_TYPE } from './report-receipts.policy';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
 const KIND = { monthly: { zh: '月报', en: 'monthly report' }, interim: { zh: '中期报告', en: 'interim report' }, final: { zh: '结项报告', en: 'final report' } } as const;
 type Kind = keyof typeof KIND;
@@ -205,5 +206,38 @@ export class ProjectReportsService {
       id: r.id, projectId: r.project_id, kind: r.kind, kindLabel: KIND[r.kind], periodStart: r.period_start, periodEnd: r.period_end, dueOn: r.due_on,
       status: r.status, overdue: r.overdue, overdueSince: r.overdue_since, submittedAt: r.submitted_at, reviewedAt: r.reviewed_at, version: r.version,
     };
+  }
+
+  /** Workbench: submitted reports waiting for the officer's review, oldest submission first. */
+  async waitingForApproval(): Promise<WaitingList> {
+    return this.waiting(`r.status = 'submitted' AND p.status <> 'closed'`, [], 'NULL::timestamptz', 'r.submitted_at');
+  }
+
+  /**
+   * Workbench: the organisation's reports to write — returned ones, and open ones due within `horizonDays` or
+   * already late. A report is late from the end of its due day in Beijing, judged on the caller's clock.
+   */
+  async waitingForSubmission(actor: Actor, now: Date, horizonDays: number): Promise<WaitingList> {
+    if (!actor.organisationId || !actor.roles.some((r) => ORGANISATION_WRITERS.includes(r))) return { total: 0, items: [] };
+    const today = shanghaiDay(now);
+    return this.waiting(
+      `p.organisation_id = $1 AND p.status <> 'closed' AND (r.status = 'returned' OR (r.status = 'due' AND r.due_on <= $2::date))`,
+      [actor.organisationId, addDays(today, horizonDays)]);
+  }
+
+  /** Workbench: reports past their due day and still not in, across the district (the officer chases them). */
+  async overdue(now: Date): Promise<WaitingList> {
+    return this.waiting(`p.status <> 'closed' AND r.status IN ('due', 'returned') AND r.due_on < $1::date`, [shanghaiDay(now)]);
+  }
+
+  private async waiting(where: string, params: unknown[], dueAt = `((r.due_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`, sortKey = 'r.due_on'): Promise<WaitingList> {
+    const rows = await this.ctx.manager().query(
+      `SELECT r.id, r.kind, r.period_start::text, r.period_end::text, p.title, p.reference_no, ${dueAt} AS due_at, ${sortKey} AS sort_key,
+              count(*) OVER () AS total
+         FROM project_reports r JOIN projects p ON p.id = r.project_id WHERE ${where} ${WAITING_ORDER}`, params);
+    return toWaitingList(rows, (r: Record<string, any>) => ({
+      id: r.id, title: r.title, reference: r.reference_no, dueAt: r.due_at, path: `/project-reports/${r.id}`,
+      detail: { zh: `${KIND[r.kind as Kind].zh}（${r.period_start} 至 ${r.period_end}）`, en: `${KIND[r.kind as Kind].en} (${r.period_start} to ${r.period_end})` },
+    }));
   }
 }

@@ -10,6 +10,7 @@ import { ProjectPlanService } from './project-plan.service';
 import { ProjectSettingsService } from './project-settings.service';
 import { CHANGE_TRANSITIONS, nextState } from './project.transitions';
 import { ProjectsErrorCode, projectsError } from './projects.errors';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
 interface ChangeRow {
   id: string;
@@ -199,5 +200,16 @@ export class ProjectChangesService {
     }
     const version = await this.plan.newVersion(p.id, `${KIND[c.kind].zh}：${c.reason}`.slice(0, 500), c.id);
     await m.query(`UPDATE project_changes SET plan_version = $2 WHERE id = $1`, [c.id, version]);
+  }
+
+  /** Workbench: changes waiting for the officer's decision, oldest request first (no deadline dates them). */
+  async awaitingDecision(): Promise<WaitingList> {
+    const rows = await this.ctx.manager().query(
+      `SELECT c.id, c.kind, p.id AS project_id, p.title, p.reference_no, NULL::timestamptz AS due_at, c.created_at AS sort_key, count(*) OVER () AS total
+         FROM project_changes c JOIN projects p ON p.id = c.project_id
+        WHERE c.status = 'pending' AND p.status <> 'closed' ${WAITING_ORDER}`);
+    return toWaitingList(rows, (r: Record<string, any>) => ({
+      id: r.id, title: r.title, reference: r.reference_no, dueAt: null, path: `/projects/${r.project_id}`, detail: KIND[r.kind as keyof typeof KIND],
+    }));
   }
 }

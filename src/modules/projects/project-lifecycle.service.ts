@@ -10,6 +10,7 @@ import { ProjectAccess } from './project-access.service';
 import { ProjectNotices } from './project-notices';
 import { PROJECT_TRANSITIONS, nextState } from './project.transitions';
 import { ProjectsErrorCode, projectsError } from './projects.errors';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
 const yuan = (fen: bigint) => (Number(fen) / 100).toFixed(2);
 
@@ -114,5 +115,21 @@ export class ProjectLifecycleService {
       });
       return result;
     });
+  }
+
+  /**
+   * Workbench: projects nothing stands in the way of closing — the same three conditions as `closureBlockers`, for
+   * the whole district in one query.
+   */
+  async readyToClose(): Promise<WaitingList> {
+    const rows = await this.ctx.manager().query(
+      `SELECT p.id, p.title, p.reference_no, ((p.ends_on + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS due_at, p.reference_no AS sort_key,
+              count(*) OVER () AS total
+         FROM projects p
+        WHERE p.status <> 'closed'
+          AND EXISTS (SELECT 1 FROM project_evaluations e WHERE e.project_id = p.id AND e.stage = 'final')
+          AND EXISTS (SELECT 1 FROM project_reports r WHERE r.project_id = p.id AND r.kind = 'final' AND r.status = 'approved')
+          AND NOT EXISTS (SELECT 1 FROM project_changes c WHERE c.project_id = p.id AND c.status = 'pending') ${WAITING_ORDER}`);
+    return toWaitingList(rows, (r: Record<string, any>) => ({ id: r.id, title: r.title, reference: r.reference_no, dueAt: r.due_at, path: `/projects/${r.id}` }));
   }
 }

@@ -28,6 +28,6 @@ import { TranchesService } from './tranches.service';
     ProjectAccess, ProjectNotices, ProjectPlanService, ProjectFundingService, ProjectCreationService, TranchesService,
     ProjectQueryService, ProjectLifecycleService, ProjectSettingsService, ProjectChangesService,
   ],
-  exports: [ProjectAccess, ProjectNotices, ProjectPlanService, TranchesService, ProjectSettingsService],
+  exports: [ProjectAccess, ProjectNotices, ProjectPlanService, TranchesService, ProjectSettingsService, ProjectLifecycleService, ProjectChangesService],
 })
 export class ProjectsModule {}

@@ -9,6 +9,7 @@ import { ProjectNotices } from './project-notices';
 import { TRANCHE_TRANSITIONS, nextState } from './project.transitions';
 import { ProjectsErrorCode, projectsError } from './projects.errors';
 import { checkTranche } from './tranche-conditions';
+import { WAITING_LIMIT, WaitingList } from '../workbench/waiting-item';
 
 interface TrancheRow {
   id: string;
@@ -145,6 +146,46 @@ export class TranchesService {
     return {
       id: t.id, seq: t.seq, name: t.name, percent: Number(t.percent), amountFen: String(t.amount_fen), conditions: t.conditions, status: t.status,
       releasedEntryId: t.released_entry_id, releasedAt: t.released_at, frozenReason: t.frozen_reason,
+    };
+  }
+
+  /**
+   * Workbench: tranches a finance officer can pay now — pending, on an active project, every condition met, judged
+   * by the same `checkTranche` the release uses. Two queries for the whole district (the tranches, then the facts of
+   * their projects), so the page costs the same with 5 projects or 500; the facts mirror `facts()` above.
+   */
+  async readyToRelease(): Promise<WaitingList> {
+    const m = this.ctx.manager();
+    const pending: Array<TrancheRow & { reference_no: string; title: string; agreement_signed_on: string | null }> = await m.query(
+      // Only the first unpaid tranche of a project can be ready: a later one waits for it (earlier_tranches_paid).
+      `SELECT t.*, p.reference_no, p.title, p.agreement_signed_on::text
+         FROM project_tranches t JOIN projects p ON p.id = t.project_id
+        WHERE t.status = 'pending' AND p.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM project_tranches e WHERE e.project_id = t.project_id AND e.seq < t.seq AND e.status <> 'released')`);
+    if (!pending.length) return { total: 0, items: [] };
+    const projectIds = [...new Set(pending.map((t) => t.project_id))];
+    const factRows: Array<{ id: string; evaluations: Array<{ stage: string; score: number; passed: boolean }>; kinds: string[]; released: string; spent: string }> = await m.query(
+      `SELECT p.id,
+              COALESCE((SELECT jsonb_agg(jsonb_build_object('stage', e.stage, 'score', e.score::float8, 'passed', e.passed)) FROM project_evaluations e WHERE e.project_id = p.id), '[]') AS evaluations,
+              ARRAY(SELECT DISTINCT r.kind FROM project_reports r WHERE r.project_id = p.id AND r.status = 'approved') AS kinds,
+              (SELECT COALESCE(sum(amount_fen), 0) FROM project_tranches x WHERE x.project_id = p.id AND x.status = 'released')::text AS released,
+              (SELECT COALESCE(sum(s.amount_fen), 0) FROM project_report_spending s JOIN project_reports r ON r.id = s.report_id
+                WHERE r.project_id = p.id AND r.status = 'approved')::text AS spent
+         FROM projects p WHERE p.id = ANY($1::uuid[])`, [projectIds]);
+    const facts = new Map(factRows.map((f) => [f.id, f]));
+    const ready = pending.filter((t) => {
+      const f = facts.get(t.project_id)!;
+      return checkTranche(t.conditions, {
+        projectStatus: 'active', agreementSignedOn: t.agreement_signed_on, evaluations: f.evaluations, approvedReportKinds: f.kinds,
+        releasedFen: BigInt(f.released), reportedSpentFen: BigInt(f.spent), trancheStatus: t.status, earlierUnpaid: [],
+      }).every((c) => c.met);
+    }).sort((a, b) => a.reference_no.localeCompare(b.reference_no) || a.seq - b.seq);
+    return {
+      total: ready.length,
+      items: ready.slice(0, WAITING_LIMIT).map((t) => ({
+        id: t.id, title: t.title, reference: t.reference_no, dueAt: null, path: `/projects/${t.project_id}`,
+        detail: { zh: `第${t.seq}期 ${t.name}（${yuan(t.amount_fen)} 元）`, en: `Tranche ${t.seq}: ${t.name} (${yuan(t.amount_fen)} yuan)` },
+      })),
     };
   }
 }

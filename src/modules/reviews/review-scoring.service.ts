@@ -10,6 +10,7 @@ import { CallsService } from '../calls/calls.service';
 import { weightedTotal } from './aggregation';
 import { ReviewsErrorCode, reviewsError } from './reviews.errors';
 import { CriterionScoreDto } from './dto/review.dto';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
 interface AssignmentRow {
   id: string;
@@ -129,5 +130,17 @@ export class ReviewScoringService {
       }
     }
     return out;
+  }
+
+  /** Workbench: the reviewer's own assignments not yet submitted on calls under review, due by the review deadline. */
+  async waitingForReviewer(actor: Actor): Promise<WaitingList> {
+    if (!actor.membershipId) return { total: 0, items: [] };
+    const rows = await this.ctx.manager().query(
+      `SELECT ra.id, ap.title, ap.reference_no, c.review_by AS due_at, ap.reference_no AS sort_key, count(*) OVER () AS total
+         FROM review_assignments ra JOIN calls c ON c.id = ra.call_id JOIN applications ap ON ap.id = ra.application_id
+        WHERE ra.reviewer_membership_id = $1 AND ra.status = 'assigned' AND c.status = 'reviewing' ${WAITING_ORDER}`, [actor.membershipId]);
+    return toWaitingList(rows, (r: Record<string, any>) => ({
+      id: r.id, title: r.title, reference: r.reference_no, dueAt: r.due_at, path: `/reviews/${r.id}`,
+    }));
   }
 }

@@ -14,6 +14,6 @@ import { ReviewsController } from './reviews.controller';
   imports: [CallsModule, ApplicationsModule],
   controllers: [ReviewsController],
   providers: [ReviewPanelService, ReviewScoringService, RankingService],
-  exports: [RankingService],
+  exports: [RankingService, ReviewScoringService],
 })
 export class ReviewsModule {}

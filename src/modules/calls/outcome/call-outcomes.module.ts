@@ -9,6 +9,7 @@ import { NoticesPortalService } from './notices-portal.service';
 import { ObjectionsService } from './objections.service';
 import { OutcomeController } from './outcome.controller';
 import { OutcomeNotificationsHandler } from './outcome-notifications.handler';
+import { OutcomeWaitingService } from './outcome-waiting.service';
 import { SelectionService } from './selection.service';
 
 /**
@@ -19,6 +20,7 @@ import { SelectionService } from './selection.service';
 @Module({
   imports: [CallsModule, ApplicationsModule, ReviewsModule, NotificationsModule],
   controllers: [OutcomeController, NoticesPortalController],
-  providers: [SelectionService, ObjectionsService, AwardService, NoticesPortalService, OutcomeNotificationsHandler],
+  providers: [SelectionService, ObjectionsService, AwardService, NoticesPortalService, OutcomeNotificationsHandler, OutcomeWaitingService],
+  exports: [OutcomeWaitingService],
 })
 export class CallOutcomesModule {}
