@@ -52,6 +52,26 @@ describe('the main pages in a real browser: invitation, notifications, refusals,
     }
   });
 
+  it('the workbench groups what waits by kind, each item a link with its due date', async () => {
+    const admin = await addMember(t, d, ['district_admin']);
+    await inviteAndGetToken(t, d, ['reviewer'], '待接受的专家'); // not accepted: waits on every district admin
+    const tab = await openTab(browser, t.baseUrl!);
+    const { page } = tab;
+    try {
+      await signInThroughPage(page, admin.phone, PASSWORD);
+      const group = page.getByTestId('workbench-group-invitation_pending');
+      await group.getByRole('heading', { name: '未接受的邀请' }).waitFor();
+      const item = group.getByRole('link', { name: '待接受的专家' });
+      await item.waitFor();
+      await group.getByText(/截止 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/).first().waitFor(); // Beijing time
+      await item.click();
+      await page.waitForURL('**/settings/members');
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
   it('notifications: the header shows the unread count; marking one and then all read brings it to zero', async () => {
     const m = await addMember(t, d, ['programme_officer']);
     // Every invited person is told in the app (membership.invited, delivered by the worker).

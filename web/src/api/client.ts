@@ -99,11 +99,3 @@ export async function must<T>(call: Promise<{ data?: T; error?: unknown; respons
   return data as T;
 }
 
-/**
- * TODO(W8 merge): GET /api/v1/workbench is not in this branch's OpenAPI document yet. This one untyped reader goes
- * through the same middleware; delete it and use `api.GET('/api/v1/workbench')` once `npm run web:api` sees it.
- */
-export async function getUntyped<T>(path: string): Promise<T> {
-  const untyped = api as unknown as { GET(p: string, init?: object): Promise<{ data?: T; error?: unknown; response: Response }> };
-  return must(untyped.GET(path));
-}

@@ -2771,6 +2771,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的待办 / What is waiting for me in this district, by role */
+        get: operations["WorkbenchController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3363,6 +3380,12 @@ export interface components {
             roles: ("org_admin" | "org_staff" | "social_worker" | "supervisor")[];
             /** @example 项目主管 */
             title?: string;
+        };
+        LocalisedTextDto: {
+            /** @example interim report (2027-01-01 to 2027-06-30) */
+            en: string;
+            /** @example 中期报告（2027-01-01 至 2027-06-30） */
+            zh: string;
         };
         LoginDto: {
             /**
@@ -4021,6 +4044,70 @@ export interface components {
             /** @example 服务对象表示不再同意转介 */
             reason: string;
         };
+        WorkbenchCountsDto: {
+            application_to_screen?: number;
+            application_to_submit?: number;
+            award_to_accept?: number;
+            change_to_approve?: number;
+            closure_ready?: number;
+            evaluation_due?: number;
+            invitation_pending?: number;
+            notice_ending?: number;
+            objection_to_answer?: number;
+            organisation_to_verify?: number;
+            qualification_to_review?: number;
+            report_overdue?: number;
+            report_to_approve?: number;
+            report_to_submit?: number;
+            review_to_score?: number;
+            tranche_to_release?: number;
+        };
+        WorkbenchDto: {
+            /** @description 每类的完整数量 / the full count per kind */
+            counts: components["schemas"]["WorkbenchCountsDto"];
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description 按截止时间升序（无截止者在后）；每类最多 50 项 / by due time, undated last; at most 50 per kind */
+            items: components["schemas"]["WorkbenchItemDto"][];
+        };
+        WorkbenchItemDto: {
+            /** @description 补充说明（如哪一期报告）/ what exactly, when the title is ambiguous */
+            detail?: components["schemas"]["LocalisedTextDto"] | null;
+            /**
+             * Format: date-time
+             * @description 截止时间（无截止为 null）/ when it is due; null when undated
+             */
+            dueAt: string | null;
+            /**
+             * Format: uuid
+             * @description 事项对应的记录 id / the record the item is about
+             */
+            id: string;
+            /** @description 事项类型（页面以 workbench.kind.<kind> 翻译）/ what kind of work */
+            kind: components["schemas"]["WorkbenchKind"];
+            /** @description 是否已逾期（按服务器时钟）/ past its due time on the server clock */
+            overdue: boolean;
+            /**
+             * @description 前端页面路径 / the page that opens it
+             * @example /applications/6f1c2f8e-0c47-4a43-9a53-0d7b7f8f5a11
+             */
+            path: string;
+            /**
+             * @description 编号 / reference number, when it has one
+             * @example GYSB-2026-0001
+             */
+            reference: string | null;
+            /**
+             * @description 记录名称 / the record’s name
+             * @example 银龄互助·社区长者陪伴计划
+             */
+            title: string;
+        };
+        /**
+         * @description 事项类型（页面以 workbench.kind.<kind> 翻译）/ what kind of work
+         * @enum {string}
+         */
+        WorkbenchKind: "application_to_screen" | "review_to_score" | "notice_ending" | "objection_to_answer" | "award_to_accept" | "tranche_to_release" | "report_to_submit" | "report_to_approve" | "report_overdue" | "evaluation_due" | "change_to_approve" | "organisation_to_verify" | "qualification_to_review" | "closure_ready" | "invitation_pending" | "application_to_submit";
     };
     responses: never;
     parameters: never;
@@ -4081,6 +4168,7 @@ export type SchemaIndicatorTargetDto = components['schemas']['IndicatorTargetDto
 export type SchemaIndicatorValueDto = components['schemas']['IndicatorValueDto'];
 export type SchemaInviteMemberDto = components['schemas']['InviteMemberDto'];
 export type SchemaInviteStaffDto = components['schemas']['InviteStaffDto'];
+export type SchemaLocalisedTextDto = components['schemas']['LocalisedTextDto'];
 export type SchemaLoginDto = components['schemas']['LoginDto'];
 export type SchemaLookupBeneficiaryDto = components['schemas']['LookupBeneficiaryDto'];
 export type SchemaMarkedResponse = components['schemas']['MarkedResponse'];
@@ -4138,6 +4226,10 @@ export type SchemaVerifyDto = components['schemas']['VerifyDto'];
 export type SchemaVersionDto = components['schemas']['VersionDto'];
 export type SchemaWithdrawApplicationDto = components['schemas']['WithdrawApplicationDto'];
 export type SchemaWithdrawConsentDto = components['schemas']['WithdrawConsentDto'];
+export type SchemaWorkbenchCountsDto = components['schemas']['WorkbenchCountsDto'];
+export type SchemaWorkbenchDto = components['schemas']['WorkbenchDto'];
+export type SchemaWorkbenchItemDto = components['schemas']['WorkbenchItemDto'];
+export type SchemaWorkbenchKind = components['schemas']['WorkbenchKind'];
 export type $defs = Record<string, never>;
 export interface operations {
     HealthController_health: {
@@ -8260,6 +8352,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    WorkbenchController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkbenchDto"];
+                };
             };
         };
     };
