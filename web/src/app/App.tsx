@@ -70,8 +70,8 @@ function Localised({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{
-        // antd's default grey hints (45% black) fail WCAG AA contrast on its own grey page background: darker greys.
-        token: { colorPrimary: '#b8262c', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' },
+        // antd's default grey hints (45% black) and link blue (#1677ff) fail WCAG AA contrast: darker ones.
+        token: { colorPrimary: '#b8262c', colorLink: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' },
       }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
