@@ -9,8 +9,6 @@ function refreshCookie(setCookie: string[] | string | undefined): string | undef
   return all.find((c) => c.startsWith('sanshe_rt='));
 }
 
-// Jest 30 ignores testTimeout inside projects[] (ARCHITECTURE.md, measured pitfalls): set it where it is read.
-jest.setTimeout(60_000);
 
 describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
   let t: TestApp;
