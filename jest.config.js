@@ -29,7 +29,7 @@ module.exports = {
   // fails if this stops taking effect.
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
@@ -40,6 +40,14 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/support/worker-env.ts'],
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      // Real Chromium against the real app (served web + API, PostgreSQL, Redis); see test/browser/support.
+      // Each browser file raises its own timeout with jest.setTimeout (testTimeout here would be ignored).
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
     },
   ],

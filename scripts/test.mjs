@@ -22,9 +22,13 @@ async function main() {
   if (process.env.TEST_SKIP_TYPECHECK !== '1') {
     console.error('[test] type-checking…');
     run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: root });
+    ensureNodeModules(path.join(root, 'web'));
+    run(path.join(root, 'web', 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: path.join(root, 'web') });
   }
   console.error('[test] building…');
   run('node', [path.join(root, 'scripts', 'build.mjs')], { cwd: root });
+  // The web app's API types are generated from the service's OpenAPI document: a stale copy fails the run.
+  run('node', [path.join(root, 'scripts', 'web-api.mjs'), '--check'], { cwd: root });
 
   const services = await import('./lib/services.mjs');
   const cleanups = [];
@@ -36,6 +40,7 @@ async function main() {
   cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
   try {
     const { redisServer } = await services.ensureServerBinaries();
+    const chromium = await services.ensureBrowser();
     if (!adminUrl) {
       const pg = await services.startPostgres({ dataDir: path.join(tmp, 'pg'), port: await services.freePort(), fast: true });
       cleanups.unshift(() => pg.stop());
@@ -70,6 +75,7 @@ async function main() {
       NODE_ENV: 'test',
       TEST_REDIS_URL: redisUrl,
       REDIS_SERVER_BIN: redisServer,
+      CHROMIUM_PATH: chromium,
       TEST_PG_ADMIN_URL: adminUrl,
       DATABASE_APP_ROLE: APP.role,
       // Request logs would bury jest's output; TEST_LOGS=1 shows the app's logs (see test/support/test-app.ts).

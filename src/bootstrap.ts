@@ -10,6 +10,7 @@ import type { DestinationStream } from 'pino';
 import { AppConfig, SafeTextPipe, createValidationPipe, jsonShapeVerifier, loadConfig } from '@sanshe/common';
 import { AppModule } from './app.module';
 import { setupOpenApi } from './openapi';
+import { serveWebApp } from './web-app.static';
 
 /**
  * Builds the HTTP application exactly as production runs it; tests and the benchmark call this too, so what they
@@ -17,7 +18,7 @@ import { setupOpenApi } from './openapi';
  */
 export async function createApp(
   config: AppConfig = loadConfig(),
-  opts: { logger?: boolean; logStream?: DestinationStream } = {},
+  opts: { logger?: boolean; logStream?: DestinationStream; webRoot?: string } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { logStream: opts.logStream }), {
     // `logger: false` silences Nest's own start-up lines (tests, bench); the access line still follows LOG_LEVEL.
@@ -36,6 +37,7 @@ export async function createApp(
   app.useGlobalPipes(new SafeTextPipe(), createValidationPipe());
   guardAgainstSlowClients(app.getHttpServer() as Server, config);
   app.enableShutdownHooks();
+  serveWebApp(app, opts.webRoot);
 
   setupOpenApi(app);
   return app;

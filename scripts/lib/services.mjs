@@ -743,3 +743,37 @@ async function waitFor(check, timeoutMs, what) {
     await sleep(50);
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Browser for the browser tests: Debian's Chromium (a test tool's own browser download fails offline) and CJK fonts,
+// so Chinese pages render as people see them (and screenshots are readable).
+
+export const CHROMIUM = '/usr/bin/chromium';
+const CJK_FONT_DIR = '/usr/share/fonts/opentype/noto';
+
+function browserMissing() {
+  const packages = [];
+  if (!isExecutable(CHROMIUM)) packages.push('chromium');
+  const hasCjk = fs.existsSync(CJK_FONT_DIR) && fs.readdirSync(CJK_FONT_DIR).some((f) => /CJK/i.test(f));
+  if (!hasCjk) packages.push('fonts-noto-cjk');
+  return packages;
+}
+
+/** Finds (and as root, installs with apt) Chromium and the CJK fonts; returns the browser's path. */
+export async function ensureBrowser() {
+  let packages = browserMissing();
+  if (packages.length === 0) return CHROMIUM;
+  if (!isRoot || process.env.SANSHE_NO_INSTALL === '1') {
+    throw Object.assign(new Error(installCommand(packages, !isRoot)), { code: 'SANSHE_MISSING_BROWSER' });
+  }
+  const apt = (args) => run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (!(await Promise.all(packages.map(aptHasCandidate))).every(Boolean)) {
+    log('running apt-get update');
+    await apt(['update']);
+  }
+  log(`installing ${packages.join(' ')} with apt-get (takes a few minutes the first time)`);
+  await apt(['install', '-y', '--no-install-recommends', ...packages]);
+  packages = browserMissing();
+  if (packages.length) throw new Error(`apt-get install finished but ${packages.join(', ')} still missing`);
+  return CHROMIUM;
+}

@@ -14,6 +14,8 @@ export interface TestApp {
   app: INestApplication;
   config: AppConfig;
   http: ReturnType<typeof request>;
+  /** Set when started with `listen: true`: http://127.0.0.1:<free port>, for a real browser. */
+  baseUrl?: string;
   /** The real SMTP server the app sends to (e-mail, and texts through the development SMS transport). */
   mailbox: TestMailbox;
   close(): Promise<void>;
@@ -64,15 +66,22 @@ export function testConfig(overrides: Partial<AppConfig> = {}, env: Record<strin
   };
 }
 
-/** `logStream` receives the app's log lines instead of stdout (tests of what is logged). */
-export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
+/** `logStream` receives the app's log lines instead of stdout (tests of what is logged); `listen` serves on a free port. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { listen?: boolean; logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const box = await openMailbox();
   try {
     const config = testConfig(overrides, { SMTP_URL: box.url, MAIL_FROM: '三社联动测试 <no-reply@sanshe.test>' });
     const app = await createApp(config, { logger: process.env.TEST_LOGS === '1' || opts.logStream !== undefined, logStream: opts.logStream });
-    await app.init();
+    let baseUrl: string | undefined;
+    if (opts.listen) {
+      // Port 0: the OS picks a free port, so parallel workers and a developer's `npm start` never collide.
+      await app.listen(0, '127.0.0.1');
+      baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    } else {
+      await app.init();
+    }
     const server = app.getHttpServer();
-    return { app, config, http: request(server), mailbox: box, close: async () => { try { await app.close(); } finally { await releaseMailbox(); } } };
+    return { app, config, http: request(server), baseUrl, mailbox: box, close: async () => { try { await app.close(); } finally { await releaseMailbox(); } } };
   } catch (err) {
     await releaseMailbox();
     throw err;

@@ -1,14 +1,30 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Actor, RateLimit } from '@sanshe/common';
 import { CurrentActor, Public, SignedIn } from './access.decorators';
-import { AuthService } from './auth.service';
+import { AuthService, SessionResult } from './auth.service';
+import { authError, AuthErrorCode } from './auth.errors';
 import { ChangePasswordDto, ChooseDistrictDto, LoginDto, RefreshDto } from './auth.dto';
 import { LocalAuthGuard } from './local-auth.guard';
+import { DistrictSwitchResponse, MeResponse, SessionResponse } from './auth.response';
 import { MeService } from './me.service';
 import { ApiContract, Returns } from './api-contract.decorator';
-import { AuthDistrictResponse, AuthSessionResponse, MeResponse } from './auth.response';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, wantsCookieMode } from './refresh-cookie';
+
+const SESSION_MODE = {
+  name: 'X-Session-Mode',
+  required: false,
+  description: '`cookie`: the refresh token travels in an HttpOnly cookie on /api/v1/auth instead of the body (browsers)',
+};
+
+/** In cookie mode the refresh token goes into the cookie and never into the body page script can read. */
+function deliver(req: Request, res: Response, result: SessionResult): SessionResult | Omit<SessionResult, 'refreshToken'> {
+  if (!wantsCookieMode(req)) return result;
+  setRefreshCookie(req, res, result.refreshToken, result.refreshTokenExpiresAt);
+  const { refreshToken: _kept, ...rest } = result;
+  return rest;
+}
 
 @ApiContract()
 @ApiTags('auth 登录')
@@ -18,28 +34,38 @@ export class AuthController {
     private readonly auth: AuthService,
   ) {}
 
-  @Returns(AuthSessionResponse)
+  @Returns(SessionResponse)
   @Post('login')
   @Public()
   @RateLimit(30, 60)
   @HttpCode(200)
   @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: '登录 / Sign in with phone or e-mail and password' })
-  login(@Body() _dto: LoginDto, @Req() req: Request & { user: { userId: string } }) {
-    return this.auth.startSession(req.user.userId, req.header('user-agent'));
+  @ApiHeader(SESSION_MODE)
+  async login(@Body() _dto: LoginDto, @Req() req: Request & { user: { userId: string } }, @Res({ passthrough: true }) res: Response) {
+    return deliver(req, res, await this.auth.startSession(req.user.userId, req.header('user-agent')));
   }
 
-  @Returns(AuthSessionResponse)
+  @Returns(SessionResponse)
   @Post('refresh')
   @Public()
   @RateLimit(60, 60)
   @HttpCode(200)
   @ApiOperation({ summary: '刷新登录 / Rotate the refresh token' })
-  refresh(@Body() dto: RefreshDto) {
-    return this.auth.refresh(dto.refreshToken);
+  @ApiHeader(SESSION_MODE)
+  async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const token = dto.refreshToken ?? (wantsCookieMode(req) ? readRefreshCookie(req) : undefined);
+    if (!token) throw authError(AuthErrorCode.REFRESH_TOKEN_INVALID);
+    try {
+      return deliver(req, res, await this.auth.refresh(token));
+    } catch (err) {
+      // A dead cookie would only be sent again on every page load: drop it with the refusal.
+      if (wantsCookieMode(req)) clearRefreshCookie(req, res);
+      throw err;
+    }
   }
 
-  @Returns(AuthDistrictResponse)
+  @Returns(DistrictSwitchResponse)
   @Post('district')
   @SignedIn()
   @HttpCode(200)
@@ -52,16 +78,18 @@ export class AuthController {
   @SignedIn()
   @HttpCode(204)
   @ApiOperation({ summary: '退出登录 / Sign out of this session' })
-  async logout(@CurrentActor() actor: Actor): Promise<void> {
+  async logout(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(actor);
+    clearRefreshCookie(req, res);
   }
 
   @Post('logout-all')
   @SignedIn()
   @HttpCode(204)
   @ApiOperation({ summary: '退出所有设备 / Sign out everywhere' })
-  async logoutAll(@CurrentActor() actor: Actor): Promise<void> {
+  async logoutAll(@CurrentActor() actor: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logoutEverywhere(actor.userId);
+    clearRefreshCookie(req, res);
   }
 
   @Post('password')

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ description: '手机号或电子邮箱 / mobile phone or e-mail', example: '13800000001' })
@@ -12,9 +12,9 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
-  @IsString() @Length(40, 200)
-  refreshToken: string;
+  @ApiPropertyOptional({ description: '正文模式必填；Cookie 模式（X-Session-Mode: cookie）从 Cookie 读取 / required unless the cookie mode supplies it' })
+  @IsOptional() @IsString() @Length(40, 200)
+  refreshToken?: string;
 }
 
 export class ChooseDistrictDto {

@@ -1,63 +1,57 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LocalisedLabel } from '@sanshe/common';
+import { ALL_ROLES, Role } from '@sanshe/common';
 
-/* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
-
-export class MeDistrict {
-  @ApiProperty({ type: String, format: 'uuid' }) tenantId: string;
-  @ApiProperty({ type: String, example: "422503" }) code: string;
-  @ApiProperty({ type: String, example: "测试区1" }) name: string;
+/** Response shapes of sign-in and sessions, so generated clients (the web app) type them from the document. */
+export class DistrictChoiceResponse {
+  @ApiProperty({ example: '510107' }) districtCode: string;
+  @ApiProperty({ example: '武侯区' }) districtName: string;
+  @ApiProperty({ format: 'uuid' }) tenantId: string;
+  @ApiProperty({ format: 'uuid' }) membershipId: string;
+  @ApiProperty({ enum: ALL_ROLES, enumName: 'Role', isArray: true }) roles: Role[];
+  @ApiProperty({ example: 'active', description: 'active | suspended' }) status: string;
 }
 
-
-export class MeDistrictChoice {
-  @ApiProperty({ type: String, example: "422503" }) districtCode: string;
-  @ApiProperty({ type: String, example: "测试区1" }) districtName: string;
-  @ApiProperty({ type: String, format: 'uuid' }) tenantId: string;
-  @ApiProperty({ type: String, format: 'uuid' }) membershipId: string;
-  @ApiProperty({ type: [String] }) roles: string[];
-  @ApiProperty({ type: String, example: "active" }) status: string;
+export class SessionResponse {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: '秒 / seconds' }) accessTokenExpiresIn: number;
+  @ApiPropertyOptional({ description: '正文模式才有；Cookie 模式放在 HttpOnly Cookie 里 / absent in cookie mode' }) refreshToken?: string;
+  @ApiProperty({ format: 'date-time' }) refreshTokenExpiresAt: string;
+  @ApiProperty({ type: DistrictChoiceResponse, nullable: true, description: '当前区县（仅一个时自动选择）/ the chosen district' })
+  district: DistrictChoiceResponse | null;
+  @ApiProperty({ type: DistrictChoiceResponse, isArray: true }) districts: DistrictChoiceResponse[];
 }
 
-export class MeRole {
-  @ApiProperty({ type: String, example: "district_admin" }) role: string;
-  @ApiProperty({ type: () => LocalisedLabel }) label: LocalisedLabel;
+export class DistrictSwitchResponse {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() accessTokenExpiresIn: number;
+  @ApiProperty({ type: DistrictChoiceResponse }) district: DistrictChoiceResponse;
+  @ApiProperty({ type: DistrictChoiceResponse, isArray: true }) districts: DistrictChoiceResponse[];
 }
 
-
-export class MeUser {
-  @ApiProperty({ type: String, format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, example: "测试运营" }) name: string;
-  @ApiProperty({ type: String, example: "13926436001" }) phone: string;
+export class MeUserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
 }
 
+export class MeDistrictResponse {
+  @ApiProperty({ format: 'uuid' }) tenantId: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+export class RoleLabelResponse {
+  @ApiProperty({ enum: ALL_ROLES, enumName: 'Role' }) role: Role;
+  @ApiProperty({ example: { zh: '项目官员', en: 'Programme officer' } }) label: { zh: string; en: string };
+}
 
 export class MeResponse {
-  @ApiProperty({ type: () => MeUser }) user: MeUser;
-  @ApiProperty({ type: Boolean }) isPlatformOperator: boolean;
-  @ApiProperty({ type: () => MeDistrict, nullable: true }) district: MeDistrict | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) membershipId: string | null;
-  @ApiProperty({ type: () => [MeRole] }) roles: MeRole[];
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) organisationId: string | null;
-  @ApiProperty({ type: () => [MeDistrictChoice] }) districts: MeDistrictChoice[];
+  @ApiProperty({ type: MeUserResponse }) user: MeUserResponse;
+  @ApiProperty() isPlatformOperator: boolean;
+  @ApiProperty({ type: MeDistrictResponse, nullable: true }) district: MeDistrictResponse | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) membershipId: string | null;
+  @ApiProperty({ type: RoleLabelResponse, isArray: true }) roles: RoleLabelResponse[];
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) organisationId: string | null;
+  @ApiProperty({ type: DistrictChoiceResponse, isArray: true }) districts: DistrictChoiceResponse[];
 }
-
-
-export class AuthSessionResponse {
-  @ApiProperty({ type: String }) accessToken: string;
-  @ApiProperty({ type: Number, example: 900 }) accessTokenExpiresIn: number;
-  @ApiProperty({ type: String }) refreshToken: string;
-  @ApiProperty({ type: String, format: 'date-time' }) refreshTokenExpiresAt: string;
-  @ApiProperty({ type: () => MeDistrictChoice, nullable: true }) district: MeDistrictChoice | null;
-  @ApiProperty({ type: () => [MeDistrictChoice] }) districts: MeDistrictChoice[];
-}
-
-
-export class AuthDistrictResponse {
-  @ApiProperty({ type: String }) accessToken: string;
-  @ApiProperty({ type: Number, example: 900 }) accessTokenExpiresIn: number;
-  @ApiProperty({ type: () => MeDistrictChoice }) district: MeDistrictChoice;
-  @ApiProperty({ type: () => [MeDistrictChoice] }) districts: MeDistrictChoice[];
-}
-

@@ -1,0 +1,54 @@
+import type { Request, Response } from 'express';
+
+/**
+ * Browser sessions keep the refresh token where page script cannot read it: an HttpOnly, SameSite=Strict cookie
+ * scoped to the auth routes (refresh and logout), so no other request carries it. API clients keep the body mode.
+ * A client opts in with the `X-Session-Mode: cookie` header; because a cross-site form cannot set a custom header,
+ * the cookie is only ever read when that header is present.
+ */
+export const REFRESH_COOKIE = 'sanshe_rt';
+export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+export const SESSION_MODE_HEADER = 'x-session-mode';
+
+export function wantsCookieMode(req: Request): boolean {
+  return (req.header(SESSION_MODE_HEADER) ?? '').toLowerCase() === 'cookie';
+}
+
+/** Secure everywhere but a developer's own machine, where the app is served over plain http. */
+function secureFor(req: Request): boolean {
+  const host = (req.hostname ?? '').toLowerCase();
+  const local = host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host === '::1';
+  return req.secure || !local;
+}
+
+export function setRefreshCookie(req: Request, res: Response, token: string, expiresAt: string): void {
+  res.cookie(REFRESH_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: secureFor(req),
+    path: REFRESH_COOKIE_PATH,
+    expires: new Date(expiresAt),
+  });
+}
+
+export function clearRefreshCookie(req: Request, res: Response): void {
+  res.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', secure: secureFor(req), path: REFRESH_COOKIE_PATH });
+}
+
+/** Reads our one cookie without a cookie-parser middleware (nothing else in the API uses cookies). */
+export function readRefreshCookie(req: Request): string | undefined {
+  const header = req.header('cookie');
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === REFRESH_COOKIE) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,170 @@
+import type { Browser } from 'playwright-core';
+import { District, PASSWORD, TestApp, addMember, login, openDistrict, startTestApp } from '../support/test-app';
+import { launchBrowser, openTab, pick, signInThroughPage } from './support/browser';
+
+// Jest 30 ignores testTimeout inside projects[] (ARCHITECTURE.md, measured pitfalls): set it where it is read.
+jest.setTimeout(120_000);
+
+describe('signing in and staying signed in, in a real browser', () => {
+  let t: TestApp;
+  let d: District;
+  let browser: Browser;
+  beforeAll(async () => {
+    t = await startTestApp({}, { listen: true });
+    d = await openDistrict(t);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('a person signs in with their phone, lands on the workbench, and a reload keeps them signed in', async () => {
+    const m = await addMember(t, d, ['programme_officer']);
+    const tab = await openTab(browser, t.baseUrl!);
+    try {
+      await signInThroughPage(tab.page, m.phone, PASSWORD);
+      await tab.page.waitForURL('**/workbench');
+      await tab.page.getByRole('heading', { name: /工作台/ }).waitFor();
+      // A new programme officer in a fresh district has nothing waiting.
+      await tab.page.getByTestId('workbench-empty').waitFor();
+
+      const cookies = await tab.context.cookies();
+      const rt = cookies.find((c) => c.name === 'sanshe_rt');
+      expect(rt).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+      const stored = await tab.page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
+      expect(stored).not.toMatch(/ey[A-Za-z0-9_-]{10,}\./); // no JWT kept where page script can read it
+      expect(stored).not.toContain(rt!.value);
+
+      await tab.page.reload();
+      await tab.page.getByRole('heading', { name: /工作台/ }).waitFor();
+      expect(new URL(tab.page.url()).pathname).toBe('/workbench');
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('a wrong password shows the server\'s Chinese message', async () => {
+    const m = await addMember(t, d, ['finance_officer']);
+    const tab = await openTab(browser, t.baseUrl!);
+    try {
+      await signInThroughPage(tab.page, m.phone, 'not-the-password-1');
+      await tab.page.getByRole('alert').filter({ hasText: '账号或密码错误' }).waitFor();
+      expect(new URL(tab.page.url()).pathname).toBe('/sign-in');
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('the language switches between Chinese and English on every page, with no untranslated key', async () => {
+    const m = await addMember(t, d, ['district_admin']);
+    const tab = await openTab(browser, t.baseUrl!);
+    const { page } = tab;
+    // With the keyboard, as a person without a mouse would: focus the switch, open it, pick.
+    const choose = async (label: RegExp, option: string) => {
+      await page.getByRole('combobox', { name: label }).first().focus();
+      await page.keyboard.press('ArrowDown');
+      await pick(page, option);
+    };
+    try {
+      await page.goto('/sign-in');
+      await choose(/语言/, 'English');
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await signInThroughPage(page, m.phone, PASSWORD);
+      await page.getByRole('heading', { name: /Workbench/ }).waitFor();
+      await page.getByRole('link', { name: /People and invitations/ }).waitFor();
+      await page.goto('/notifications');
+      await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+      await page.goto('/account/password');
+      await page.getByRole('heading', { name: 'Change password' }).waitFor();
+      await page.getByLabel('Current password').waitFor();
+      await choose(/Language/, '中文');
+      await page.getByRole('heading', { name: '修改密码' }).waitFor();
+      await page.getByLabel('当前密码').waitFor();
+      // The choice is kept: a reload stays in Chinese, and the antd widgets follow (placeholder of its own locale).
+      await page.reload();
+      await page.getByRole('heading', { name: '修改密码' }).waitFor();
+      expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
+      expect(tab.errors).toEqual([]); // a missing i18n key is reported as a console error
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('a session revoked elsewhere (sign out everywhere) lands on the sign-in page with the reason', async () => {
+    const m = await addMember(t, d, ['programme_officer']);
+    const tab = await openTab(browser, t.baseUrl!);
+    try {
+      await signInThroughPage(tab.page, m.phone, PASSWORD);
+      await tab.page.getByRole('heading', { name: /工作台/ }).waitFor();
+      const elsewhere = await login(t, m.phone, PASSWORD, d.code);
+      await elsewhere.post('/api/v1/auth/logout-all').expect(204);
+      await tab.page.getByRole('link', { name: '消息', exact: true }).click();
+      await tab.page.waitForURL('**/sign-in');
+      await tab.page.getByTestId('session-lost').filter({ hasText: '登录凭证无效或已过期，请重新登录' }).waitFor();
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('a person in two districts chooses one after signing in and switches to the other from the header', async () => {
+    const d2 = await openDistrict(t);
+    const m = await addMember(t, d, ['programme_officer'], { name: '两区成员' });
+    await addMember(t, d2, ['finance_officer'], { phone: m.phone });
+    const tab = await openTab(browser, t.baseUrl!);
+    const { page } = tab;
+    try {
+      await signInThroughPage(page, m.phone, PASSWORD);
+      await page.waitForURL('**/choose-district');
+      await page.getByRole('button', { name: new RegExp(d2.name) }).click();
+      await page.waitForURL('**/workbench');
+      await page.getByTestId('current-district').filter({ hasText: new RegExp(`^${d2.name}$`) }).waitFor();
+      await page.getByRole('combobox', { name: '切换区县' }).focus();
+      await page.keyboard.press('ArrowDown');
+      await pick(page, d.name);
+      await page.getByTestId('current-district').filter({ hasText: new RegExp(`^${d.name}$`) }).waitFor();
+      const me = await page.evaluate<number>("fetch('/api/v1/me').then((r) => r.status)");
+      expect(me).toBe(401); // the access token is not a cookie: a bare fetch carries no credential
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('changing the password: the server\'s refusals show, then the new one works and the old one does not', async () => {
+    const m = await addMember(t, d, ['reviewer']);
+    const tab = await openTab(browser, t.baseUrl!);
+    const { page } = tab;
+    const fill = async (current: string, next: string, confirm = next) => {
+      await page.getByLabel('当前密码').fill(current);
+      await page.getByLabel('新密码', { exact: true }).fill(next);
+      await page.getByLabel('再次输入新密码').fill(confirm);
+      await page.getByRole('button', { name: '修改密码' }).click();
+    };
+    try {
+      await signInThroughPage(page, m.phone, PASSWORD);
+      await page.getByRole('heading', { name: /工作台/ }).waitFor();
+      await page.goto('/account/password');
+      await fill(PASSWORD, 'Another-pass-2026', 'Different-pass-2026');
+      await page.getByText('两次输入的密码不一致').waitFor();
+      await fill(PASSWORD, 'short');
+      await page.getByRole('alert').filter({ hasText: '密码至少 10 位' }).waitFor();
+      await fill(PASSWORD, 'Another-pass-2026');
+      await page.getByTestId('password-changed').waitFor();
+
+      await page.getByTestId('account-menu').click();
+      await page.getByRole('menuitem', { name: '退出登录' }).click();
+      await page.waitForURL('**/sign-in');
+      await signInThroughPage(page, m.phone, PASSWORD);
+      await page.getByRole('alert').filter({ hasText: '账号或密码错误' }).waitFor();
+      await signInThroughPage(page, m.phone, 'Another-pass-2026');
+      await page.getByRole('heading', { name: /工作台/ }).waitFor();
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Debian's Chromium driven by playwright-core (a test tool's own browser download fails on this network). The
+ * background-networking flags stop Chromium calling Google at start, which this machine's closed network refuses.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export const WIDTHS = { desktop: 1280, phone: 375 } as const;
+/** Generous: a loaded 2-core CI box with six other jobs; every wait is for an element or a response, never a sleep. */
+export const UI_TIMEOUT = 30_000;
+
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  /** console errors and uncaught page errors seen so far; every test ends by expecting none. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh browser profile (its own cookies) on the app. Console errors fail the test, except Chromium's own
+ * "Failed to load resource … status of 4xx" line: it is printed for every refusal the test provokes on purpose
+ * (a wrong password is a 401), and what the person sees of that refusal is asserted on the page itself.
+ */
+export async function openTab(browser: Browser, baseUrl: string, width: number = WIDTHS.desktop): Promise<Tab> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  context.setDefaultNavigationTimeout(UI_TIMEOUT);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    const text = msg.text();
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+    errors.push(`console: ${text}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  return { context, page, errors, close: () => context.close() };
+}
+
+/** Signs in through the sign-in page, the way a person does. */
+export async function signInThroughPage(page: Page, login: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel(/手机号或电子邮箱|Mobile phone or e-mail/).fill(login);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(登\s?录|Sign in)$/ }).click();
+}
+
+const ARTEFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts', 'screenshots');
+
+/** Screenshot kept as a CI artefact (not committed): test-artifacts/screenshots/<page>-<width>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTEFACTS, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  const file = path.join(ARTEFACTS, `${name}-${width}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** axe-core's serious and critical violations on the page as it stands, summarised for a readable failure. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * Picks an entry of the open antd Select. Its role="option" nodes are a hidden copy for screen readers; the entries
+ * a person sees and clicks are the visible items, titled with their label.
+ */
+export async function pick(page: Page, label: string): Promise<void> {
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
+}

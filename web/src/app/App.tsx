@@ -1,0 +1,107 @@
+import { Suspense, lazy, useEffect, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ProblemError } from '../components/problem';
+import { ROUTES, type AppRoute } from './routes';
+import { SessionProvider, homeFor, useSession } from './session';
+import { Shell } from './Shell';
+
+const SignIn = lazy(() => import('../pages/auth/SignInPage'));
+const ChooseDistrict = lazy(() => import('../pages/auth/ChooseDistrictPage'));
+const AcceptInvitation = lazy(() => import('../pages/auth/AcceptInvitationPage'));
+const NotFound = lazy(() => import('../pages/errors/NotFoundPage'));
+const Forbidden = lazy(() => import('../pages/errors/ForbiddenPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (403/404/409…) will not change by asking again; only network trouble is worth a retry.
+      retry: (count, err) => !(err instanceof ProblemError) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function Loading() {
+  const { t } = useTranslation();
+  return <Spin fullscreen aria-label={t('common.loading')} />;
+}
+
+/** Pages behind sign-in: wait for the silent refresh, then either show the page or send the person to sign in. */
+function RequireSession({ children, district = true }: { children: ReactNode; district?: boolean }) {
+  const { status, me, lost } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <Loading />;
+  if (status === 'signed-out' || !me) return <Navigate to="/sign-in" replace state={{ from: location.pathname, lost }} />;
+  if (district && !me.district) return <Navigate to="/choose-district" replace />;
+  return <>{children}</>;
+}
+
+/** A session that ends while a page is open (revoked elsewhere) sends the person to sign in, with the reason. */
+function SessionLostRedirect() {
+  const { status, lost } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => {
+    if (status === 'signed-out' && lost && location.pathname !== '/sign-in') navigate('/sign-in', { replace: true, state: { lost } });
+  }, [status, lost, navigate, location.pathname]);
+  return null;
+}
+
+/** A role's URL typed by hand by someone without the role: a 403 page, not a page that will only fail. */
+function Guarded({ route }: { route: AppRoute }) {
+  const { me } = useSession();
+  const roles = (me?.roles ?? []).map((r) => r.role);
+  if (route.roles && !route.roles.some((r) => roles.includes(r))) return <Forbidden />;
+  return <route.page />;
+}
+
+function Home() {
+  const { status, me } = useSession();
+  if (status === 'loading') return <Loading />;
+  return <Navigate to={me ? homeFor(me) : '/sign-in'} replace />;
+}
+
+function Localised({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{
+        // antd's default grey hints (45% black) and link blue (#1677ff) fail WCAG AA contrast: darker ones.
+        token: { colorPrimary: '#b8262c', colorLink: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' },
+      }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <Localised>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <SessionProvider>
+            <SessionLostRedirect />
+            <Suspense fallback={<Loading />}>
+              <Routes>
+                <Route path="/" element={<Home />} />
+                <Route path="/sign-in" element={<SignIn />} />
+                <Route path="/invitations/accept" element={<AcceptInvitation />} />
+                <Route path="/choose-district" element={<RequireSession district={false}><ChooseDistrict /></RequireSession>} />
+                <Route element={<RequireSession><Shell /></RequireSession>}>
+                  {ROUTES.map((r) => (
+                    <Route key={r.path} path={r.path} element={<Guarded route={r} />} />
+                  ))}
+                  <Route path="*" element={<NotFound />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </SessionProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </Localised>
+  );
+}

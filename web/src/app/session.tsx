@@ -1,0 +1,105 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, isProblem, must, onSessionLost, refreshSession, tokens, type Schemas } from '../api/client';
+import type { Problem } from '../components/problem';
+
+export type Me = Schemas['MeResponse'];
+export type Role = Schemas['Role'];
+
+interface SessionState {
+  status: 'loading' | 'signed-out' | 'signed-in';
+  me: Me | null;
+  /** Why the last session ended, shown once on the sign-in page. */
+  lost: Problem | null;
+}
+
+interface SessionApi extends SessionState {
+  signIn(login: string, password: string): Promise<Me>;
+  chooseDistrict(code: string): Promise<Me>;
+  signOut(): Promise<void>;
+  reloadMe(): Promise<Me>;
+  clearLost(): void;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+
+export function useSession(): SessionApi {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<SessionState>({ status: 'loading', me: null, lost: null });
+
+  const loadMe = useCallback(async () => {
+    const me = await must(api.GET('/api/v1/me'));
+    setState({ status: 'signed-in', me, lost: null });
+    return me;
+  }, []);
+
+  // On page load the access token is gone (memory only): the HttpOnly cookie renews it silently, if there is one.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const renewed = await refreshSession();
+      if (cancelled) return;
+      if (isProblem(renewed)) {
+        setState({ status: 'signed-out', me: null, lost: null });
+        return;
+      }
+      try {
+        await loadMe();
+      } catch {
+        setState({ status: 'signed-out', me: null, lost: null });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [loadMe]);
+
+  useEffect(
+    () =>
+      onSessionLost((problem) => {
+        tokens.set(null);
+        queryClient.clear();
+        setState({ status: 'signed-out', me: null, lost: problem });
+      }),
+    [queryClient],
+  );
+
+  const value = useMemo<SessionApi>(
+    () => ({
+      ...state,
+      async signIn(login, password) {
+        const session = await must(api.POST('/api/v1/auth/login', { body: { login, password } }));
+        tokens.set(session.accessToken);
+        queryClient.clear();
+        return loadMe();
+      },
+      async chooseDistrict(code) {
+        const chosen = await must(api.POST('/api/v1/auth/district', { body: { districtCode: code } }));
+        tokens.set(chosen.accessToken);
+        queryClient.clear();
+        return loadMe();
+      },
+      async signOut() {
+        await api.POST('/api/v1/auth/logout').catch(() => undefined);
+        tokens.set(null);
+        queryClient.clear();
+        setState({ status: 'signed-out', me: null, lost: null });
+      },
+      reloadMe: loadMe,
+      clearLost: () => setState((s) => ({ ...s, lost: null })),
+    }),
+    [state, queryClient, loadMe],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** Where a person goes after signing in: the workbench, or first the district choice when none is chosen. */
+export function homeFor(me: Me): string {
+  return me.district ? '/workbench' : '/choose-district';
+}

@@ -1,0 +1,5 @@
+import { RefusalPage } from './NotFoundPage';
+
+export default function ForbiddenPage() {
+  return <RefusalPage status={403} />;
+}
