@@ -4,6 +4,7 @@ import { shanghaiDay } from '@sanshe/common';
  * only be decrypted as the field it was written for. Renaming one makes existing values unreadable: don't.
  */
 export const F = {
+  name: 'beneficiary.name',
   idNumber: 'beneficiary.id_number',
   phone: 'beneficiary.phone',
   address: 'beneficiary.address',
@@ -30,12 +31,13 @@ export const F = {
   referralReason: 'referral.reason',
   referralShared: 'referral.shared',
   referralDecision: 'referral.decision_note',
+  accessReason: 'pii_access_log.reason',
 } as const;
 
 /** Blind-index names (HMAC sub-keys). */
-export const IDX = { idNumber: 'beneficiary.id_number', tag: 'beneficiary.vulnerability_tag' } as const;
+export const IDX = { idNumber: 'beneficiary.id_number', name: 'beneficiary.name' } as const;
 
-/** Vulnerability tags (困境类型) a worker can pick. Stored encrypted; aggregates use per-district blind indexes. */
+/** Vulnerability tags (困境类型) a worker can pick. Stored encrypted; aggregates read casework_tag_counts. */
 export const VULNERABILITY_TAGS = {
   dibao: { zh: '低保', en: 'Minimum living allowance (dibao)' },
   low_income: { zh: '低收入', en: 'Low income' },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CryptoModule } from '@sanshe/crypto';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PlacesModule } from '../places/places.module';
 import { BeneficiariesController } from './beneficiaries.controller';
 import { BeneficiariesService } from './beneficiaries.service';
@@ -10,11 +11,13 @@ import { CasesService } from './cases.service';
 import { CaseworkAccess } from './casework-access.service';
 import { CaseworkAggregatesService } from './casework-aggregates.service';
 import { CaseworkSettingsService } from './casework-settings.service';
+import { CaseworkTagCounts } from './casework-tag-counts.service';
 import { CaseworkTeamController } from './casework-team.controller';
 import { CaseworkTotalsService } from './casework-totals.service';
 import { ConsentsService } from './consents.service';
 import { GroupWorkService } from './group-work.service';
 import { PiiAccessLogService } from './pii-access-log.service';
+import { ReferralNotificationsHandler } from './referral-notifications.handler';
 import { ReferralsService } from './referrals.service';
 import { ServiceRecordsService } from './service-records.service';
 import { SupervisionService } from './supervision.service';
@@ -26,11 +29,12 @@ import { SupervisionService } from './supervision.service';
  * the projects module (issue 5).
  */
 @Module({
-  imports: [CryptoModule, PlacesModule],
+  imports: [CryptoModule, PlacesModule, NotificationsModule],
   controllers: [BeneficiariesController, CasesController, CaseworkTeamController],
   providers: [
     CaseworkAccess, PiiAccessLogService, CaseworkSettingsService, BeneficiariesService, ConsentsService, CasesService, CaseLifecycleService,
     ServiceRecordsService, GroupWorkService, SupervisionService, ReferralsService, CaseloadService, CaseworkTotalsService, CaseworkAggregatesService,
+    CaseworkTagCounts, ReferralNotificationsHandler,
   ],
   exports: [CaseworkTotalsService],
 })
