@@ -10,6 +10,7 @@ import { TenancyModule } from '@sanshe/tenancy';
 import { ClockModule } from '@sanshe/common/clock';
 import { DemoSeeder } from './demo/demo-seeder';
 import { CaseworkModule } from './modules/casework/casework.module';
+import { DataProtectionModule } from './modules/data-protection/data-protection.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { CallOutcomesModule } from './modules/calls/outcome/call-outcomes.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
@@ -52,6 +53,7 @@ export class AppModule implements NestModule {
         OrganisationsModule,
         PortalModule,
         CaseworkModule,
+        DataProtectionModule,
         CallsModule,
         ApplicationsModule,
         ReviewsModule,

@@ -229,6 +229,7 @@ export class OrganisationRegistryService {
 
   /** Saves, turning the credit-code unique index's refusal (a concurrent registration) into the domain error. */
   async save(org: OrganisationEntity): Promise<OrganisationEntity> {
+    await this.store.sealBankAccount(org);
     try {
       return await this.store.repo.save(org);
     } catch (err) {
