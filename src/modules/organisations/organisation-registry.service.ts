@@ -224,6 +224,8 @@ export class OrganisationRegistryService {
     const org = this.store.repo.create({
       ...values, tenantId: this.ctx.tenantId(), status: 'draft', standing: 'good', source, createdBy, serviceAreas: values.serviceAreas ?? [],
     });
+    // Not a column (only its ciphertext is), so create() does not copy it; save() encrypts it.
+    org.bankAccountNo = values.bankAccountNo ?? null;
     return this.save(org);
   }
 
