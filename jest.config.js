@@ -24,6 +24,9 @@ const common = {
 module.exports = {
   // Databases and Redis are prepared by scripts/test.mjs (`npm test`); each worker gets its own database.
   maxWorkers: 2,
+  // Jest 30 reads testTimeout only here: the per-project values below are ignored (ARCHITECTURE, measured pitfalls),
+  // so without this every e2e test got 5 s and timed out on a loaded 2-core box.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'] },
     {
