@@ -245,6 +245,56 @@ describe('casework privacy, referral hand-over and key rotation', () => {
     }, 180_000);
   });
 
+  describe('values stored in clear by older versions', () => {
+    it('protect-personal-data (run by npm start) encrypts them with the district keys, rebuilds the tag counts and is idempotent', async () => {
+      const b = await register(w);
+      const cli = path.join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
+      const protect = () => promisify(execFile)('node', [cli, 'protect-personal-data'], {
+        env: { ...process.env, NODE_ENV: 'test', JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', MASTER_KEY: testConfig().masterKey, LOG_LEVEL: 'warn' },
+        timeout: 120_000,
+      });
+      const owner = await ownerIn(w.pw.d.tenantId);
+      try {
+        // Make the rows look as the previous version left them: clear name, masks, per-person tag indexes, clear
+        // reveal reason and bank account, and no tag counts.
+        await owner.query(
+          `UPDATE beneficiaries SET name = $2, name_enc = NULL, name_hash = NULL, gender = 'male', birth_year = 1950,
+                  id_number_masked = '1301**********0000', phone_masked = '139****0000', vulnerability_tag_hashes = ARRAY[decode(repeat('ab', 32), 'hex')]
+            WHERE id = $1`, [b.id, '旧版明文姓名']);
+        await owner.query(`DELETE FROM casework_tag_counts`);
+        const [{ membership_id: mid, user_id: uid }] = (await owner.query(
+          `SELECT id AS membership_id, user_id FROM memberships WHERE organisation_id = $1 LIMIT 1`, [w.pw.orgA])).rows;
+        await owner.query(
+          `INSERT INTO pii_access_log (tenant_id, organisation_id, actor_user_id, actor_membership_id, action, subject_type, subject_id, beneficiary_id, field, reason)
+           VALUES ($1, $2, $3, $4, 'reveal', 'beneficiary', $5, $5, 'phone', '旧版明文理由')`, [w.pw.d.tenantId, w.pw.orgA, uid, mid, b.id]);
+        await owner.query(`UPDATE organisations SET bank_account_no = '6217000099998888', bank_account_no_enc = NULL WHERE id = $1`, [w.pw.orgA]);
+
+        await protect();
+        await protect();
+
+        const row = (await owner.query(
+          `SELECT name, gender, birth_year, id_number_masked, phone_masked, cardinality(vulnerability_tag_hashes) AS tags, name_enc IS NOT NULL AS enc
+             FROM beneficiaries WHERE id = $1`, [b.id])).rows[0];
+        expect(row).toEqual({ name: null, gender: null, birth_year: null, id_number_masked: null, phone_masked: null, tags: 0, enc: true });
+        const clear = await owner.query(
+          `SELECT (SELECT count(*) FROM pii_access_log WHERE reason IS NOT NULL)::int AS reasons,
+                  (SELECT count(*) FROM organisations WHERE bank_account_no IS NOT NULL)::int AS accounts`);
+        expect(clear.rows[0]).toEqual({ reasons: 0, accounts: 0 });
+      } finally {
+        await owner.end();
+      }
+      const found = await w.workerA.get(`/api/v1/casework/beneficiaries?name=${encodeURIComponent('旧版明文姓名')}`).expect(200);
+      expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([b.id]);
+      const log = await w.adminA.get(`/api/v1/casework/access-log?beneficiaryId=${b.id}&action=reveal`).expect(200);
+      expect(log.body.items.map((i: { reason: string }) => i.reason)).toContain('旧版明文理由');
+      const org = await w.pw.d.admin.get(`/api/v1/organisations/${w.pw.orgA}`).expect(200);
+      expect(org.body.bankAccount.accountNo).toBe('6217000099998888');
+      const agg = await w.pw.d.admin.get('/api/v1/casework/aggregates').expect(200);
+      expect(agg.body.district.vulnerabilityTags.domestic_violence.people).not.toBe(0);
+      await w.pw.d.admin.patch(`/api/v1/organisations/${w.pw.orgA}`, { bankAccountNo: '6217000012345678', version: org.body.version }).expect(200);
+    }, 240_000);
+  });
+
   describe('key rotation', () => {
     it('after a district field-key rotation the job leaves no value under the old key and every value stays readable', async () => {
       const people = [await register(w), await register(w)];
