@@ -24,8 +24,9 @@ const common = {
 module.exports = {
   // Databases and Redis are prepared by scripts/test.mjs (`npm test`); each worker gets its own database.
   maxWorkers: 2,
-  // Jest 30 reads testTimeout only here: the per-project values below are ignored (ARCHITECTURE, measured pitfalls),
-  // so without this every e2e test got 5 s and timed out on a loaded 2-core box.
+  // Global in Jest 30: inside `projects[]` it is silently ignored and every hook and test gets 5 s. Whole user
+  // journeys over HTTP on a shared, loaded 2-core machine need far more; test/integration/test-timeouts.int-spec.ts
+  // fails if this stops taking effect.
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'] },
@@ -33,15 +34,12 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
-      testTimeout: 60_000,
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      // Whole user journeys over HTTP on a shared 2-core machine: 5 s (jest's default) is too tight under load.
-      testTimeout: 60_000,
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
     },
   ],

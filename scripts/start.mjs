@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The one start command (`npm start`): installs dependencies, builds, starts project-managed PostgreSQL and Redis
-// under .data/ (unless DATABASE_URL/REDIS_URL are given), migrates, loads the demo data (idempotent) and serves
-// the API with the worker on PORT (default 3000). Running it again keeps the data.
+// under .data/ (unless DATABASE_URL/REDIS_URL are given), a development mail catcher (unless SMTP_URL is given),
+// migrates, loads the demo data (idempotent) and serves the API with the worker on PORT (default 3000). Running it
+// again keeps the data. .data/ and everything in it is private to the user running this.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -32,9 +33,11 @@ async function main() {
   ensureNodeModules(root);
   run('node', [path.join(root, 'scripts', 'build.mjs')], { cwd: root });
   const env = { ...process.env };
+  const services = await import('./lib/services.mjs');
+  const data = path.join(root, '.data');
+  // As root, the postgres OS user must pass through .data to its own .data/pg.
+  services.privateDir(data, { traversable: process.getuid?.() === 0 });
   if (!env.DATABASE_URL || !env.REDIS_URL) {
-    const services = await import('./lib/services.mjs');
-    const data = path.join(root, '.data');
     if (!env.DATABASE_URL) {
       const pg = await services.startPostgres({ dataDir: path.join(data, 'pg'), port: Number(env.PG_PORT || 54329) });
       const db = await services.provisionDatabase({
@@ -49,6 +52,15 @@ async function main() {
       const redis = await services.startRedis({ dataDir: path.join(data, 'redis'), port: Number(env.REDIS_PORT || 63799), persist: true });
       env.REDIS_URL = redis.url;
     }
+  }
+  if (!env.SMTP_URL) {
+    const mail = await services.startMaildev({
+      dataDir: path.join(data, 'maildev'),
+      smtpPort: Number(env.MAILDEV_SMTP_PORT || 10025),
+      webPort: Number(env.MAILDEV_WEB_PORT || 10080),
+    });
+    env.SMTP_URL = mail.smtpUrl;
+    console.error(`[start] Development mail: invitations (and texts to phones, as <phone>@sms.localhost) land in the inbox at ${mail.webUrl}`);
   }
   env.JWT_SECRET ||= localSecret();
   env.MASTER_KEY ||= localMasterKey();

@@ -1,13 +1,15 @@
 // Project-managed PostgreSQL and Redis instances, used by the dev start script (persistent data under
-// .data/) and by the test harness (throwaway data, fast settings). Only Node built-ins and `pg`.
+// .data/) and by the test harness (throwaway data, fast settings), and the development mail catcher
+// (maildev) for `npm start`. Only Node built-ins, `pg` and (for the mail catcher) `maildev`.
 //
 // Both servers are daemonised: they keep running after the calling process exits, until stop().
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
@@ -365,18 +367,27 @@ export async function startRedis({ dataDir, port, persist = false }) {
   }
   if (!(await portIsFree(port))) throw new Error(`cannot start Redis: 127.0.0.1:${port} is already in use`);
 
-  fs.mkdirSync(dataDir, { recursive: true });
-  await run(redisServer, [
-    '--port', String(port),
-    '--bind', '127.0.0.1',
-    '--dir', dataDir,
-    '--daemonize', 'yes',
-    '--pidfile', path.join(dataDir, 'redis.pid'),
-    '--logfile', path.join(dataDir, 'redis.log'),
-    '--appendonly', 'no',
-    // No RDB snapshots unless persisting; without this flag Redis keeps its default save points.
-    ...(persist ? [] : ['--save', '']),
-  ]);
+  privateDir(dataDir);
+  // A snapshot holds queued jobs (event payloads with personal data): readable by its owner only. Redis creates
+  // dump.rdb with the umask it inherits; an older, world-readable one is tightened here.
+  const dump = path.join(dataDir, 'dump.rdb');
+  if (fs.existsSync(dump)) fs.chmodSync(dump, 0o600);
+  const umask = process.umask(0o077);
+  try {
+    await run(redisServer, [
+      '--port', String(port),
+      '--bind', '127.0.0.1',
+      '--dir', dataDir,
+      '--daemonize', 'yes',
+      '--pidfile', path.join(dataDir, 'redis.pid'),
+      '--logfile', path.join(dataDir, 'redis.log'),
+      '--appendonly', 'no',
+      // No RDB snapshots unless persisting; without this flag Redis keeps its default save points.
+      ...(persist ? [] : ['--save', '']),
+    ]);
+  } finally {
+    process.umask(umask);
+  }
   await waitForPong(port, dataDir);
   log(`Redis started on port ${port} (${dataDir})`);
   return handle;
@@ -440,6 +451,98 @@ function redisPing(port) {
     socket.on('error', () => finish(null));
     socket.on('close', () => finish(null));
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Development mail catcher
+
+/**
+ * Starts, or reuses, maildev (the `maildev` npm package: an SMTP server and a web inbox) on 127.0.0.1, with its
+ * messages kept in dataDir/mail. Daemonised like the servers above: it keeps running until stopMaildev().
+ */
+export async function startMaildev({ dataDir, smtpPort, webPort }) {
+  dataDir = path.resolve(dataDir);
+  const handle = { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webUrl: `http://127.0.0.1:${webPort}`, stop: () => stopMaildev({ dataDir }) };
+  const running = maildevPid(dataDir);
+  if (running && (await portAnswers(smtpPort)) && (await portAnswers(webPort))) {
+    log(`reusing maildev on ports ${smtpPort}/${webPort} (${dataDir})`);
+    return handle;
+  }
+  if (running) await stopMaildev({ dataDir });
+  for (const port of [smtpPort, webPort]) {
+    if (!(await portIsFree(port))) throw new Error(`cannot start maildev: 127.0.0.1:${port} is already in use`);
+  }
+  privateDir(dataDir);
+  privateDir(path.join(dataDir, 'mail'));
+  // The package exports only its library entry (dist/index.js); its command sits beside it.
+  const bin = path.join(path.dirname(fileURLToPath(import.meta.resolve('maildev'))), 'bin', 'maildev.js');
+  const logFile = path.join(dataDir, 'maildev.log');
+  const out = fs.openSync(logFile, 'a', 0o600);
+  const umask = process.umask(0o077);
+  let child;
+  try {
+    child = spawn(process.execPath, [
+      bin, '--smtp', String(smtpPort), '--ip', '127.0.0.1', '--web', String(webPort), '--web-ip', '127.0.0.1',
+      '--mail-directory', path.join(dataDir, 'mail'), '--max-emails', '500',
+    ], { detached: true, stdio: ['ignore', out, out], cwd: dataDir });
+  } finally {
+    process.umask(umask);
+    fs.closeSync(out);
+  }
+  fs.writeFileSync(path.join(dataDir, 'maildev.pid'), `${child.pid}\n`, { mode: 0o600 });
+  child.unref();
+  try {
+    await waitFor(async () => (await portAnswers(smtpPort)) && (await portAnswers(webPort)), 30_000, `maildev on ports ${smtpPort}/${webPort}`);
+  } catch (err) {
+    throw new Error(`${err.message}\n--- maildev.log ---\n${logTail(logFile)}`);
+  }
+  log(`maildev started: SMTP on ${smtpPort}, inbox at ${handle.webUrl} (${dataDir})`);
+  return handle;
+}
+
+/** Stops the maildev of dataDir; resolves false when none was running. */
+export async function stopMaildev({ dataDir }) {
+  dataDir = path.resolve(dataDir);
+  const pid = maildevPid(dataDir);
+  if (!pid) return false;
+  process.kill(pid, 'SIGTERM');
+  await waitFor(() => !isAlive(pid), 30_000, `maildev pid ${pid} to exit`);
+  fs.rmSync(path.join(dataDir, 'maildev.pid'), { force: true });
+  return true;
+}
+
+export function maildevStatus({ dataDir }) {
+  const pid = maildevPid(path.resolve(dataDir));
+  return pid ? { pid } : null;
+}
+
+function maildevPid(dataDir) {
+  const pid = Number(readPidFile(path.join(dataDir, 'maildev.pid'))?.[0]);
+  if (!(pid > 0) || !isAlive(pid)) return null;
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('maildev') ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function portAnswers(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * A folder only its owner may enter (0700), created if missing and tightened if it exists. The project's data
+ * (database files, queue snapshots, mail, keys) is nobody else's business on a shared machine.
+ */
+export function privateDir(dir, { traversable = false } = {}) {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Traversable (0711): others cannot list it but may pass through to a folder they own — the postgres OS user
+  // must reach .data/pg when the scripts run as root.
+  fs.chmodSync(dir, traversable ? 0o711 : 0o700);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { District, PASSWORD, TestApp, addMember, eventually, login, openDistrict, startTestApp, uniquePhone } from '../support/test-app';
+import { District, PASSWORD, TestApp, addMember, eventually, login, openDistrict, receiveInvitation, startTestApp, uniquePhone } from '../support/test-app';
 
 describe('signing in, sessions and tokens', () => {
   let t: TestApp;
@@ -165,8 +165,8 @@ describe('district admins manage people; changes take effect on the next request
 
   it('an invitation link works once; a wrong or reused link is refused; a new account must set a password', async () => {
     const phone = uniquePhone();
-    const inv = await d.admin.post('/api/v1/members/invitations', { name: '新人', phone, roles: ['evaluator'] }).expect(201);
-    const token: string = inv.body.invitation.token;
+    await d.admin.post('/api/v1/members/invitations', { name: '新人', phone, roles: ['evaluator'] }).expect(201);
+    const { token } = await receiveInvitation(t, phone);
     expect((await t.http.post('/api/v1/invitations/accept').send({ token }).expect(400)).body.code).toBe('PASSWORD_REQUIRED');
     const tampered = token.slice(0, -4) + 'AAAA';
     expect((await t.http.post('/api/v1/invitations/accept').send({ token: tampered, password: PASSWORD }).expect(400)).body.code).toBe('INVITATION_INVALID');
@@ -180,9 +180,13 @@ describe('district admins manage people; changes take effect on the next request
   it('resending an invitation makes the earlier link stop working', async () => {
     const phone = uniquePhone();
     const inv = await d.admin.post('/api/v1/members/invitations', { name: '重发', phone, roles: ['evaluator'] }).expect(201);
+    const first = await receiveInvitation(t, phone);
     const again = await d.admin.post(`/api/v1/members/${inv.body.member.id}/invitations`).expect(201);
-    expect((await t.http.post('/api/v1/invitations/accept').send({ token: inv.body.invitation.token, password: PASSWORD }).expect(410)).body.code).toBe('INVITATION_EXPIRED');
-    await t.http.post('/api/v1/invitations/accept').send({ token: again.body.token, password: PASSWORD }).expect(200);
+    expect(again.body).toEqual({ id: expect.any(String), expiresAt: expect.any(String), state: 'pending' });
+    const second = await receiveInvitation(t, phone);
+    expect(second.token).not.toBe(first.token);
+    expect((await t.http.post('/api/v1/invitations/accept').send({ token: first.token, password: PASSWORD }).expect(410)).body.code).toBe('INVITATION_EXPIRED');
+    await t.http.post('/api/v1/invitations/accept').send({ token: second.token, password: PASSWORD }).expect(200);
     const detail = await d.admin.get(`/api/v1/members/${inv.body.member.id}`).expect(200);
     expect(detail.body.status).toBe('active');
     expect(detail.body.invitation.state).toBe('accepted');

@@ -2,7 +2,9 @@ import { ownerClient, startTestApp, openDistrict, addMember, eventually, TestApp
 import { DAY, applicantOrganisation, callBody, clockOf, publishedCall, put, scoreAll, submitApplication, venturePeople, applicationContent } from '../support/calls';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
 
-jest.setTimeout(60_000);
+// One journey through a whole call with about twenty people, each invited and activating through a real mail
+// round trip (outbox relay, job, SMTP): well over the global 60 s on a loaded 2-core machine.
+jest.setTimeout(180_000);
 
 describe('a venture call from publication to awards', () => {
   let t: TestApp;

@@ -1,21 +1,8 @@
 import { Workbook } from 'exceljs';
 import { TenantTransactionRunner } from '@sanshe/tenancy';
 import { OrganisationEligibilityService } from '../../src/modules/organisations/organisation-eligibility.service';
-import { District, PASSWORD, TestApp, addMember, login, openDistrict, ownerClient, startTestApp, uniquePhone } from '../support/test-app';
+import { District, PASSWORD, TestApp, acceptInvitation, addMember, login, openDistrict, ownerClient, startTestApp, uniquePhone } from '../support/test-app';
 import { createVerifiedOrganisation, organisationForm, organisationMember, syntheticCreditCode, uploadDocument } from '../support/organisations';
-
-/** The invitation token the applicant receives by SMS (the log transport), read from the outbox as the worker would. */
-async function invitationTokenFor(phone: string): Promise<string> {
-  const db = await ownerClient();
-  try {
-    const { rows } = await db.query(
-      `SELECT e.payload->>'acceptToken' AS token FROM outbox_events e JOIN users u ON u.id = (e.payload->>'userId')::uuid
-        WHERE e.type = 'membership.invited' AND u.phone = $1 ORDER BY e.created_at DESC LIMIT 1`, [phone]);
-    return rows[0].token;
-  } finally {
-    await db.end();
-  }
-}
 
 async function countOrganisations(d: District): Promise<number> {
   const res = await d.admin.get('/api/v1/organisations').expect(200);
@@ -42,8 +29,8 @@ describe('the social organisation registry', () => {
     expect(reg.body.invitationSentTo).toMatch(/\*/);
     expect(JSON.stringify(reg.body)).not.toContain('token');
 
-    // The applicant activates the invitation sent to their phone and signs in as the organisation's admin.
-    await t.http.post('/api/v1/invitations/accept').send({ token: await invitationTokenFor(phone), password: PASSWORD }).expect(200);
+    // The applicant reads the invitation texted to their phone, activates it and signs in as the organisation's admin.
+    expect((await acceptInvitation(t, phone)).status).toBe(200);
     const admin = await login(t, phone, PASSWORD, d.code);
     const mine = await admin.get('/api/v1/organisations/mine').expect(200);
     expect(mine.body).toMatchObject({ id: reg.body.registrationId, creditCode, status: 'draft', source: 'self_registration' });
@@ -254,7 +241,10 @@ describe('the social organisation registry', () => {
     const phone = uniquePhone();
     const inv = await admin.post(`/api/v1/organisations/${org.id}/members`, { name: '吴社工', phone, roles: ['social_worker'], title: '一线社工' }).expect(201);
     expect(inv.body.member).toMatchObject({ organisationId: org.id, status: 'invited' });
-    await t.http.post('/api/v1/invitations/accept').send({ token: inv.body.invitation.token, password: PASSWORD }).expect(200);
+    // The inviting organisation admin learns that an invitation went out, never its link.
+    expect(inv.body.invitation).toEqual({ id: expect.any(String), expiresAt: expect.any(String), state: 'pending' });
+    expect(JSON.stringify(inv.body)).not.toMatch(/token|accept#|[0-9a-f-]{36}\.[0-9a-f-]{36}\./);
+    expect((await acceptInvitation(t, phone)).status).toBe(200);
     const worker = await login(t, phone, PASSWORD, d.code);
     const seen = await worker.get('/api/v1/organisations/mine').expect(200);
     expect(seen.body.id).toBe(org.id);

@@ -1,13 +1,26 @@
 import { Client } from 'pg';
-import { OutboxRelay } from '@sanshe/queue';
+import { Queue } from 'bullmq';
+import { DomainEventJob, EVENTS_PRODUCER } from '@sanshe/queue';
+import { TenantTransactionRunner } from '@sanshe/tenancy';
+import { MembershipInvitedHandler } from '../../src/modules/notifications/membership-invited.handler';
 import { RedisInstance } from '../support/redis-instance';
-import { District, TestApp, eventually, openDistrict, ownerClient, startTestApp, uniquePhone } from '../support/test-app';
+import { District, PASSWORD, TestApp, eventually, openDistrict, ownerClient, receiveInvitation, startTestApp, uniquePhone } from '../support/test-app';
 
 async function countInTenant(owner: Client, tenantId: string, sql: string, params: unknown[]): Promise<number> {
   await owner.query('BEGIN');
   try {
     await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
     return (await owner.query(sql, params)).rows[0].n;
+  } finally {
+    await owner.query('ROLLBACK');
+  }
+}
+
+async function inTenant(owner: Client, tenantId: string, sql: string, params: unknown[]) {
+  await owner.query('BEGIN');
+  try {
+    await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    return (await owner.query(sql, params)).rows;
   } finally {
     await owner.query('ROLLBACK');
   }
@@ -39,12 +52,12 @@ describe('an invitation made while Redis is down is delivered after Redis return
     const email = `invitee-${Date.now()}@example.cn`;
     const res = await d.admin.post('/api/v1/members/invitations', { name: '雷迪斯', email, roles: ['reviewer'] }).expect(201);
     const userId: string = res.body.member.userId;
-    const memberId: string = res.body.member.id;
+    const invitationId: string = res.body.invitation.id;
 
     const eventCount = () => countInTenant(owner, d.tenantId,
-      `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'membership.invited' AND payload->>'membershipId' = $1`, [memberId]);
+      `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'membership.invited' AND payload->>'invitationId' = $1`, [invitationId]);
     const pending = () => countInTenant(owner, d.tenantId,
-      `SELECT count(*)::int AS n FROM outbox_events WHERE payload->>'membershipId' = $1 AND dispatched_at IS NULL AND attempts > 0`, [memberId]);
+      `SELECT count(*)::int AS n FROM outbox_events WHERE payload->>'invitationId' = $1 AND dispatched_at IS NULL AND attempts > 0`, [invitationId]);
     const notified = () => countInTenant(owner, d.tenantId, `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [userId]);
     const emailed = () => countInTenant(owner, d.tenantId,
       `SELECT count(*)::int AS n FROM notification_deliveries dl JOIN notifications n ON n.id = dl.notification_id WHERE n.user_id = $1 AND dl.channel = 'email'`, [userId]);
@@ -58,35 +71,41 @@ describe('an invitation made while Redis is down is delivered after Redis return
     await eventually(async () => (await notified()) === 1, 20_000);
     await eventually(async () => (await emailed()) === 1, 5_000);
 
-    // A relay that crashed after handing over but before marking would re-add the same job ids: simulate by
-    // forcing extra relay passes, and give the worker time to (not) run anything twice.
-    await t.app.get(OutboxRelay).drain();
-    await new Promise((r) => setTimeout(r, 1000));
+    await receiveInvitation(t, email);
+
+    // A relay that crashed after handing over but before marking re-adds the same job id: BullMQ keeps the one it
+    // has (still completed, not run again). A copy under another id — a delivery BullMQ could not recognise — runs
+    // the handler again; wait for that job to finish, then count.
+    const queue = t.app.get<Queue<DomainEventJob>>(EVENTS_PRODUCER);
+    const [{ id: eventId }] = await inTenant(owner, d.tenantId, `SELECT id FROM outbox_events WHERE payload->>'invitationId' = $1`, [invitationId]);
+    const original = (await queue.getJob(`${eventId}_notify-invitee`))!;
+    expect(await original.getState()).toBe('completed');
+    const readded = await queue.add(original.name, original.data, { jobId: original.id });
+    expect(readded.id).toBe(original.id);
+    expect(await original.getState()).toBe('completed');
+    expect((await queue.getJob(original.id!))!.finishedOn).toBe(original.finishedOn);
+    const copy = await queue.add(original.name, original.data, { jobId: `${original.id}_copy` });
+    await eventually(async () => (await queue.getJob(copy.id!))?.finishedOn, 20_000);
+    expect(await (await queue.getJob(copy.id!))!.getState()).toBe('completed');
     expect(await notified()).toBe(1);
     expect(await emailed()).toBe(1);
     expect(await eventCount()).toBe(1);
+    expect(t.mailbox.to(email)).toHaveLength(1);
     const healthy = await t.http.get('/api/health').expect(200);
     expect(healthy.body.status).toBe('ok');
   });
 
-  it('a job delivered twice (same event id) still notifies once', async () => {
+  it('a job delivered twice (same event id) notifies once and keeps the link that was sent working', async () => {
     const phone = uniquePhone();
     const res = await d.admin.post('/api/v1/members/invitations', { name: '两次', phone, roles: ['reviewer'] }).expect(201);
     const userId: string = res.body.member.userId;
-    await eventually(async () => (await countInTenant(owner, d.tenantId, `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [userId])) === 1);
-    // Replay the handler directly for the same event: the unique (event, person) key makes it a no-op.
-    const { NotificationsService } = await import('../../src/modules/notifications/notifications.service');
-    const { TenantTransactionRunner } = await import('@sanshe/tenancy');
-    const [event] = await (async () => {
-      await owner.query('BEGIN');
-      await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [d.tenantId]);
-      const r = await owner.query(`SELECT id FROM outbox_events WHERE payload->>'userId' = $1`, [userId]);
-      await owner.query('ROLLBACK');
-      return r.rows;
-    })();
-    const again = await t.app.get(TenantTransactionRunner).run({ tenantId: d.tenantId }, () =>
-      t.app.get(NotificationsService).notify({ userId, kind: 'membership.invited', sourceEventId: event.id, titleZh: 'x', titleEn: 'x', bodyZh: 'x', bodyEn: 'x', external: true }));
-    expect(again).toBe(false);
+    const sent = await receiveInvitation(t, phone);
+    const [event] = await inTenant(owner, d.tenantId, `SELECT id, tenant_id, type, payload FROM outbox_events WHERE payload->>'invitationId' = $1`, [res.body.invitation.id]);
+    // Run the handler again for the same event: it finds its notification and must not replace the mailed secret.
+    await t.app.get(TenantTransactionRunner).run({ tenantId: d.tenantId }, () =>
+      t.app.get(MembershipInvitedHandler).handle({ id: event.id, tenantId: event.tenant_id, type: event.type, payload: event.payload }));
     expect(await countInTenant(owner, d.tenantId, `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1`, [userId])).toBe(1);
+    expect(t.mailbox.to(phone)).toHaveLength(1);
+    await t.http.post('/api/v1/invitations/accept').send({ token: sent.token, password: PASSWORD }).expect(200);
   });
 });

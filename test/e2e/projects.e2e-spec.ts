@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OutboxService } from '@sanshe/queue';
 import { TenantTransactionRunner } from '@sanshe/tenancy';
 import { GRANT_AWARDED } from '../../src/modules/calls/grant-awarded.event';
+import { eventHandled } from '../support/events';
 import { TestApp, addMember, openDistrict, ownerClient, startTestApp } from '../support/test-app';
 import { ProjectWorld, appropriate, awardPayload, fundedProject, projectWorld, publishAward } from '../support/projects';
 
@@ -55,9 +56,10 @@ describe('projects: from award to paid tranches', () => {
     const payload = awardPayload(w);
     await appropriate(w.finance, payload.amountFen).expect(201);
     const id = await publishAward(t, w.d.tenantId, payload);
-    const again = await publishAward(t, w.d.tenantId, payload);
-    expect(again).toBe(id);
-    await new Promise((r) => setTimeout(r, 500));
+    const runner = t.app.get(TenantTransactionRunner);
+    const second = await runner.run({ tenantId: w.d.tenantId }, () => t.app.get(OutboxService).publish(GRANT_AWARDED, payload));
+    // The second delivery has been handled (not merely given time): only then does "one project" mean something.
+    expect(await eventHandled(t, second, GRANT_AWARDED)).toMatchObject({ 'projects.create-from-award': 'completed' });
     const list = await w.officer.get(`/api/v1/projects?q=${payload.referenceNo}`).expect(200);
     expect(list.body.total).toBe(1);
   });
@@ -179,8 +181,9 @@ describe('projects: from award to paid tranches', () => {
   it('a malformed award never becomes a project', async () => {
     const payload = { ...awardPayload(w), tranchePlan: [{ seq: 1, name: '首期', percent: 60, conditions: [] }] };
     const runner = t.app.get(TenantTransactionRunner);
-    await runner.run({ tenantId: w.d.tenantId }, () => t.app.get(OutboxService).publish(GRANT_AWARDED, payload));
-    await new Promise((r) => setTimeout(r, 1000));
+    const eventId = await runner.run({ tenantId: w.d.tenantId }, () => t.app.get(OutboxService).publish(GRANT_AWARDED, payload));
+    // Refused for good (not retried) by the handler, which is what would otherwise have created the project.
+    expect(await eventHandled(t, eventId, GRANT_AWARDED)).toMatchObject({ 'projects.create-from-award': 'failed' });
     const list = await w.officer.get(`/api/v1/projects?q=${payload.referenceNo}`).expect(200);
     expect(list.body.total).toBe(0);
   });

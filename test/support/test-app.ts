@@ -5,6 +5,7 @@ import request from 'supertest';
 import { AppConfig, loadConfig } from '@sanshe/common';
 import { createApp } from '../../src/bootstrap';
 import { OperatorBootstrap } from '../../src/modules/platform/operator-bootstrap.service';
+import { ReceivedMail, TestMailbox, invitationIn } from './mailbox';
 
 export const PASSWORD = 'Test-password-2026';
 
@@ -13,13 +14,40 @@ export interface TestApp {
   app: INestApplication;
   config: AppConfig;
   http: ReturnType<typeof request>;
+  /** The real SMTP server the app sends to (e-mail, and texts through the development SMS transport). */
+  mailbox: TestMailbox;
   close(): Promise<void>;
 }
 
-export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+/**
+ * One SMTP server per test file, shared by every app the file starts: apps on the same database relay each other's
+ * outbox rows, so a message may be sent by any of them.
+ */
+let mailbox: TestMailbox | undefined;
+let mailboxUsers = 0;
+async function openMailbox(): Promise<TestMailbox> {
+  if (!mailbox) {
+    const m = new TestMailbox();
+    await m.start();
+    mailbox = m;
+  }
+  mailboxUsers += 1;
+  return mailbox;
+}
+async function releaseMailbox(): Promise<void> {
+  mailboxUsers -= 1;
+  if (mailboxUsers === 0 && mailbox) {
+    const m = mailbox;
+    mailbox = undefined;
+    await m.close();
+  }
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}, env: Record<string, string> = {}): AppConfig {
   return {
     ...loadConfig({
       ...process.env,
+      ...env,
       NODE_ENV: 'test',
       JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
       LOGIN_SLOWDOWN_MS: '50',
@@ -35,11 +63,36 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
 }
 
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const config = testConfig(overrides);
-  const app = await createApp(config, { logger: process.env.TEST_LOGS === '1' });
-  await app.init();
-  const server = app.getHttpServer();
-  return { app, config, http: request(server), close: () => app.close() };
+  const box = await openMailbox();
+  try {
+    const config = testConfig(overrides, { SMTP_URL: box.url, MAIL_FROM: '三社联动测试 <no-reply@sanshe.test>' });
+    const app = await createApp(config, { logger: process.env.TEST_LOGS === '1' });
+    await app.init();
+    const server = app.getHttpServer();
+    return { app, config, http: request(server), mailbox: box, close: async () => { try { await app.close(); } finally { await releaseMailbox(); } } };
+  } catch (err) {
+    await releaseMailbox();
+    throw err;
+  }
+}
+
+const taken = new WeakSet<ReceivedMail>();
+/**
+ * The next invitation that reached this phone number or e-mail address, as its holder would read it: waits for the
+ * message (bounded), takes the link out of the text and returns the token. Each message is handed out once, so a
+ * re-sent invitation is the next call's answer.
+ */
+export async function receiveInvitation(t: TestApp, to: string, timeoutMs = 30_000): Promise<{ token: string; link: string; mail: ReceivedMail }> {
+  const address = to.includes('@') ? to.toLowerCase() : to;
+  const mail = await t.mailbox.waitFor((m) => !taken.has(m) && t.mailbox.to(address).includes(m) && !!invitationIn(m), `with an invitation to ${to}`, timeoutMs);
+  taken.add(mail);
+  return { ...invitationIn(mail)!, mail };
+}
+
+/** Reads the invitation sent to `to` and accepts it over HTTP (setting the password when given). */
+export async function acceptInvitation(t: TestApp, to: string, body: { password?: string; name?: string } = { password: PASSWORD }): Promise<request.Response> {
+  const { token } = await receiveInvitation(t, to);
+  return t.http.post('/api/v1/invitations/accept').send({ token, ...body });
 }
 
 /** A connection as the schema owner, for checks a user cannot make (raw table dumps, catalog queries). */
@@ -125,7 +178,7 @@ export async function openDistrict(t: TestApp, operator?: Session): Promise<Dist
     const res = await op.post('/api/v1/platform/districts', { code, name: `测试区${districtSeq}`, firstAdmin: { name: '区管理员', phone: adminPhone } });
     if (res.status === 409) continue;
     if (res.status !== 201) throw new Error(`open district failed: ${res.status} ${JSON.stringify(res.body)}`);
-    const accepted = await t.http.post('/api/v1/invitations/accept').send({ token: res.body.firstAdmin.invitation.token, password: PASSWORD });
+    const accepted = await acceptInvitation(t, adminPhone);
     if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
     const admin = await login(t, adminPhone, PASSWORD, code);
     const tree = await admin.get('/api/v1/places/tree');
@@ -144,7 +197,7 @@ export async function addMember(
   const phone = extra.phone ?? uniquePhone();
   const res = await district.admin.post('/api/v1/members/invitations', { name: extra.name ?? '成员', phone, roles, placeId: extra.placeId, organisationId: extra.organisationId });
   if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
-  const accepted = await t.http.post('/api/v1/invitations/accept').send({ token: res.body.invitation.token, password: PASSWORD });
+  const accepted = await acceptInvitation(t, phone);
   if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   const s = await login(t, phone, PASSWORD, district.code);
   return { ...s, memberId: res.body.member.id, phone };

@@ -16,9 +16,11 @@ export function createEventsProducer(config: AppConfig): Queue {
     defaultJobOptions: {
       attempts: 8,
       backoff: { type: 'exponential', delay: 1000 },
-      // Keep finished jobs' ids a week so a re-added job id is recognised as a duplicate.
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: { age: 30 * 24 * 3600 },
+      // A finished job's id must outlive the relay's re-add window (seconds: a crash between adding and marking) so
+      // the copy is recognised as a duplicate; a day is ample. Not longer: a job holds its event's payload, and
+      // Redis dumps are not where personal data should pile up. Failed jobs stay a week for investigation.
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
     },
   });
 }

@@ -6,13 +6,14 @@ import {
   checkMobilePhone, currentContext, decodeCursor, encodeCursor, fieldRefusal, maskPhone, nextState,
 } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
-import { IdentityService, PasswordService, hashSecret, newSecret, secretMatches } from '@sanshe/auth';
+import { IdentityService, PasswordService, secretMatches } from '@sanshe/auth';
 import { assertVersion } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
 import { PlacesService } from '../places/places.service';
 import { AcceptInvitationDto, ChangeRolesDto, InviteMemberDto, ListMembersQuery } from './dto/member.dto';
 import { InvitationEntity } from './invitation.entity';
+import { unusableTokenHash } from './invitation-links.service';
 import { MembershipEntity, MembershipStatus } from './membership.entity';
 import { MEMBERSHIP_TRANSITIONS } from './membership.transitions';
 import { MembersErrorCode, membersError } from './members.errors';
@@ -20,15 +21,12 @@ import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-
 
 export const MEMBERSHIP_INVITED = 'membership.invited';
 
+/**
+ * Only the id: the sender reads the rest and creates the link's secret when it sends (InvitationLinksService), so
+ * the outbox row and the queue job hold nothing that could activate the account.
+ */
 export interface MembershipInvitedPayload {
-  membershipId: string;
-  userId: string;
   invitationId: string;
-  acceptToken: string;
-  expiresAt: string;
-  districtName: string;
-  roles: Role[];
-  inviterName: string | null;
   [key: string]: unknown;
 }
 
@@ -259,22 +257,19 @@ export class MembersService {
     });
   }
 
-  private async issueInvitation(membership: MembershipEntity, actor: Actor) {
-    const secret = newSecret();
+  /**
+   * Records the invitation and asks for its message. The inviter gets the record, never the link: only the invited
+   * person, through their own e-mail or phone, can accept.
+   */
+  private async issueInvitation(membership: MembershipEntity, actor: Actor): Promise<{ id: string; expiresAt: Date; state: 'pending' }> {
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.invitationTtlDays * 86400_000);
     await this.ctx.repo(InvitationEntity).insert({
-      id, tenantId: this.ctx.tenantId(), membershipId: membership.id, tokenHash: hashSecret(secret), expiresAt, createdBy: actor.userId,
+      id, tenantId: this.ctx.tenantId(), membershipId: membership.id, tokenHash: unusableTokenHash(), expiresAt, createdBy: actor.userId,
     });
-    const token = `${this.ctx.tenantId()}.${id}.${secret}`;
-    const district = await this.ctx.district();
-    const [inviter]: Array<{ name: string }> = await this.ctx.manager().query(`SELECT name FROM users WHERE id = $1`, [actor.userId]);
-    const payload: MembershipInvitedPayload = {
-      membershipId: membership.id, userId: membership.userId, invitationId: id, acceptToken: token,
-      expiresAt: expiresAt.toISOString(), districtName: district.name, roles: membership.roles, inviterName: inviter?.name ?? null,
-    };
+    const payload: MembershipInvitedPayload = { invitationId: id };
     await this.outbox.publish(MEMBERSHIP_INVITED, payload);
-    return { id, expiresAt, token, acceptUrl: `${this.config.publicBaseUrl}/invitations/accept?token=${encodeURIComponent(token)}` };
+    return { id, expiresAt, state: 'pending' };
   }
 
   /** Organisation roles name their organisation; community staff name their community. */

@@ -61,6 +61,13 @@ export class NotificationsService {
     @Inject(MESSAGE_TRANSPORT) private readonly transport: MessageTransport,
   ) {}
 
+  /** Whether this event has already notified this person (a retried or repeated job). */
+  async alreadyNotified(sourceEventId: string, userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.ctx.manager().query(
+      `SELECT 1 FROM notifications WHERE source_event_id = $1 AND user_id = $2`, [sourceEventId, userId]);
+    return rows.length > 0;
+  }
+
   /** Returns false when this event already notified this person (a retried job). */
   async notify(draft: NotificationDraft): Promise<boolean> {
     const m = this.ctx.manager();
@@ -84,7 +91,7 @@ export class NotificationsService {
     const [row]: Array<{ id: string }> = await this.ctx.manager().query(
       `INSERT INTO notification_deliveries (tenant_id, notification_id, channel, recipient, transport, status)
        VALUES ($1, $2, $3, $4, $5, 'sent') ON CONFLICT (tenant_id, notification_id, channel) DO NOTHING RETURNING id`,
-      [this.ctx.tenantId(), notificationId, channel, to, this.transport.name],
+      [this.ctx.tenantId(), notificationId, channel, to, this.transport.nameFor?.(channel) ?? this.transport.name],
     );
     if (!row) return;
     // Sent inside the transaction: if sending throws, the rows roll back and the job is retried.

@@ -37,3 +37,22 @@ describe('configuration is validated at boot', () => {
     expect(() => loadConfig({ ...base, PLATFORM_OPERATOR_LOGIN: '13800000000', PLATFORM_OPERATOR_PASSWORD: 'short' })).toThrow(/at least 10/);
   });
 });
+
+describe('mail settings', () => {
+  it('takes an SMTP URL and a sender, and sends texts to the dev mailbox outside production', () => {
+    const c = loadConfig({ ...base, SMTP_URL: 'smtp://127.0.0.1:1025', MAIL_FROM: '三社联动 <no-reply@example.cn>' });
+    expect(c.smtpUrl).toBe('smtp://127.0.0.1:1025');
+    expect(c.mailFrom).toBe('三社联动 <no-reply@example.cn>');
+    expect(c.smsTransport).toBe('mailbox');
+    expect(loadConfig(base).smsTransport).toBe('log');
+  });
+
+  it('refuses a bad SMTP URL or sender, and production without SMTP or with the dev mailbox', () => {
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://mail.example.cn' })).toThrow(/SMTP_URL must use smtp: or smtps:/);
+    expect(() => loadConfig({ ...base, SMTP_URL: 'not a url' })).toThrow(/SMTP_URL is not a valid URL/);
+    expect(() => loadConfig({ ...base, MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production' })).toThrow(/SMTP_URL is required in production[\s\S]*MAIL_FROM is required/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'production', SMTP_URL: 'smtps://u:p@smtp.example.cn', MAIL_FROM: 'a@example.cn', SMS_TRANSPORT: 'mailbox' }))
+      .toThrow(/SMS_TRANSPORT=mailbox/);
+  });
+});

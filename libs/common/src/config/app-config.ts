@@ -21,7 +21,15 @@ export interface AppConfig {
   rateLimit: boolean;
   outboxPollMs: number;
   bodyLimit: string;
-  mailTransport: 'log';
+  /** SMTP_URL (smtp:// or smtps://, credentials in the URL). Required in production; unset elsewhere, e-mail is only logged. */
+  smtpUrl?: string;
+  /** MAIL_FROM: the sender of every e-mail, e.g. `三社联动 <no-reply@example.cn>`. */
+  mailFrom: string;
+  /**
+   * SMS_TRANSPORT: `log` records that a text would have gone out (until a gateway adapter is configured); `mailbox`,
+   * for development and tests only, delivers each text as an e-mail to `<phone>@sms.localhost` in the SMTP mailbox.
+   */
+  smsTransport: 'log' | 'mailbox';
   publicBaseUrl: string;
   platformOperator?: { login: string; password: string; name: string };
   /** MASTER_KEY: base64 of 32 bytes; wraps each district's data keys (libs/crypto). Required in production. */
@@ -73,8 +81,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!['development', 'test', 'production'].includes(nodeEnv)) problems.push('NODE_ENV must be development, test or production');
   const jwtSecret = str('JWT_SECRET');
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
-  const mailTransport = env.MAIL_TRANSPORT ?? 'log';
-  if (mailTransport !== 'log') problems.push('MAIL_TRANSPORT must be "log" (the only transport built so far)');
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  if (smtpUrl) {
+    try {
+      if (!['smtp:', 'smtps:'].includes(new URL(smtpUrl).protocol)) problems.push('SMTP_URL must use smtp: or smtps:');
+    } catch {
+      problems.push('SMTP_URL is not a valid URL (e.g. smtps://user:password@smtp.example.cn:465)');
+    }
+  } else if (nodeEnv === 'production') {
+    problems.push('SMTP_URL is required in production (invitations are sent by e-mail)');
+  }
+  const mailFrom = env.MAIL_FROM?.trim() || (nodeEnv === 'production' ? '' : '三社联动 <no-reply@sanshe.localhost>');
+  if (!mailFrom) problems.push('MAIL_FROM is required in production (e.g. "三社联动 <no-reply@example.cn>")');
+  else if (!/^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an address or "Name <address>" (got "${mailFrom}")`);
+  }
+  const smsTransport = env.SMS_TRANSPORT?.trim() || (smtpUrl && nodeEnv !== 'production' ? 'mailbox' : 'log');
+  if (!['log', 'mailbox'].includes(smsTransport)) problems.push('SMS_TRANSPORT must be log or mailbox');
+  if (smsTransport === 'mailbox' && (nodeEnv === 'production' || !smtpUrl)) {
+    problems.push('SMS_TRANSPORT=mailbox needs SMTP_URL and is for development and tests only');
+  }
 
   let platformOperator: AppConfig['platformOperator'];
   if (env.PLATFORM_OPERATOR_LOGIN || env.PLATFORM_OPERATOR_PASSWORD) {
@@ -108,7 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: bool('RATE_LIMIT', true),
     outboxPollMs: int('OUTBOX_POLL_MS', 1000, 10, 60000),
     bodyLimit: env.BODY_LIMIT || '1mb',
-    mailTransport: 'log',
+    smtpUrl,
+    mailFrom,
+    smsTransport: smsTransport as AppConfig['smsTransport'],
     publicBaseUrl: env.PUBLIC_BASE_URL || 'http://localhost:3000',
     platformOperator,
     masterKey,
