@@ -5,7 +5,8 @@ import { Casework1763777100000 } from './1763777100000-Casework';
 import { VentureCalls1763777200000 } from './1763777200000-VentureCalls';
 import { Projects1763777300000 } from './1763777300000-Projects';
 import { InvitationTokensOutOfStorage1763777400000 } from './1763777400000-InvitationTokensOutOfStorage';
+import { CaseworkPrivacy1763777900000 } from './1763777900000-CaseworkPrivacy';
 import { ListIndexes1763778600000 } from './1763778600000-ListIndexes';
 
 /** Every migration in order. Listed explicitly so the CLI, the test harness and the bench load the same set. */
-export const MIGRATIONS = [Foundation1763776800000, OrganisationRegistry1763776900000, Ledger1763777000000, Casework1763777100000, VentureCalls1763777200000, Projects1763777300000, InvitationTokensOutOfStorage1763777400000, ListIndexes1763778600000];
+export const MIGRATIONS = [Foundation1763776800000, OrganisationRegistry1763776900000, Ledger1763777000000, Casework1763777100000, VentureCalls1763777200000, Projects1763777300000, InvitationTokensOutOfStorage1763777400000, CaseworkPrivacy1763777900000, ListIndexes1763778600000];

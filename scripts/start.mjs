@@ -68,6 +68,8 @@ async function main() {
   if (env.DATABASE_OWNER_URL) run('node', [cli, 'migrate'], { cwd: root, env });
   else console.error('[start] DATABASE_OWNER_URL not set: skipping migrations (run `npm run migrate` as the schema owner)');
   if (env.SEED_DEMO !== 'false') run('node', [cli, 'seed-demo'], { cwd: root, env });
+  // Values older versions (and the demo seed's plain SQL) stored in clear are encrypted with the district keys.
+  run('node', [cli, 'protect-personal-data'], { cwd: root, env });
   const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], { cwd: root, env, stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));

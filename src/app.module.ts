@@ -12,6 +12,7 @@ import { ClockModule } from '@sanshe/common/clock';
 import { DemoSeeder } from './demo/demo-seeder';
 import { DOMAIN_EVENT_CATALOGUE } from './domain-events.catalogue';
 import { CaseworkModule } from './modules/casework/casework.module';
+import { DataProtectionModule } from './modules/data-protection/data-protection.module';
 import { CallsModule } from './modules/calls/calls.module';
 import { CallOutcomesModule } from './modules/calls/outcome/call-outcomes.module';
 import { ApplicationsModule } from './modules/applications/applications.module';
@@ -56,6 +57,7 @@ export class AppModule implements NestModule {
         OrganisationsModule,
         PortalModule,
         CaseworkModule,
+        DataProtectionModule,
         CallsModule,
         ApplicationsModule,
         ReviewsModule,

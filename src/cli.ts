@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { createRootLogger, loadConfig } from '@sanshe/common';
+import { AppConfig, createRootLogger, loadConfig } from '@sanshe/common';
 import { Logger } from 'nestjs-pino';
 import { MIGRATIONS } from '../migrations';
 import { AppModule } from './app.module';
 import { DemoSeeder } from './demo/demo-seeder';
 import { buildOpenApiDocumentOffline } from './openapi';
 import { OperatorBootstrap } from './modules/platform/operator-bootstrap.service';
+import { LegacyProtectionService } from './modules/data-protection/legacy-protection.service';
+import { MasterKeyRotation } from './modules/data-protection/master-key-rotation.service';
 
 /**
  * Operations commands:
@@ -17,6 +19,8 @@ import { OperatorBootstrap } from './modules/platform/operator-bootstrap.service
  *   seed-demo          load the demo districts and accounts (idempotent)
  *   create-operator <phone|email> <password> [name]   create or confirm the platform operator
  *   openapi [file]     write the OpenAPI document (no database needed)
+ *   protect-personal-data   encrypt values older versions stored in clear (idempotent; npm start runs it)
+ *   rotate-master-key       re-wrap every district's data keys: OLD_MASTER_KEY -> NEW_MASTER_KEY (from the environment)
  */
 async function ownerDataSource(): Promise<DataSource> {
   const url = process.env.DATABASE_OWNER_URL;
@@ -24,8 +28,8 @@ async function ownerDataSource(): Promise<DataSource> {
   return new DataSource({ type: 'postgres', url, migrations: MIGRATIONS, migrationsTableName: 'schema_migrations', logging: ['error'] }).initialize();
 }
 
-async function withApp<T>(fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...loadConfig(), runWorker: false, platformOperator: undefined, logLevel: 'warn' }), { bufferLogs: true });
+async function withApp<T>(fn: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>, overrides: Partial<AppConfig> = {}): Promise<T> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...loadConfig(), runWorker: false, platformOperator: undefined, logLevel: 'warn', ...overrides }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   try {
     return await fn(app);
@@ -69,8 +73,21 @@ async function main(argv: string[]): Promise<void> {
       else process.stdout.write(text);
       return;
     }
+    case 'protect-personal-data': {
+      const n = await withApp((app) => app.get(LegacyProtectionService).protectAll());
+      log.info({ context: 'ProtectPersonalData' }, `Encrypted ${n} value(s) stored in clear`);
+      return;
+    }
+    case 'rotate-master-key': {
+      const { OLD_MASTER_KEY: oldKey, NEW_MASTER_KEY: newKey } = process.env;
+      if (!oldKey || !newKey) throw new Error('rotate-master-key reads OLD_MASTER_KEY and NEW_MASTER_KEY from the environment');
+      // The app starts under the old key (it is still the one wrapping the keys); only the keyring's wraps change.
+      const r = await withApp((app) => app.get(MasterKeyRotation).rotate(oldKey, newKey), { masterKey: oldKey });
+      log.info({ context: 'RotateMasterKey' }, `Re-wrapped ${r.rewrapped} data key(s) under the new master key (${r.alreadyNew} already were). Set MASTER_KEY to the new key now.`);
+      return;
+    }
     default:
-      throw new Error(`Unknown command "${command ?? ''}". Commands: migrate, migrate:revert, seed-demo, create-operator, openapi`);
+      throw new Error(`Unknown command "${command ?? ''}". Commands: migrate, migrate:revert, seed-demo, create-operator, openapi, protect-personal-data, rotate-master-key`);
   }
 }
 

@@ -19,6 +19,8 @@ export const DOMAIN_EVENT_CATALOGUE: EventCatalogue = {
   // The receiving organisation must learn that a case waits for it; the referring one, of the answer.
   'casework.referral.created': 'handled',
   'casework.referral.decided': 'handled',
+  // Re-encryption after a key rotation runs as a chain of batches, each raising the next.
+  'crypto.reencrypt_batch': 'handled',
   'casework.case.status_changed': { noSubscriber: 'the worker changed it themselves; the access log and audit record it' },
   // Decisions an organisation waits for are told to its admins; its own actions are not echoed back to it.
   'organisation.verified': 'handled',

@@ -293,7 +293,8 @@ describe('casework with protected personal information', () => {
       const ref = await w.workerA1.post(`/api/v1/casework/cases/${c.id}/referrals`, { toOrganisationId: w.orgB, reason: '需要法律援助', sharedFields: ['name', 'presenting_problem'] }).expect(201);
       const wrongSide = await w.adminA.post(`/api/v1/casework/referrals/${ref.body.id}/decision`, { decision: 'accept' }).expect(403);
       expect(wrongSide.body.code).toBe('REFERRAL_NOT_YOURS');
-      await w.adminB.post(`/api/v1/casework/referrals/${ref.body.id}/decision`, { decision: 'accept', note: '已安排社工跟进' }).expect(200);
+      // The ID number was not shared: the receiver enters it from its own intake to take the person over.
+      await w.adminB.post(`/api/v1/casework/referrals/${ref.body.id}/decision`, { decision: 'accept', note: '已安排社工跟进', idNumber: b.idNumber }).expect(200);
       const seen = await w.workerA1.get(`/api/v1/casework/referrals/${ref.body.id}`).expect(200);
       expect(seen.body).toMatchObject({ status: 'accepted', direction: 'outgoing', decisionNote: '已安排社工跟进' });
       expect(seen.body.shared).toBeUndefined();

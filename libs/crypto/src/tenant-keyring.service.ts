@@ -37,6 +37,7 @@ export class TenantKeyring {
   private readonly masterId?: string;
   private readonly byId = new Map<string, CachedKey>();
   private readonly active = new Map<string, CachedKey>();
+  private readonly activeInTx = new WeakMap<object, { tenantId: string; entry: CachedKey }>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -48,20 +49,40 @@ export class TenantKeyring {
     if (!this.master) this.logger.warn('MASTER_KEY is not set: personal data cannot be encrypted or read until it is');
   }
 
-  /** The key new values are written with. */
+  /**
+   * The key new values are written with. Which field key is active is read once per transaction, share-locking its
+   * row: a rotation waits for transactions still writing with the old key, and every later one sees the new key, so
+   * the re-encryption job that starts after a rotation can leave nothing behind under the old one. (The index key
+   * never rotates and is cached.)
+   */
   async activeKey(purpose: KeyPurpose): Promise<{ id: string; key: Buffer }> {
     const tenantId = this.ctx.tenantId();
+    if (purpose === 'field') {
+      const manager = this.ctx.manager();
+      const known = this.activeInTx.get(manager);
+      if (known && known.tenantId === tenantId) return known.entry;
+      const entry = await this.loadActiveEntry(tenantId, purpose, true);
+      this.activeInTx.set(manager, { tenantId, entry });
+      return entry;
+    }
     const cacheKey = `${tenantId}:${purpose}`;
     const hit = this.active.get(cacheKey);
     if (hit && hit.expiresAt > Date.now()) return hit;
-    let row = await this.loadActive(purpose);
+    const entry = await this.loadActiveEntry(tenantId, purpose, false);
+    this.active.set(cacheKey, entry);
+    return entry;
+  }
+
+  private async loadActiveEntry(tenantId: string, purpose: KeyPurpose, share: boolean): Promise<CachedKey> {
+    let row = await this.loadActive(purpose, share);
     if (!row) {
       await this.createFirstKey(tenantId, purpose);
-      row = await this.loadActive(purpose);
+      row = await this.loadActive(purpose, share);
       if (!row) throw cryptoError(CryptoErrorCode.CRYPTO_KEY_UNAVAILABLE);
     }
+    const cached = this.byId.get(`${tenantId}:${row.id}`);
+    if (cached && cached.expiresAt > Date.now()) return cached;
     const entry = { id: row.id, key: this.unwrap(tenantId, row), expiresAt: Date.now() + CACHE_TTL_MS };
-    this.active.set(cacheKey, entry);
     this.byId.set(`${tenantId}:${row.id}`, entry);
     return entry;
   }
@@ -81,7 +102,7 @@ export class TenantKeyring {
 
   /**
    * Retires the district's active field key and makes a new one, in the caller's transaction. Values written before
-   * keep naming their key and stay readable; re-encrypting them is a separate, resumable job (not built yet).
+   * keep naming their key and stay readable; `FieldReencryptor` then rewrites them under the new key, in batches.
    */
   async rotateFieldKey(): Promise<{ id: string; version: number }> {
     this.requireMaster();
@@ -96,13 +117,13 @@ export class TenantKeyring {
     await m.query(
       `INSERT INTO tenant_keys (tenant_id, id, purpose, version, wrapped_key, master_key_id, status) VALUES ($1, $2, 'field', $3, $4, $5, 'active')`,
       [tenantId, id, version, wrapKey(this.master!, newDataKey(), tenantId, id), this.masterId]);
-    this.active.delete(`${tenantId}:field`);
+    this.activeInTx.set(m, { tenantId, entry: { id, key: await this.keyByIdFresh(tenantId, id), expiresAt: Date.now() + CACHE_TTL_MS } });
     return { id, version };
   }
 
-  private async loadActive(purpose: KeyPurpose): Promise<KeyRow | undefined> {
+  private async loadActive(purpose: KeyPurpose, share = false): Promise<KeyRow | undefined> {
     const [row]: KeyRow[] = await this.ctx.manager().query(
-      `SELECT id, purpose, version, wrapped_key, master_key_id, status FROM tenant_keys WHERE purpose = $1 AND status = 'active'`, [purpose]);
+      `SELECT id, purpose, version, wrapped_key, master_key_id, status FROM tenant_keys WHERE purpose = $1 AND status = 'active'${share ? ' FOR SHARE' : ''}`, [purpose]);
     return row;
   }
 
@@ -118,6 +139,11 @@ export class TenantKeyring {
          ON CONFLICT (tenant_id, purpose) WHERE status = 'active' DO NOTHING`,
         [tenantId, id, purpose, wrapped, this.masterId]);
     });
+  }
+
+  private async keyByIdFresh(tenantId: string, id: string): Promise<Buffer> {
+    this.byId.delete(`${tenantId}:${id}`);
+    return this.keyById(id);
   }
 
   private unwrap(tenantId: string, row: KeyRow): Buffer {

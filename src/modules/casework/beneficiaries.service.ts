@@ -10,17 +10,14 @@ import { CaseworkErrorCode, caseworkError } from './casework.errors';
 import { F, IDX, RevealableField, VULNERABILITY_TAGS, VulnerabilityTag, ageOn } from './casework-fields';
 import { GuardianDto, ListBeneficiariesQuery, RegisterBeneficiaryDto, UpdateBeneficiaryDto } from './dto/beneficiary.dto';
 import { PiiAccessLogService } from './pii-access-log.service';
+import { CaseworkTagCounts } from './casework-tag-counts.service';
 
 export interface BeneficiaryRow {
   id: string;
   organisation_id: string;
-  name: string;
-  gender: 'male' | 'female';
-  birth_year: number;
+  name_enc: Buffer;
   id_number_enc: Buffer;
-  id_number_masked: string;
   phone_enc: Buffer | null;
-  phone_masked: string | null;
   address_enc: Buffer | null;
   community_id: string | null;
   community_name?: string | null;
@@ -36,15 +33,35 @@ export interface BeneficiaryRow {
 }
 
 interface Vulnerability { tags: VulnerabilityTag[]; notes: string | null }
+
+/** What a referral hands over: identity always (from the referral or the receiver's intake), the rest only if consented. */
+export interface ReferredPerson {
+  name: string;
+  idNumber: string;
+  phone?: string | null;
+  address?: string | null;
+  communityId?: string | null;
+  tags?: VulnerabilityTag[];
+}
 interface Guardian { name: string; relation: string; phone: string | null }
 
 const SELECT = `SELECT b.*, p.name AS community_name FROM beneficiaries b LEFT JOIN places p ON p.id = b.community_id`;
+
+/** The form of a name its blind index is computed on: full-width folded, no spaces, case-insensitive. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
 
 /**
  * People served (服务对象). Identifiers, contact details, household, vulnerability and notes are encrypted per field;
  * the ID number is found through its keyed hash, so registering a person the organisation already knows returns the
  * existing record. Default views are masked; the clear value of a field is opened only by `reveal`, with a reason,
  * written to the access log.
+ *
+ * A dump of the table says nothing about who is helped: the name is ciphertext too (with a blind index of the
+ * normalised full name for exact search), gender, birth year and the masks shown in lists are derived from the
+ * decrypted ID number and phone when displayed, and vulnerability tags exist only inside the encrypted record —
+ * the district's counts per community and tag are kept in `casework_tag_counts`, in the same transaction.
  */
 @Injectable()
 export class BeneficiariesService {
@@ -55,6 +72,7 @@ export class BeneficiariesService {
     private readonly accessLog: PiiAccessLogService,
     private readonly audit: AuditService,
     private readonly places: PlacesService,
+    private readonly tagCounts: CaseworkTagCounts,
   ) {}
 
   async register(dto: RegisterBeneficiaryDto, actor: Actor): Promise<{ existing: boolean; beneficiary: unknown }> {
@@ -68,7 +86,7 @@ export class BeneficiariesService {
     }
     const hash = await this.cipher.blindIndex(IDX.idNumber, checked.id);
     const known = await this.findByHash(scope, hash);
-    if (known) return { existing: true, beneficiary: this.summary(known) };
+    if (known) return { existing: true, beneficiary: await this.summary(known) };
 
     if (ageOn(checked.birthDate, shanghaiDay()) < 18 && !dto.guardian) throw caseworkError(CaseworkErrorCode.GUARDIAN_REQUIRED);
     if (dto.communityId) await this.places.requireActive(dto.communityId, 'community');
@@ -76,26 +94,28 @@ export class BeneficiariesService {
     const guardian = dto.guardian ? this.guardianValue(dto.guardian) : null;
     const tags = (dto.vulnerabilityTags ?? []) as VulnerabilityTag[];
     const rows: Array<{ id: string }> = await this.ctx.manager().query(
-      `INSERT INTO beneficiaries (tenant_id, organisation_id, name, gender, birth_year, id_number_enc, id_number_hash, id_number_masked,
-                                  phone_enc, phone_masked, address_enc, community_id, household_enc, vulnerability_enc,
-                                  vulnerability_tag_hashes, guardian_enc, notes_enc, created_by_membership_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
+      `INSERT INTO beneficiaries (tenant_id, organisation_id, name_enc, name_hash, id_number_enc, id_number_hash,
+                                  phone_enc, address_enc, community_id, household_enc, vulnerability_enc,
+                                  guardian_enc, notes_enc, created_by_membership_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
        ON CONFLICT (tenant_id, organisation_id, id_number_hash) DO NOTHING RETURNING id`,
-      [this.ctx.tenantId(), scope.organisationId, dto.name.trim(), checked.gender, Number(checked.birthDate.slice(0, 4)),
-        await this.cipher.encrypt(F.idNumber, checked.id), hash, maskResidentId(checked.id),
-        phone ? await this.cipher.encrypt(F.phone, phone) : null, phone ? maskPhone(phone) : null,
+      [this.ctx.tenantId(), scope.organisationId, await this.cipher.encrypt(F.name, dto.name.trim()), await this.nameHash(dto.name),
+        await this.cipher.encrypt(F.idNumber, checked.id), hash,
+        phone ? await this.cipher.encrypt(F.phone, phone) : null,
         await this.cipher.encryptOptional(F.address, dto.address?.trim()), dto.communityId ?? null,
         await this.cipher.encryptOptional(F.household, dto.household?.trim()),
         await this.cipher.encryptJson(F.vulnerability, { tags, notes: dto.vulnerabilityNotes?.trim() || null } satisfies Vulnerability),
-        await this.tagHashes(tags), await this.cipher.encryptJson(F.guardian, guardian),
+        await this.cipher.encryptJson(F.guardian, guardian),
         await this.cipher.encryptOptional(F.notes, dto.notes?.trim()), scope.membershipId]);
     if (!rows[0]) {
       // Registered by a colleague a moment ago: the same answer as if it had been there before.
-      return { existing: true, beneficiary: this.summary((await this.findByHash(scope, hash))!) };
+      return { existing: true, beneficiary: await this.summary((await this.findByHash(scope, hash))!) };
     }
+    await this.tagCounts.add(dto.communityId ?? null, tags, 1);
     await this.audit.record({
       action: 'beneficiary.registered', entityType: 'beneficiary', entityId: rows[0].id,
-      after: { organisationId: scope.organisationId, idNumberMasked: maskResidentId(checked.id), fieldsRecorded: this.recordedFields(dto) },
+      // No fragment of the ID number: the audit trail is as readable in a dump as any other table.
+      after: { organisationId: scope.organisationId, fieldsRecorded: this.recordedFields(dto) },
     });
     return { existing: false, beneficiary: await this.view(scope, rows[0].id, false) };
   }
@@ -106,20 +126,22 @@ export class BeneficiariesService {
     const checked = checkResidentId(idNumber);
     if (!checked.ok) throw fieldRefusal('idNumber', checked);
     const known = await this.findByHash(scope, await this.cipher.blindIndex(IDX.idNumber, checked.id));
-    return { found: !!known, beneficiary: known ? this.summary(known) : null };
+    return { found: !!known, beneficiary: known ? await this.summary(known) : null };
   }
 
   async list(query: ListBeneficiariesQuery, actor: Actor): Promise<Page<unknown>> {
     const scope = await this.access.scope(actor);
     const params: unknown[] = [];
     const where = [this.access.beneficiaryFilter(scope, 'b', params), `b.status = 'active'`];
-    if (query.q) { params.push(`%${query.q.replace(/[%_\\]/g, '\\$&')}%`); where.push(`b.name LIKE $${params.length}`); }
     if (query.communityId) { params.push(query.communityId); where.push(`b.community_id = $${params.length}`); }
+    // Names are ciphertext: a full name is found by its blind index; a part of one by decrypting the visible set.
+    if (query.name) { params.push(await this.nameHash(query.name)); where.push(`b.name_hash = $${params.length}`); }
+    if (query.q) { params.push(await this.idsWithNameContaining(where, [...params], query.q)); where.push(`b.id = ANY($${params.length}::uuid[])`); }
     const page = await keysetPage<BeneficiaryRow>(this.ctx.manager(), {
       select: SELECT, countFrom: 'FROM beneficiaries b', where, params,
       order: { key: 'b.created_at', type: 'timestamptz', id: 'b.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
     });
-    return { ...page, items: page.items.map((r) => this.summary(r)) };
+    return { ...page, items: await Promise.all(page.items.map((r) => this.summary(r))) };
   }
 
   async get(id: string, actor: Actor) {
@@ -134,11 +156,13 @@ export class BeneficiariesService {
     const sets: string[] = [];
     const params: unknown[] = [];
     const set = (col: string, value: unknown) => { params.push(value); sets.push(`${col} = $${params.length}`); };
-    if (dto.name !== undefined) set('name', dto.name.trim());
+    if (dto.name !== undefined) {
+      set('name_enc', await this.cipher.encrypt(F.name, dto.name.trim()));
+      set('name_hash', await this.nameHash(dto.name));
+    }
     if (dto.phone !== undefined) {
       const phone = dto.phone ? this.normalisePhone('phone', dto.phone) : null;
       set('phone_enc', phone ? await this.cipher.encrypt(F.phone, phone) : null);
-      set('phone_masked', phone ? maskPhone(phone) : null);
     }
     if (dto.address !== undefined) set('address_enc', await this.cipher.encryptOptional(F.address, dto.address.trim()));
     if (dto.communityId !== undefined) {
@@ -146,14 +170,19 @@ export class BeneficiariesService {
       set('community_id', dto.communityId);
     }
     if (dto.household !== undefined) set('household_enc', await this.cipher.encryptOptional(F.household, dto.household.trim()));
+    const current = (await this.cipher.decryptJson<Vulnerability>(F.vulnerability, row.vulnerability_enc)) ?? { tags: [], notes: null };
+    const nextTags = (dto.vulnerabilityTags as VulnerabilityTag[] | undefined) ?? current.tags;
     if (dto.vulnerabilityTags !== undefined || dto.vulnerabilityNotes !== undefined) {
-      const current = (await this.cipher.decryptJson<Vulnerability>(F.vulnerability, row.vulnerability_enc)) ?? { tags: [], notes: null };
       const next: Vulnerability = {
-        tags: (dto.vulnerabilityTags as VulnerabilityTag[] | undefined) ?? current.tags,
+        tags: nextTags,
         notes: dto.vulnerabilityNotes !== undefined ? dto.vulnerabilityNotes.trim() || null : current.notes,
       };
       set('vulnerability_enc', await this.cipher.encryptJson(F.vulnerability, next));
-      set('vulnerability_tag_hashes', await this.tagHashes(next.tags));
+    }
+    const nextCommunity = dto.communityId !== undefined ? dto.communityId : row.community_id;
+    if (row.status === 'active' && (nextCommunity !== row.community_id || dto.vulnerabilityTags !== undefined)) {
+      await this.tagCounts.add(row.community_id, current.tags, -1);
+      await this.tagCounts.add(nextCommunity, nextTags, 1);
     }
     if (dto.guardian !== undefined) set('guardian_enc', await this.cipher.encryptJson(F.guardian, this.guardianValue(dto.guardian)));
     if (dto.notes !== undefined) set('notes_enc', await this.cipher.encryptOptional(F.notes, dto.notes.trim()));
@@ -191,6 +220,33 @@ export class BeneficiariesService {
 
   // ---- for the other casework services ----
 
+  /**
+   * The receiving organisation's record of a referred person: the one it already has (same ID number, found by the
+   * blind index) or a new one holding only what the referral carried. Returns whether it was linked.
+   */
+  async receiveReferred(scope: CaseworkScope, p: ReferredPerson): Promise<{ id: string; linked: boolean }> {
+    const checked = checkResidentId(p.idNumber);
+    if (!checked.ok) throw fieldRefusal('idNumber', checked);
+    const hash = await this.cipher.blindIndex(IDX.idNumber, checked.id);
+    const known = await this.findByHash(scope, hash);
+    if (known) return { id: known.id, linked: true };
+    const tags = p.tags ?? [];
+    const [row]: Array<{ id: string }> = await this.ctx.manager().query(
+      `INSERT INTO beneficiaries (tenant_id, organisation_id, name_enc, name_hash, id_number_enc, id_number_hash, phone_enc, address_enc,
+                                  community_id, vulnerability_enc, created_by_membership_id)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+      [this.ctx.tenantId(), scope.organisationId, await this.cipher.encrypt(F.name, p.name.trim()), await this.nameHash(p.name),
+        await this.cipher.encrypt(F.idNumber, checked.id), hash, await this.cipher.encryptOptional(F.phone, p.phone),
+        await this.cipher.encryptOptional(F.address, p.address), p.communityId ?? null,
+        tags.length ? await this.cipher.encryptJson(F.vulnerability, { tags, notes: null } satisfies Vulnerability) : null, scope.membershipId]);
+    await this.tagCounts.add(p.communityId ?? null, tags, 1);
+    await this.audit.record({
+      action: 'beneficiary.registered', entityType: 'beneficiary', entityId: row.id,
+      after: { organisationId: scope.organisationId, source: 'referral', fieldsRecorded: Object.keys(p).filter((k) => p[k as keyof ReferredPerson] != null) },
+    });
+    return { id: row.id, linked: false };
+  }
+
   /** A beneficiary visible to the actor, or 404. */
   async requireVisible(scope: CaseworkScope, id: string, lock = false): Promise<BeneficiaryRow> {
     const params: unknown[] = [id];
@@ -217,6 +273,7 @@ export class BeneficiariesService {
   async decryptForSharing(row: BeneficiaryRow) {
     const vulnerability = await this.cipher.decryptJson<Vulnerability>(F.vulnerability, row.vulnerability_enc);
     return {
+      name: await this.cipher.decrypt(F.name, row.name_enc),
       idNumber: await this.cipher.decrypt(F.idNumber, row.id_number_enc),
       phone: await this.cipher.decryptOptional(F.phone, row.phone_enc),
       address: await this.cipher.decryptOptional(F.address, row.address_enc),
@@ -224,10 +281,15 @@ export class BeneficiariesService {
     };
   }
 
-  summary(r: BeneficiaryRow) {
+  /** The list view. Gender, birth year and the masks come from the decrypted values; none of them is stored. */
+  async summary(r: BeneficiaryRow) {
+    const idNumber = await this.cipher.decrypt(F.idNumber, r.id_number_enc);
+    const phone = await this.cipher.decryptOptional(F.phone, r.phone_enc);
+    const checked = checkResidentId(idNumber);
     return {
-      id: r.id, name: r.name, gender: r.gender, birthYear: r.birth_year,
-      idNumber: r.id_number_masked, phone: r.phone_masked,
+      id: r.id, name: await this.cipher.decrypt(F.name, r.name_enc),
+      gender: checked.ok ? checked.gender : null, birthYear: checked.ok ? Number(checked.birthDate.slice(0, 4)) : null,
+      idNumber: maskResidentId(idNumber), phone: phone ? maskPhone(phone) : null,
       community: r.community_id ? { id: r.community_id, name: r.community_name ?? null } : null,
       createdAt: r.created_at,
     };
@@ -242,7 +304,7 @@ export class BeneficiariesService {
     if (logView) await this.accessLog.record(scope, { action: 'view', subjectType: 'beneficiary', subjectId: id, beneficiaryId: id });
     const birthDate = await this.birthDate(r);
     return {
-      ...this.summary(r),
+      ...(await this.summary(r)),
       age: ageOn(birthDate, shanghaiDay()),
       address: r.address_enc ? '已登记 / recorded (reveal to view)' : null,
       hasAddress: !!r.address_enc,
@@ -263,8 +325,26 @@ export class BeneficiariesService {
     return row;
   }
 
-  private async tagHashes(tags: VulnerabilityTag[]): Promise<Buffer[]> {
-    return Promise.all(tags.map((t) => this.cipher.blindIndex(IDX.tag, t)));
+  /** The clear name of a visible person, for other casework views (lists of cases, caseloads, attendance). */
+  async displayName(nameEnc: Buffer): Promise<string> {
+    return this.cipher.decrypt(F.name, nameEnc);
+  }
+
+  private async nameHash(name: string): Promise<Buffer> {
+    return this.cipher.blindIndex(IDX.name, normaliseName(name));
+  }
+
+  /**
+   * Ids of the people the list would show whose name contains `q`. The set a worker, supervisor or organisation
+   * admin can see is their caseload or their organisation's people, small enough to decrypt per search.
+   */
+  private async idsWithNameContaining(where: string[], params: unknown[], q: string): Promise<string[]> {
+    const needle = normaliseName(q);
+    const rows: Array<{ id: string; name_enc: Buffer }> = await this.ctx.manager().query(
+      `SELECT b.id, b.name_enc FROM beneficiaries b WHERE ${where.join(' AND ')}`, params);
+    const ids: string[] = [];
+    for (const r of rows) if (normaliseName(await this.cipher.decrypt(F.name, r.name_enc)).includes(needle)) ids.push(r.id);
+    return ids;
   }
 
   private guardianValue(g: GuardianDto): Guardian {

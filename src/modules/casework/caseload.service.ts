@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, shanghaiDay, addDays } from '@sanshe/common';
+import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
 import { CaseworkAccess } from './casework-access.service';
 import { CaseworkSettings, CaseworkSettingsService } from './casework-settings.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
-import { shanghaiMonth } from './casework-fields';
+import { F, shanghaiMonth } from './casework-fields';
 import { ACTIVE_STATUSES, CASE_STATUS_LABELS, CaseStatus } from './case.transitions';
 
 interface DueItem { kind: 'assessment' | 'plan' | 'evaluation' | 'follow_up' | 'intake'; dueOn: string; overdue: boolean }
@@ -20,6 +21,7 @@ export class CaseloadService {
     private readonly ctx: TenantContext,
     private readonly access: CaseworkAccess,
     private readonly settings: CaseworkSettingsService,
+    private readonly cipher: FieldCipher,
   ) {}
 
   async mine(actor: Actor) {
@@ -27,12 +29,13 @@ export class CaseloadService {
     const settings = await this.settings.forOrganisation(scope.organisationId);
     const rows: Array<Record<string, any>> = await this.ctx.manager().query(
       `SELECT c.id, c.case_no, c.status, c.risk_level, c.status_changed_at, c.created_at, c.plan_end_on::text AS plan_end_on,
-              c.follow_up_due_on::text AS follow_up_due_on, b.name AS beneficiary_name
+              c.follow_up_due_on::text AS follow_up_due_on, b.name_enc
          FROM cases c JOIN beneficiaries b ON b.id = c.beneficiary_id
         WHERE (c.worker_membership_id = $1 OR EXISTS (SELECT 1 FROM case_assistants a WHERE a.case_id = c.id AND a.membership_id = $1))
           AND (c.status = ANY($2::text[]) OR c.status = 'closed')
         ORDER BY c.status_changed_at`, [scope.membershipId, ACTIVE_STATUSES]);
     const today = shanghaiDay();
+    for (const r of rows) r.beneficiary_name = await this.cipher.decrypt(F.name, r.name_enc);
     const items = rows.map((r) => {
       const due = this.due(r, settings, today);
       return {
@@ -61,9 +64,10 @@ export class CaseloadService {
       `SELECT m.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ANY($1::uuid[]) ORDER BY u.name`, [workers]);
     const cases: Array<Record<string, any>> = await m.query(
       `SELECT c.id, c.case_no, c.status, c.worker_membership_id, c.status_changed_at, c.created_at, c.plan_end_on::text AS plan_end_on,
-              c.follow_up_due_on::text AS follow_up_due_on, b.name AS beneficiary_name
+              c.follow_up_due_on::text AS follow_up_due_on, b.name_enc
          FROM cases c JOIN beneficiaries b ON b.id = c.beneficiary_id
         WHERE c.worker_membership_id = ANY($1::uuid[]) AND (c.status = ANY($2::text[]) OR c.status = 'closed')`, [workers, ACTIVE_STATUSES]);
+    for (const c of cases) if (c.status.endsWith('_review')) c.beneficiary_name = await this.cipher.decrypt(F.name, c.name_enc);
     const hours = await this.hoursThisMonth(workers);
     return {
       workers: names.map((w) => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, Role, shanghaiDay } from '@sanshe/common';
+import { Actor, Page, Role, maskResidentId, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion, cappedCountsBy, keysetPage } from '@sanshe/database';
@@ -96,6 +96,23 @@ export class CasesService {
     return this.detail(row.id, actor, false);
   }
 
+  /**
+   * The receiving side of an accepted referral: the person's case already open in this organisation (linked), or a
+   * new one at intake (source `referral`) with the accepting person as the responsible worker until reassigned.
+   */
+  async openForReferral(scope: CaseworkScope, beneficiaryId: string, presentingProblem: string): Promise<{ id: string; linked: boolean }> {
+    const m = this.ctx.manager();
+    const [open] = await m.query(`SELECT id FROM cases WHERE beneficiary_id = $1 AND status = ANY($2::text[]) LIMIT 1`, [beneficiaryId, ACTIVE_STATUSES]);
+    if (open) return { id: open.id, linked: true };
+    const caseNo = await this.referenceNumbers.next('GA', Number(shanghaiDay().slice(0, 4)));
+    const [row] = await m.query(
+      `INSERT INTO cases (tenant_id, organisation_id, beneficiary_id, case_no, worker_membership_id, status, source, presenting_problem_enc, created_by_membership_id)
+       VALUES ($1,$2,$3,$4,$5,'intake','referral',$6,$5) RETURNING id`,
+      [this.ctx.tenantId(), scope.organisationId, beneficiaryId, caseNo, scope.membershipId, await this.cipher.encrypt(F.presentingProblem, presentingProblem)]);
+    await this.audit.record({ action: 'case.opened', entityType: 'case', entityId: row.id, after: { caseNo, beneficiaryId, workerMembershipId: scope.membershipId, source: 'referral' } });
+    return { id: row.id, linked: false };
+  }
+
   async list(query: ListCasesQuery, actor: Actor): Promise<Page<unknown> & { counts: Record<string, number> }> {
     const scope = await this.access.scope(actor);
     const params: unknown[] = [];
@@ -108,7 +125,7 @@ export class CasesService {
     if (query.status) { params.push(query.status); where.push(`c.status = $${params.length}`); }
     const page = await keysetPage<Record<string, any> & { id: string }>(m, {
       select: `SELECT c.id, c.case_no, c.status, c.source, c.risk_level, c.status_changed_at, c.created_at, c.worker_membership_id, u.name AS worker_name,
-              b.id AS beneficiary_id, b.name AS beneficiary_name, b.id_number_masked
+              b.id AS beneficiary_id, b.name_enc AS beneficiary_name_enc, b.id_number_enc
          FROM cases c JOIN beneficiaries b ON b.id = c.beneficiary_id
          JOIN memberships wm ON wm.id = c.worker_membership_id JOIN users u ON u.id = wm.user_id`,
       countFrom: 'FROM cases c', where, params, total: query.status ? tabs.totalOf(query.status) : tabs.all,
@@ -116,11 +133,14 @@ export class CasesService {
     });
     return {
       ...page,
-      items: page.items.map((r) => ({
+      items: await Promise.all(page.items.map(async (r) => ({
         id: r.id, caseNo: r.case_no, status: r.status, statusLabel: CASE_STATUS_LABELS[r.status as CaseStatus], source: r.source, riskLevel: r.risk_level,
-        beneficiary: { id: r.beneficiary_id, name: r.beneficiary_name, idNumber: r.id_number_masked },
+        beneficiary: {
+          id: r.beneficiary_id, name: await this.cipher.decrypt(F.name, r.beneficiary_name_enc),
+          idNumber: maskResidentId(await this.cipher.decrypt(F.idNumber, r.id_number_enc)),
+        },
         worker: { membershipId: r.worker_membership_id, name: r.worker_name }, statusChangedAt: r.status_changed_at, createdAt: r.created_at,
-      })),
+      }))),
       counts: tabs.counts,
     };
   }
@@ -148,7 +168,7 @@ export class CasesService {
     if (logView) await this.accessLog.record(scope, { action: 'view', subjectType: 'case', subjectId: id, beneficiaryId: c.beneficiary_id });
     return {
       id: c.id, caseNo: c.case_no, status: c.status, statusLabel: CASE_STATUS_LABELS[c.status], source: c.source,
-      beneficiary: this.beneficiaries.summary(b),
+      beneficiary: await this.beneficiaries.summary(b),
       worker: { membershipId: c.worker_membership_id, name: worker?.name ?? null },
       assistants: assistants.map((a) => ({ membershipId: a.membership_id, name: a.name })),
       presentingProblem: await this.cipher.decrypt(F.presentingProblem, c.presenting_problem_enc),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
-import { IDX, VULNERABILITY_TAGS, VULNERABILITY_TAG_CODES, suppress } from './casework-fields';
+import { VULNERABILITY_TAGS, suppress } from './casework-fields';
+import { CaseworkTagCounts } from './casework-tag-counts.service';
 import { CaseworkTotalsService } from './casework-totals.service';
 
 /**
@@ -13,7 +13,7 @@ import { CaseworkTotalsService } from './casework-totals.service';
 export class CaseworkAggregatesService {
   constructor(
     private readonly ctx: TenantContext,
-    private readonly cipher: FieldCipher,
+    private readonly tagCounts: CaseworkTagCounts,
     private readonly totals: CaseworkTotalsService,
   ) {}
 
@@ -31,17 +31,13 @@ export class CaseworkAggregatesService {
               (SELECT coalesce(sum(e.duration_minutes), 0)::int FROM community_events e WHERE e.community_id = p.id AND e.held_on BETWEEN $1 AND $2) AS event_minutes,
               (SELECT coalesce(sum(e.headcount), 0)::int FROM community_events e WHERE e.community_id = p.id AND e.held_on BETWEEN $1 AND $2) AS event_headcount
          FROM places p WHERE p.level = 'community' AND p.status = 'active' ORDER BY p.name`, [from, to]);
-    // Tags are stored encrypted; their per-district blind indexes let the database count them without reading them.
-    const tagRows: Array<{ community_id: string | null; tag: Buffer; n: number }> = await m.query(
-      `SELECT b.community_id, t.tag, count(*)::int AS n FROM beneficiaries b, unnest(b.vulnerability_tag_hashes) AS t(tag)
-        WHERE b.status = 'active' GROUP BY b.community_id, t.tag`);
-    const codeByHash = new Map<string, string>();
-    for (const code of VULNERABILITY_TAG_CODES) codeByHash.set((await this.cipher.blindIndex(IDX.tag, code)).toString('hex'), code);
+    // Which person has which tag is encrypted; the counts are kept per community in casework_tag_counts.
+    const tagRows = await this.tagCounts.all();
     const tagsFor = (communityId: string | null | 'all') => {
       const counts = new Map<string, number>();
       for (const t of tagRows) {
         if (communityId !== 'all' && t.community_id !== communityId) continue;
-        const code = codeByHash.get(t.tag.toString('hex')) ?? 'unknown';
+        const code = t.tag;
         counts.set(code, (counts.get(code) ?? 0) + t.n);
       }
       return Object.fromEntries([...counts].map(([code, n]) => [code, { label: VULNERABILITY_TAGS[code as keyof typeof VULNERABILITY_TAGS] ?? null, people: suppress(n) }]));

@@ -4,6 +4,7 @@ import { shanghaiDay } from '@sanshe/common';
  * only be decrypted as the field it was written for. Renaming one makes existing values unreadable: don't.
  */
 export const F = {
+  name: 'beneficiary.name',
   idNumber: 'beneficiary.id_number',
   phone: 'beneficiary.phone',
   address: 'beneficiary.address',
@@ -30,12 +31,13 @@ export const F = {
   referralReason: 'referral.reason',
   referralShared: 'referral.shared',
   referralDecision: 'referral.decision_note',
+  accessReason: 'pii_access_log.reason',
 } as const;
 
 /** Blind-index names (HMAC sub-keys). */
-export const IDX = { idNumber: 'beneficiary.id_number', tag: 'beneficiary.vulnerability_tag' } as const;
+export const IDX = { idNumber: 'beneficiary.id_number', name: 'beneficiary.name' } as const;
 
-/** Vulnerability tags (困境类型) a worker can pick. Stored encrypted; aggregates use per-district blind indexes. */
+/** Vulnerability tags (困境类型) a worker can pick. Stored encrypted; aggregates read casework_tag_counts. */
 export const VULNERABILITY_TAGS = {
   dibao: { zh: '低保', en: 'Minimum living allowance (dibao)' },
   low_income: { zh: '低收入', en: 'Low income' },
@@ -82,3 +84,35 @@ export const SMALL_COUNT = 5;
 export function suppress(n: number): number | '<5' {
   return n > 0 && n < SMALL_COUNT ? '<5' : n;
 }
+
+/** Every ciphertext column of casework, for key rotation (EncryptedColumnRegistry). */
+export const CASEWORK_ENCRYPTED_COLUMNS = [
+  { table: 'beneficiaries', column: 'name_enc', field: F.name },
+  { table: 'beneficiaries', column: 'id_number_enc', field: F.idNumber },
+  { table: 'beneficiaries', column: 'phone_enc', field: F.phone },
+  { table: 'beneficiaries', column: 'address_enc', field: F.address },
+  { table: 'beneficiaries', column: 'household_enc', field: F.household },
+  { table: 'beneficiaries', column: 'vulnerability_enc', field: F.vulnerability },
+  { table: 'beneficiaries', column: 'guardian_enc', field: F.guardian },
+  { table: 'beneficiaries', column: 'notes_enc', field: F.notes },
+  { table: 'beneficiary_consents', column: 'giver_name_enc', field: F.giverName },
+  { table: 'cases', column: 'presenting_problem_enc', field: F.presentingProblem },
+  { table: 'cases', column: 'decline_reason_enc', field: F.declineReason },
+  { table: 'cases', column: 'assessment_enc', field: F.assessment },
+  { table: 'cases', column: 'plan_enc', field: F.plan },
+  { table: 'cases', column: 'evaluation_enc', field: F.evaluation },
+  { table: 'cases', column: 'closure_summary_enc', field: F.closureSummary },
+  { table: 'case_approvals', column: 'comment_enc', field: F.approvalComment },
+  { table: 'case_comments', column: 'body_enc', field: F.comment, appendOnly: true },
+  { table: 'service_records', column: 'place_enc', field: F.recordPlace },
+  { table: 'service_records', column: 'content_enc', field: F.recordContent },
+  { table: 'service_records', column: 'response_enc', field: F.recordResponse },
+  { table: 'service_records', column: 'next_step_enc', field: F.recordNextStep },
+  { table: 'service_record_corrections', column: 'previous_enc', field: F.recordPrevious, appendOnly: true },
+  { table: 'group_sessions', column: 'record_enc', field: F.sessionRecord },
+  { table: 'supervision_sessions', column: 'notes_enc', field: F.supervisionNotes, appendOnly: true },
+  { table: 'referrals', column: 'reason_enc', field: F.referralReason },
+  { table: 'referrals', column: 'shared_enc', field: F.referralShared },
+  { table: 'referrals', column: 'decision_note_enc', field: F.referralDecision },
+  { table: 'pii_access_log', column: 'reason_enc', field: F.accessReason, appendOnly: true },
+] as const;

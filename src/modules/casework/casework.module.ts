@@ -1,5 +1,5 @@
-import { Module } from '@nestjs/common';
-import { CryptoModule } from '@sanshe/crypto';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { CryptoModule, EncryptedColumnRegistry } from '@sanshe/crypto';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PlacesModule } from '../places/places.module';
 import { BeneficiariesController } from './beneficiaries.controller';
@@ -10,7 +10,10 @@ import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CaseworkAccess } from './casework-access.service';
 import { CaseworkAggregatesService } from './casework-aggregates.service';
+import { CASEWORK_ENCRYPTED_COLUMNS } from './casework-fields';
+import { CaseworkLegacyProtection } from './casework-legacy-protection.service';
 import { CaseworkSettingsService } from './casework-settings.service';
+import { CaseworkTagCounts } from './casework-tag-counts.service';
 import { CaseworkTeamController } from './casework-team.controller';
 import { CaseworkTotalsService } from './casework-totals.service';
 import { ConsentsService } from './consents.service';
@@ -33,8 +36,14 @@ import { SupervisionService } from './supervision.service';
   providers: [
     CaseworkAccess, PiiAccessLogService, CaseworkSettingsService, BeneficiariesService, ConsentsService, CasesService, CaseLifecycleService,
     ServiceRecordsService, GroupWorkService, SupervisionService, ReferralsService, CaseloadService, CaseworkTotalsService, CaseworkAggregatesService,
-    ReferralNotificationsHandler,
+    CaseworkTagCounts, ReferralNotificationsHandler, CaseworkLegacyProtection,
   ],
-  exports: [CaseworkTotalsService],
+  exports: [CaseworkTotalsService, CaseworkLegacyProtection],
 })
-export class CaseworkModule {}
+export class CaseworkModule implements OnModuleInit {
+  constructor(private readonly encrypted: EncryptedColumnRegistry) {}
+
+  onModuleInit(): void {
+    this.encrypted.register(CASEWORK_ENCRYPTED_COLUMNS);
+  }
+}

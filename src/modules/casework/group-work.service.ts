@@ -69,9 +69,11 @@ export class GroupWorkService {
     const m = this.ctx.manager();
     const sessions: Array<Record<string, any>> = await m.query(
       `SELECT s.*, s.held_on::text AS held_on FROM group_sessions s WHERE s.group_id = $1 ORDER BY s.session_no`, [id]);
-    const attendance: Array<{ session_id: string; beneficiary_id: string; name: string }> = await m.query(
-      `SELECT a.session_id, a.beneficiary_id, b.name FROM group_attendance a JOIN group_sessions s ON s.id = a.session_id
-         JOIN beneficiaries b ON b.id = a.beneficiary_id WHERE s.group_id = $1 ORDER BY b.name`, [id]);
+    const attendance: Array<{ session_id: string; beneficiary_id: string; name_enc: Buffer; name?: string }> = await m.query(
+      `SELECT a.session_id, a.beneficiary_id, b.name_enc FROM group_attendance a JOIN group_sessions s ON s.id = a.session_id
+         JOIN beneficiaries b ON b.id = a.beneficiary_id WHERE s.group_id = $1`, [id]);
+    for (const a of attendance) a.name = await this.cipher.decrypt(F.name, a.name_enc);
+    attendance.sort((x, y) => x.name!.localeCompare(y.name!, 'zh-CN'));
     if (logView) await this.accessLog.record(scope, { action: 'view', subjectType: 'group', subjectId: id });
     return {
       id: g.id, name: g.name, kind: g.kind, objectives: g.objectives, status: g.status, leaderMembershipId: g.leader_membership_id,

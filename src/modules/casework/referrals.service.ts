@@ -7,7 +7,7 @@ import { TenantContext } from '@sanshe/tenancy';
 import { BeneficiariesService } from './beneficiaries.service';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
-import { F, VULNERABILITY_TAGS, ShareableField, ageOn } from './casework-fields';
+import { F, VULNERABILITY_TAGS, ShareableField, VulnerabilityTag, ageOn } from './casework-fields';
 import { CasesService } from './cases.service';
 import { ConsentsService } from './consents.service';
 import { CreateReferralDto, ReferralDecisionDto } from './dto/referral.dto';
@@ -94,7 +94,10 @@ export class ReferralsService {
       id: r.id, status: r.status, direction: receiving ? 'incoming' : 'outgoing', fromOrganisationId: r.from_organisation_id,
       toOrganisationId: r.to_organisation_id, sharedFields: r.shared_fields, reason: await this.cipher.decrypt(F.referralReason, r.reason_enc),
       decisionNote: await this.cipher.decryptOptional(F.referralDecision, r.decision_note_enc), decidedAt: r.decided_at, createdAt: r.created_at, version: r.version,
+      // Both sides see whether the person was taken over; only the receiver learns its own case's id.
+      handover: r.handover ?? null,
     };
+    if (receiving && r.received_case_id) out.receivedCaseId = r.received_case_id;
     if (receiving) {
       // A cancelled referral (consent withdrawn) no longer shows what had been shared.
       out.shared = r.status === 'cancelled' ? null : await this.cipher.decryptJson(F.referralShared, r.shared_enc);
@@ -117,12 +120,48 @@ export class ReferralsService {
       throw commonError(CommonErrorCode.INVALID_STATE_TRANSITION, { entity: 'referral', action: dto.decision, from: r.status, allowedFrom: ['pending'] });
     }
     const status = dto.decision === 'accept' ? 'accepted' : 'declined';
+    // Accepting and taking the person over are one step: a referral is never accepted without its case.
+    const handover = status === 'accepted' ? await this.handOver(scope, r, dto) : null;
     await this.ctx.manager().query(
-      `UPDATE referrals SET status = $2, decision_note_enc = $3, decided_by_membership_id = $4, decided_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
-      [id, status, await this.cipher.encryptOptional(F.referralDecision, dto.note?.trim()), scope.membershipId]);
-    await this.audit.record({ action: `referral.${status}`, entityType: 'referral', entityId: id, before: { status: r.status }, after: { status } });
+      `UPDATE referrals SET status = $2, decision_note_enc = $3, decided_by_membership_id = $4, decided_at = now(), version = version + 1, updated_at = now(),
+                            received_beneficiary_id = $5, received_case_id = $6, handover = $7 WHERE id = $1`,
+      [id, status, await this.cipher.encryptOptional(F.referralDecision, dto.note?.trim()), scope.membershipId,
+        handover?.beneficiaryId ?? null, handover?.caseId ?? null, handover?.kind ?? null]);
+    await this.audit.record({
+      action: `referral.${status}`, entityType: 'referral', entityId: id, before: { status: r.status },
+      after: { status, ...(handover ? { receivedCaseId: handover.caseId, handover: handover.kind } : {}) },
+    });
     await this.outbox.publish(REFERRAL_DECIDED, { referralId: id, status, fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id });
     return this.get(id, actor, false);
+  }
+
+  /**
+   * Opens (or links) the case on the receiving side with only what the referral carried. The identity (name and ID
+   * number) comes from the referral when the person consented to share it, otherwise from the receiver's own intake
+   * with the person (`dto.name` / `dto.idNumber`); nothing is read from the sending organisation's records except the
+   * community, and that only when it was consented.
+   */
+  private async handOver(scope: CaseworkScope, r: Record<string, any>, dto: ReferralDecisionDto) {
+    const shared = (await this.cipher.decryptJson<Record<string, any>>(F.referralShared, r.shared_enc)) ?? {};
+    const fields: string[] = r.shared_fields;
+    const name: string | undefined = shared.name ?? dto.name;
+    const idNumber: string | undefined = shared.idNumber ?? dto.idNumber;
+    if (!name || !idNumber) {
+      throw caseworkError(CaseworkErrorCode.REFERRAL_IDENTITY_REQUIRED, { missing: [!name ? 'name' : null, !idNumber ? 'idNumber' : null].filter(Boolean) });
+    }
+    let communityId: string | null = null;
+    if (fields.includes('community')) {
+      const [b] = await this.ctx.manager().query(`SELECT community_id FROM beneficiaries WHERE id = $1`, [r.beneficiary_id]);
+      communityId = b?.community_id ?? null;
+    }
+    const person = await this.beneficiaries.receiveReferred(scope, {
+      name, idNumber, phone: shared.phone ?? null, address: shared.address ?? null, communityId,
+      tags: Array.isArray(shared.vulnerabilityTags) ? shared.vulnerabilityTags.map((t: { code: VulnerabilityTag }) => t.code) : [],
+    });
+    const reason = await this.cipher.decrypt(F.referralReason, r.reason_enc);
+    const problem = shared.presentingProblem ? `${shared.presentingProblem}\n\n转介原因 / referral reason: ${reason}` : reason;
+    const c = await this.cases.openForReferral(scope, person.id, problem);
+    return { beneficiaryId: person.id, caseId: c.id, kind: c.linked ? 'linked' as const : 'opened' as const, personLinked: person.linked };
   }
 
   /** Incoming referrals are handled by the receiving organisation's admin or supervisors. */
@@ -136,8 +175,8 @@ export class ReferralsService {
     const out: Record<string, unknown> = {};
     for (const f of fields) {
       switch (f) {
-        case 'name': out.name = b.name; break;
-        case 'gender': out.gender = b.gender; break;
+        case 'name': out.name = clear.name; break;
+        case 'gender': out.gender = Number(clear.idNumber[16]) % 2 === 1 ? 'male' : 'female'; break;
         case 'age': out.age = ageOn(await this.beneficiaries.birthDate(b), shanghaiDay()); break;
         case 'phone': out.phone = clear.phone; break;
         case 'id_number': out.idNumber = clear.idNumber; break;

@@ -224,11 +224,14 @@ export class OrganisationRegistryService {
     const org = this.store.repo.create({
       ...values, tenantId: this.ctx.tenantId(), status: 'draft', standing: 'good', source, createdBy, serviceAreas: values.serviceAreas ?? [],
     });
+    // Not a column (only its ciphertext is), so create() does not copy it; save() encrypts it.
+    org.bankAccountNo = values.bankAccountNo ?? null;
     return this.save(org);
   }
 
   /** Saves, turning the credit-code unique index's refusal (a concurrent registration) into the domain error. */
   async save(org: OrganisationEntity): Promise<OrganisationEntity> {
+    await this.store.sealBankAccount(org);
     try {
       return await this.store.repo.save(org);
     } catch (err) {

@@ -36,7 +36,10 @@ export class OrganisationEntity {
   @Column('text', { name: 'contact_email', nullable: true }) contactEmail: string | null;
   @Column('text', { name: 'bank_account_name', nullable: true }) bankAccountName: string | null;
   @Column('text', { name: 'bank_name', nullable: true }) bankName: string | null;
-  @Column('text', { name: 'bank_account_no', nullable: true }) bankAccountNo: string | null;
+  /** Ciphertext of the account number (district data key, field `organisation.bank_account_no`). */
+  @Column('bytea', { name: 'bank_account_no_enc', nullable: true }) bankAccountNoEnc: Buffer | null;
+  /** The clear account number, in memory only: OrganisationStore.find decrypts it, OrganisationRegistryService.save encrypts it. */
+  bankAccountNo?: string | null;
   @Column('int', { name: 'staff_count', nullable: true }) staffCount: number | null;
   @Column('int', { name: 'certified_social_workers', nullable: true }) certifiedSocialWorkers: number | null;
   @Column('text') status: OrganisationStatus;

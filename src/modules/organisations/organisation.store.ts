@@ -1,12 +1,16 @@
 import { shanghaiDay } from '@sanshe/common';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@sanshe/common';
+import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
 import { canSeeOrganisation } from './organisation-access';
 import { OrganisationEntity, OrganisationStanding, OrganisationStatus } from './organisation.entity';
 import { OrganisationsErrorCode, organisationsError } from './organisations.errors';
 import { ACTION_LABELS, STATE_LABELS } from './organisation.transitions';
 import { ORGANISATION_TYPES, gradeLabel, serviceAreaLabels } from './service-areas';
+
+/** Bound into the ciphertext: renaming it makes stored account numbers unreadable. */
+export const BANK_ACCOUNT_FIELD = 'organisation.bank_account_no';
 
 export interface HistoryEntry {
   action: string;
@@ -24,7 +28,10 @@ export interface HistoryEntry {
  */
 @Injectable()
 export class OrganisationStore {
-  constructor(private readonly ctx: TenantContext) {}
+  constructor(
+    private readonly ctx: TenantContext,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   get repo() {
     return this.ctx.repo(OrganisationEntity);
@@ -33,7 +40,13 @@ export class OrganisationStore {
   async find(id: string, opts: { lock?: boolean } = {}): Promise<OrganisationEntity> {
     const org = await this.repo.findOne({ where: { id }, lock: opts.lock ? { mode: 'pessimistic_write' } : undefined });
     if (!org) throw organisationsError(OrganisationsErrorCode.ORGANISATION_NOT_FOUND, { id });
+    org.bankAccountNo = await this.cipher.decryptOptional(BANK_ACCOUNT_FIELD, org.bankAccountNoEnc);
     return org;
+  }
+
+  /** Encrypts the in-memory account number into its column before a save (a record loaded elsewhere keeps its value). */
+  async sealBankAccount(org: OrganisationEntity): Promise<void> {
+    if (org.bankAccountNo !== undefined) org.bankAccountNoEnc = await this.cipher.encryptOptional(BANK_ACCOUNT_FIELD, org.bankAccountNo);
   }
 
   /** 404 both when the record does not exist and when the actor may not see it, so an id reveals nothing. */
@@ -113,7 +126,8 @@ export const HISTORY_LABELS: Record<string, { zh: string; en: string }> = {
  * redaction already masks phones, e-mails and addresses by key name).
  */
 export function auditSafe(o: OrganisationEntity): Record<string, unknown> {
-  return { ...o, bankAccountNo: o.bankAccountNo ? `****${o.bankAccountNo.slice(-4)}` : null };
+  const { bankAccountNoEnc: _ciphertext, ...rest } = o;
+  return { ...rest, bankAccountNo: o.bankAccountNo ? `****${o.bankAccountNo.slice(-4)}` : null };
 }
 
 export function currentGrade(o: Pick<OrganisationEntity, 'grade' | 'gradeValidFrom' | 'gradeValidUntil'>, today = shanghaiDay()): number | null {
@@ -137,7 +151,7 @@ export function presentOrganisation(o: OrganisationEntity, placeName: string | n
     serviceAreas: serviceAreaLabels(o.serviceAreas),
     introduction: o.introduction,
     contact: { name: o.contactName, phone: o.contactPhone, email: o.contactEmail },
-    bankAccount: { accountName: o.bankAccountName, bankName: o.bankName, accountNo: o.bankAccountNo },
+    bankAccount: { accountName: o.bankAccountName, bankName: o.bankName, accountNo: o.bankAccountNo ?? null },
     staffCount: o.staffCount,
     certifiedSocialWorkers: o.certifiedSocialWorkers,
     status: o.status,

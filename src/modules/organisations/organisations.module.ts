@@ -1,3 +1,7 @@
+import { OnModuleInit } from '@nestjs/common';
+import { EncryptedColumnRegistry } from '@sanshe/crypto';
+import { OrganisationBankProtection } from './organisation-bank-protection.service';
+import { BANK_ACCOUNT_FIELD } from './organisation.store';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttachmentsModule } from '../attachments/attachments.module';
@@ -29,10 +33,16 @@ import { OrganisationsController } from './organisations.controller';
   controllers: [OrganisationsController, OrganisationQualificationsController],
   providers: [
     OrganisationStore, OrganisationRegistryService, OrganisationReviewService, OrganisationQueryService, OrganisationQualificationsService,
-    OrganisationStaffService, OrganisationDirectoryService, OrganisationEligibilityService, OrganisationDocumentsPolicy,
+    OrganisationStaffService, OrganisationDirectoryService, OrganisationEligibilityService, OrganisationDocumentsPolicy, OrganisationBankProtection,
     OrganisationNotificationsHandler,
   ],
   // Other modules use the eligibility answer; the portal uses registration and the public directory.
-  exports: [OrganisationEligibilityService, OrganisationRegistryService, OrganisationDirectoryService, OrganisationQualificationsService],
+  exports: [OrganisationEligibilityService, OrganisationRegistryService, OrganisationDirectoryService, OrganisationQualificationsService, OrganisationBankProtection],
 })
-export class OrganisationsModule {}
+export class OrganisationsModule implements OnModuleInit {
+  constructor(private readonly encrypted: EncryptedColumnRegistry) {}
+
+  onModuleInit(): void {
+    this.encrypted.register([{ table: 'organisations', column: 'bank_account_no_enc', field: BANK_ACCOUNT_FIELD }]);
+  }
+}

@@ -57,7 +57,8 @@ export class RevealDto {
 }
 
 export class ListBeneficiariesQuery extends PageQuery {
-  @ApiPropertyOptional({ description: '姓名包含 / name contains' }) @IsOptional() @IsString() @Length(1, 50) q?: string;
+  @ApiPropertyOptional({ description: '姓名包含（在可见范围内解密后匹配）/ name contains (matched on the decrypted visible set)' }) @IsOptional() @IsString() @Length(1, 50) q?: string;
+  @ApiPropertyOptional({ description: '姓名完全一致（盲索引）/ exact full name (blind index)' }) @IsOptional() @IsString() @Length(1, 50) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() communityId?: string;
 }
 

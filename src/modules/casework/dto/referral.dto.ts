@@ -12,6 +12,10 @@ export class CreateReferralDto {
 export class ReferralDecisionDto {
   @ApiProperty({ enum: ['accept', 'decline'] }) @IsIn(['accept', 'decline']) decision: 'accept' | 'decline';
   @ApiPropertyOptional({ description: '说明 / note for the sending organisation' }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
+  @ApiPropertyOptional({ description: '接收时自行采集的姓名（服务对象未同意共享姓名时）/ name taken at intake when it was not shared' })
+  @IsOptional() @IsString() @Length(1, 50) name?: string;
+  @ApiPropertyOptional({ description: '接收时自行采集的身份证号（未同意共享时）/ ID number taken at intake when it was not shared' })
+  @IsOptional() @IsString() @MaxLength(30) idNumber?: string;
 }
 
 export class ListReferralsQuery {
