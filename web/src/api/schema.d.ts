@@ -1348,6 +1348,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/data-keys/field/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 轮换本区数据密钥并重新加密 / Rotate the district field key and re-encrypt existing values (a job) */
+        post: operations["dataKeys_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-keys/rotations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重新加密进度 / Progress of one re-encryption */
+        get: operations["dataKeys_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-keys/rotations/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最近一次重新加密进度 / Progress of the latest re-encryption */
+        get: operations["dataKeys_latest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/district-holidays": {
         parameters: {
             query?: never;
@@ -6858,6 +6909,10 @@ export interface components {
         ReferralDecisionDto: {
             /** @enum {string} */
             decision: "accept" | "decline";
+            /** @description 接收时自行采集的身份证号（未同意共享时）/ ID number taken at intake when it was not shared */
+            idNumber?: string;
+            /** @description 接收时自行采集的姓名（服务对象未同意共享姓名时）/ name taken at intake when it was not shared */
+            name?: string;
             /** @description 说明 / note for the sending organisation */
             note?: string;
         };
@@ -9407,7 +9462,9 @@ export interface operations {
                 /** @description Opaque cursor from the previous page's nextCursor */
                 cursor?: string;
                 limit?: number;
-                /** @description 姓名包含 / name contains */
+                /** @description 姓名完全一致（盲索引）/ exact full name (blind index) */
+                name?: string;
+                /** @description 姓名包含（在可见范围内解密后匹配）/ name contains (matched on the decrypted visible set) */
                 q?: string;
             };
             header?: never;
@@ -10689,6 +10746,59 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+        };
+    };
+    dataKeys_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    dataKeys_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    dataKeys_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     calls_listHolidays: {
