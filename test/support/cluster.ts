@@ -63,8 +63,10 @@ export class ServiceProcess {
     return { http: request(this.url), mailbox } as unknown as TestApp;
   }
 
+  /** The last 40 lines, and before them every error-level line (pino 50/60), so an unexpected 5xx explains itself. */
   logs(): string {
-    return `--- ${this.name} ---\n${this.output.slice(-40).join('\n')}`;
+    const errors = this.output.slice(0, -40).filter((l) => /"level":(50|60)/.test(l) && !l.includes('SERVICE_UNAVAILABLE'));
+    return `--- ${this.name} ---\n${[...errors.slice(-30), ...this.output.slice(-40)].join('\n')}`;
   }
 
   async waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
