@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ALL_ROLES, Role } from '@sanshe/common';
+import { ALL_ROLES, LocalisedLabel, Role } from '@sanshe/common';
 
 /** Response shapes of sign-in and sessions, so generated clients (the web app) type them from the document. */
 export class DistrictChoiceResponse {
@@ -43,7 +43,7 @@ export class MeDistrictResponse {
 
 export class RoleLabelResponse {
   @ApiProperty({ enum: ALL_ROLES, enumName: 'Role' }) role: Role;
-  @ApiProperty({ example: { zh: '项目官员', en: 'Programme officer' } }) label: { zh: string; en: string };
+  @ApiProperty({ type: () => LocalisedLabel, example: { zh: '项目官员', en: 'Programme officer' } }) label: LocalisedLabel;
 }
 
 export class MeResponse {

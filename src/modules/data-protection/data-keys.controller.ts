@@ -1,14 +1,17 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ParseIdPipe, Role } from '@sanshe/common';
-import { CurrentActor, Roles } from '@sanshe/auth';
+import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { DataKeysService } from './data-keys.service';
+import { KeyRotationProgressResponse } from './data-keys.response';
 
+@ApiContract()
 @ApiTags('data-keys 数据密钥')
 @Controller('data-keys')
 export class DataKeysController {
   constructor(private readonly keys: DataKeysService) {}
 
+  @Returns(KeyRotationProgressResponse)
   @Post('field/rotate')
   @HttpCode(202)
   @Roles(Role.DistrictAdmin)
@@ -17,6 +20,7 @@ export class DataKeysController {
     return this.keys.rotate(actor);
   }
 
+  @Returns(KeyRotationProgressResponse)
   @Get('rotations/latest')
   @Roles(Role.DistrictAdmin)
   @ApiOperation({ summary: '最近一次重新加密进度 / Progress of the latest re-encryption' })
@@ -24,6 +28,7 @@ export class DataKeysController {
     return this.keys.progress();
   }
 
+  @Returns(KeyRotationProgressResponse)
   @Get('rotations/:id')
   @Roles(Role.DistrictAdmin)
   @ApiOperation({ summary: '重新加密进度 / Progress of one re-encryption' })
