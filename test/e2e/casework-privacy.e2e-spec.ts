@@ -3,9 +3,12 @@ import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Client } from 'pg';
-import { residentIdCheckChar } from '@sanshe/common';
+import { residentIdCheckChar, shanghaiDay } from '@sanshe/common';
 import { Session, TestApp, addMember, ownerClient, startTestApp, testConfig } from '../support/test-app';
 import { ProjectWorld, projectWorld } from '../support/projects';
+
+/** Service records must fall within the case, which the tests open today; read per call so a run over midnight still agrees. */
+const today = () => shanghaiDay();
 
 /**
  * Issue 11's casework gaps: a dump says nothing about who is helped, a referral hands the person over with only what
@@ -195,7 +198,7 @@ describe('casework privacy, referral hand-over and key rotation', () => {
       const b = await register(w);
       const caseId = await openAcceptedCase(w, b.id, '问题描述秘密甲乙丙');
       await w.workerA.post(`/api/v1/casework/cases/${caseId}/service-records`, {
-        serviceDate: '2026-01-12', durationMinutes: 45, mode: 'home_visit', content: '服务记录内容丁戊己', place: '服务对象家中客厅',
+        serviceDate: today(), durationMinutes: 45, mode: 'home_visit', content: '服务记录内容丁戊己', place: '服务对象家中客厅',
       }).expect(201);
       const reason = '需要电话联系安排复诊庚辛';
       await w.workerA.post(`/api/v1/casework/beneficiaries/${b.id}/reveal`, { field: 'phone', reason }).expect(200);

@@ -1,7 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { residentIdCheckChar } from '@sanshe/common';
+import { residentIdCheckChar, shanghaiDay } from '@sanshe/common';
 import { Session, TestApp, addMember, startTestApp } from '../support/test-app';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
+
+/** Service records must fall within the case, which the tests open today; read per call so a run over midnight still agrees. */
+const today = () => shanghaiDay();
 
 type Member = Session & { memberId: string; phone: string };
 
@@ -65,7 +68,7 @@ describe('casework hours and people count towards the project they are linked to
     const c1 = await openCase(worker, b1);
     const c2 = await openCase(worker, b2);
     const record = (caseId: string, durationMinutes: number, link: object) => worker.post(`/api/v1/casework/cases/${caseId}/service-records`, {
-      serviceDate: '2026-01-12', durationMinutes, mode: 'home_visit', content: '家访', ...link,
+      serviceDate: today(), durationMinutes, mode: 'home_visit', content: '家访', ...link,
     }).expect(201);
 
     // Case work: b1 90 + 30 minutes on 探访人次 (visits), b2 60 minutes on 服务老人数 (elders), b1 45 minutes on the project only.
@@ -139,7 +142,7 @@ describe('casework hours and people count towards the project they are linked to
     const b = await person(workerB, w.communityId, ['service', 'funder_aggregate']);
     const c = await openCase(workerB, b);
     const refused = await workerB.post(`/api/v1/casework/cases/${c}/service-records`, {
-      serviceDate: '2026-01-12', durationMinutes: 600, mode: 'home_visit', content: '挂到别人的项目', projectId: p.id, indicatorId: p.visits,
+      serviceDate: today(), durationMinutes: 600, mode: 'home_visit', content: '挂到别人的项目', projectId: p.id, indicatorId: p.visits,
     }).expect(400);
     expect(refused.body).toMatchObject({ code: 'PROJECT_LINK_INVALID', detail: { field: 'projectId' } });
     await workerB.post('/api/v1/casework/community-events', {

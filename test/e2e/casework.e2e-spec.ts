@@ -1,9 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { residentIdCheckChar } from '@sanshe/common';
+import { residentIdCheckChar, shanghaiDay } from '@sanshe/common';
 import { District, Session, TestApp, addMember, eventually, openDistrict, ownerClient, startTestApp } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { fundedProject, projectWorld } from '../support/projects';
 import type { Client } from 'pg';
+
+/** Service records must fall within the case, which the tests open today; read per call so a run over midnight still agrees. */
+const today = () => shanghaiDay();
 
 /** The schema owner, inside one district: RLS is forced even for the owner, so dumps must name the district. */
 async function ownerIn(tenantId: string): Promise<Client> {
@@ -124,7 +127,7 @@ describe('casework with protected personal information', () => {
       const c = await openCase(w.workerA1, b.id, '需要康复训练的秘密笔记ABC');
       await w.workerA1.post(`/api/v1/casework/cases/${c.id}/intake/accept`, { version: c.version }).expect(200);
       await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, {
-        serviceDate: '2026-01-12', durationMinutes: 60, mode: 'home_visit', content: '家访记录里的敏感内容XYZ', place: '服务对象家中',
+        serviceDate: today(), durationMinutes: 60, mode: 'home_visit', content: '家访记录里的敏感内容XYZ', place: '服务对象家中',
       }).expect(201);
       const owner = await ownerIn(w.d.tenantId);
       let rowsSeen = 0;
@@ -213,7 +216,7 @@ describe('casework with protected personal information', () => {
       for (const s of [w.workerB, w.adminB]) {
         await s.get(`/api/v1/casework/cases/${c.id}`).expect(404);
         await s.get(`/api/v1/casework/beneficiaries/${b.id}`).expect(404);
-        await s.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: '2026-01-12', durationMinutes: 30, mode: 'phone', content: '试图写入' }).expect(404);
+        await s.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: today(), durationMinutes: 30, mode: 'phone', content: '试图写入' }).expect(404);
       }
     });
 
@@ -282,7 +285,7 @@ describe('casework with protected personal information', () => {
       expect(again.body).toMatchObject({ code: 'CONSENT_REQUIRED', detail: { purpose: 'referral' } });
       // Linking a record to a funded project is sharing with the funder: refused without that consent.
       const link = await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, {
-        serviceDate: '2026-01-12', durationMinutes: 30, mode: 'phone', content: '电话回访', projectId: w.projectA.id, indicatorId: w.projectA.visits,
+        serviceDate: today(), durationMinutes: 30, mode: 'phone', content: '电话回访', projectId: w.projectA.id, indicatorId: w.projectA.visits,
       }).expect(409);
       expect(link.body).toMatchObject({ code: 'CONSENT_REQUIRED', detail: { purpose: 'funder_aggregate' } });
     });
@@ -331,7 +334,7 @@ describe('casework with protected personal information', () => {
       expect(team.body.pendingApprovals.map((p: { caseId: string }) => p.caseId)).toContain(c.id);
       cur = (await w.supervisorA.post(`/api/v1/casework/cases/${c.id}/approval`, { decision: 'approve', version: cur.version }).expect(200)).body;
       expect(cur.status).toBe('intervention');
-      await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: '2026-01-15', startTime: '09:30', durationMinutes: 90, mode: 'face_to_face', content: '面谈' }).expect(201);
+      await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: today(), startTime: '09:30', durationMinutes: 90, mode: 'face_to_face', content: '面谈' }).expect(201);
       cur = (await w.workerA1.get(`/api/v1/casework/cases/${c.id}`).expect(200)).body;
       cur = (await w.workerA1.post(`/api/v1/casework/cases/${c.id}/evaluation`, { goalsAchieved: 'most', satisfaction: 5, summary: '目标基本达成', version: cur.version }).expect(200)).body;
       cur = (await w.workerA1.post(`/api/v1/casework/cases/${c.id}/closure`, { reason: 'goals_achieved', summary: '服务对象状况稳定', version: cur.version }).expect(200)).body;
@@ -342,9 +345,9 @@ describe('casework with protected personal information', () => {
       expect(cur.approvals.map((a: { step: string; decision: string }) => `${a.step}:${a.decision}`)).toEqual(
         ['assessment:returned', 'assessment:approved', 'plan:approved', 'closure:approved']);
       expect(cur.approvals[0].comment).toBe('请补充家庭支持情况');
-      const late = await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: '2026-01-20', durationMinutes: 30, mode: 'phone', content: '结案后' }).expect(409);
+      const late = await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: today(), durationMinutes: 30, mode: 'phone', content: '结案后' }).expect(409);
       expect(late.body.code).toBe('CASE_NOT_OPEN');
-      cur = (await w.workerA1.post(`/api/v1/casework/cases/${c.id}/follow-ups`, { serviceDate: '2026-01-25', durationMinutes: 20, mode: 'phone', content: '回访：状况良好', version: cur.version }).expect(201)).body;
+      cur = (await w.workerA1.post(`/api/v1/casework/cases/${c.id}/follow-ups`, { serviceDate: today(), durationMinutes: 20, mode: 'phone', content: '回访：状况良好', version: cur.version }).expect(201)).body;
       const done = await w.workerA1.get(`/api/v1/casework/cases/${c.id}`).expect(200);
       expect(done.body.status).toBe('followed_up');
       expect(b.id).toBe(done.body.beneficiary.id);
@@ -402,7 +405,7 @@ describe('casework with protected personal information', () => {
   describe('service records', () => {
     it('are editable by their author within the window, then only by an audited correction', async () => {
       const { c } = await caseInAssessment(w, w.workerA1);
-      const rec = await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: '2026-01-12', durationMinutes: 120, mode: 'home_visit', content: '第一次家访' }).expect(201);
+      const rec = await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: today(), durationMinutes: 120, mode: 'home_visit', content: '第一次家访' }).expect(201);
       expect(rec.body.locked).toBe(false);
       const notAuthor = await w.supervisorA.patch(`/api/v1/casework/service-records/${rec.body.id}`, { durationMinutes: 60, version: rec.body.version }).expect(403);
       expect(notAuthor.body.code).toBe('NOT_RECORD_AUTHOR');
@@ -445,9 +448,9 @@ describe('casework with protected personal information', () => {
       const indicatorId = w.projectA.visits;
       const { b, c } = await caseInAssessment(w, w.workerA1);
       await consent(w.workerA1, b.id, 'funder_aggregate');
-      await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: '2026-01-12', durationMinutes: 90, mode: 'home_visit', content: '家访', projectId, indicatorId }).expect(201);
-      await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: '2026-01-13', durationMinutes: 30, mode: 'phone', content: '电话', projectId, indicatorId }).expect(201);
-      const badLink = await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: '2026-01-13', durationMinutes: 30, mode: 'phone', content: '电话', indicatorId }).expect(400);
+      await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: today(), durationMinutes: 90, mode: 'home_visit', content: '家访', projectId, indicatorId }).expect(201);
+      await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: today(), durationMinutes: 30, mode: 'phone', content: '电话', projectId, indicatorId }).expect(201);
+      const badLink = await w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: today(), durationMinutes: 30, mode: 'phone', content: '电话', indicatorId }).expect(400);
       expect(badLink.body.code).toBe('PROJECT_LINK_INVALID');
 
       const group = await w.workerA1.post('/api/v1/casework/groups', { name: '独居老人互助小组', kind: 'support', projectId, indicatorId, communityId: w.communityId, plannedSessions: 6 }).expect(201);
@@ -495,7 +498,7 @@ describe('casework with protected personal information', () => {
         { why: 'an indicator id that is no indicator', link: { projectId: w.projectA.id, indicatorId: randomUUID() }, field: 'indicatorId' },
       ];
       const writes = {
-        record: (link: object) => w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: '2026-01-12', durationMinutes: 60, mode: 'home_visit', content: '错挂项目的家访', ...link }),
+        record: (link: object) => w.workerA1.post(`/api/v1/casework/cases/${c.id}/service-records`, { serviceDate: today(), durationMinutes: 60, mode: 'home_visit', content: '错挂项目的家访', ...link }),
         group: (link: object) => w.workerA1.post('/api/v1/casework/groups', { name: '错挂项目的小组', kind: 'support', communityId: w.communityId, ...link }),
         event: (link: object) => w.workerA1.post('/api/v1/casework/community-events', {
           communityId: w.communityId, title: '错挂项目的活动', heldOn: '2026-01-16', durationMinutes: 60, headcount: 30, ...link,
@@ -539,7 +542,7 @@ describe('casework with protected personal information', () => {
       const bCase = await caseInAssessment(w, w.workerB);
       await consent(w.workerB, bCase.b.id, 'funder_aggregate');
       const bRecord = await w.workerB.post(`/api/v1/casework/cases/${bCase.c.id}/service-records`, {
-        serviceDate: '2026-01-12', durationMinutes: 45, mode: 'phone', content: '乙机构电话回访', projectId: w.projectB.id, indicatorId: w.projectB.elders,
+        serviceDate: today(), durationMinutes: 45, mode: 'phone', content: '乙机构电话回访', projectId: w.projectB.id, indicatorId: w.projectB.elders,
       }).expect(201);
       expect(bRecord.body).toMatchObject({ projectId: w.projectB.id, indicatorId: w.projectB.elders });
     });

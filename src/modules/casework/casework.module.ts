@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CryptoModule, EncryptedColumnRegistry } from '@sanshe/crypto';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { PlacesModule } from '../places/places.module';
 import { BeneficiariesController } from './beneficiaries.controller';
 import { BeneficiariesService } from './beneficiaries.service';
@@ -31,7 +32,7 @@ import { SupervisionService } from './supervision.service';
  * the projects module (issue 5).
  */
 @Module({
-  imports: [CryptoModule, PlacesModule, NotificationsModule],
+  imports: [CryptoModule, PlacesModule, NotificationsModule, OrganisationsModule],
   controllers: [BeneficiariesController, CasesController, CaseworkTeamController],
   providers: [
     CaseworkAccess, PiiAccessLogService, CaseworkSettingsService, BeneficiariesService, ConsentsService, CasesService, CaseLifecycleService,

@@ -116,6 +116,18 @@ export class ConsentsService {
     return row;
   }
 
+  /**
+   * Whether the person's consent for a purpose was in force on a calendar day: given on or before it and not ended
+   * before it. A superseded consent keeps covering the days before its successor, so a back-dated record after a
+   * form update is still covered; days between a withdrawal and a new consent are not.
+   */
+  async coveredOn(beneficiaryId: string, purpose: ConsentPurpose, day: string): Promise<boolean> {
+    const [row] = await this.ctx.manager().query(
+      `SELECT 1 FROM beneficiary_consents WHERE beneficiary_id = $1 AND purpose = $2 AND given_on <= $3::date
+          AND (ended_at IS NULL OR (ended_at AT TIME ZONE 'Asia/Shanghai')::date >= $3::date) LIMIT 1`, [beneficiaryId, purpose, day]);
+    return !!row;
+  }
+
   async active(beneficiaryId: string, purpose: ConsentPurpose): Promise<ConsentRow | undefined> {
     const [row]: ConsentRow[] = await this.ctx.manager().query(
       `SELECT *, given_on::text AS given_on FROM beneficiary_consents WHERE beneficiary_id = $1 AND purpose = $2 AND ended_at IS NULL FOR SHARE`, [beneficiaryId, purpose]);

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, Role, commonError, shanghaiDay } from '@sanshe/common';
+import { Actor, CommonErrorCode, DomainException, Role, commonError, shanghaiDay } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext } from '@sanshe/tenancy';
+import { OrganisationEligibilityService } from '../organisations/organisation-eligibility.service';
+import { OrganisationsErrorCode } from '../organisations/organisations.errors';
 import { BeneficiariesService } from './beneficiaries.service';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
@@ -34,6 +36,7 @@ export class ReferralsService {
     private readonly accessLog: PiiAccessLogService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly eligibility: OrganisationEligibilityService,
   ) {}
 
   async create(caseId: string, dto: CreateReferralDto, actor: Actor) {
@@ -195,12 +198,22 @@ export class ReferralsService {
   }
 
   /**
-   * The receiving organisation must exist in this district and be verified. Read here because the organisations
-   * module (issue 3) exports no lookup service yet; swap for its service when it does.
+   * The receiving organisation must exist in this district (another district's is invisible, so "not found") and be
+   * eligible in the registry right now — verified, not blacklisted or suspended. The registry's check is the one rule
+   * every module uses, and it reads in this transaction, so a blacklisting is honoured by the very next referral.
    */
   private async requireReceivingOrganisation(id: string): Promise<void> {
-    const [org] = await this.ctx.manager().query(`SELECT status FROM organisations WHERE id = $1`, [id]);
-    if (!org || org.status !== 'verified') throw caseworkError(CaseworkErrorCode.REFERRAL_TARGET_NOT_FOUND, { toOrganisationId: id });
+    const verdict = await this.eligibility.check(id).catch((e: unknown) => {
+      if (e instanceof DomainException && e.code === OrganisationsErrorCode.ORGANISATION_NOT_FOUND) {
+        throw caseworkError(CaseworkErrorCode.REFERRAL_TARGET_NOT_FOUND, { toOrganisationId: id });
+      }
+      throw e;
+    });
+    if (verdict.eligible) return;
+    throw caseworkError(CaseworkErrorCode.REFERRAL_TARGET_NOT_ELIGIBLE, { toOrganisationId: id, reasons: verdict.reasons }, {
+      zh: `接收机构当前不能接收转介：${verdict.reasons.map((r) => r.zh).join('；')}`,
+      en: `The receiving organisation cannot take referrals at present: ${verdict.reasons.map((r) => r.en).join('; ')}`,
+    });
   }
 
   private async find(id: string, lock = false): Promise<Record<string, any>> {

@@ -10,7 +10,7 @@ import { CaseworkErrorCode, assertIndicatorHasProject, caseworkError, writeProje
 import { F } from './casework-fields';
 import { OPEN_STATUSES } from './case.transitions';
 import { CaseLifecycleService } from './case-lifecycle.service';
-import { CasesService } from './cases.service';
+import { CaseRow, CasesService } from './cases.service';
 import { ConsentsService } from './consents.service';
 import { CorrectServiceRecordDto, EditServiceRecordDto, FollowUpDto, ServiceRecordDto } from './dto/service-record.dto';
 import { PiiAccessLogService } from './pii-access-log.service';
@@ -76,6 +76,7 @@ export class ServiceRecordsService {
     if (!OPEN_STATUSES.includes(c.status)) throw caseworkError(CaseworkErrorCode.CASE_NOT_OPEN, { status: c.status });
     this.assertNotFuture(dto.serviceDate);
     await this.consents.requireActive(c.beneficiary_id, 'service');
+    await this.assertDateAllowed(c, 'service', dto.serviceDate);
     assertIndicatorHasProject(dto);
     if (dto.projectId) await this.consents.requireActive(c.beneficiary_id, 'funder_aggregate');
     const id = await this.insert(scope, c.id, c.organisation_id, 'service', dto);
@@ -93,6 +94,7 @@ export class ServiceRecordsService {
     await this.cases.requireWorker(scope, c);
     this.lifecycle.check(c, 'follow_up', dto.version);
     this.assertNotFuture(dto.serviceDate);
+    await this.assertDateAllowed(c, 'follow_up', dto.serviceDate);
     const id = await this.insert(scope, c.id, c.organisation_id, 'follow_up', { ...dto });
     await this.lifecycle.markFollowedUp(scope, c);
     return this.present(scope, await this.find(id));
@@ -110,11 +112,12 @@ export class ServiceRecordsService {
   /** Within the edit window, by the author only. */
   async edit(id: string, dto: EditServiceRecordDto, actor: Actor) {
     const scope = await this.access.scope(actor);
-    const r = await this.requireVisible(scope, id);
+    const { row: r, case: c } = await this.requireVisible(scope, id);
     assertVersion(r, dto.version);
     if (r.worker_membership_id !== scope.membershipId) throw caseworkError(CaseworkErrorCode.NOT_AUTHOR);
     const lockDays = (await this.settings.forOrganisation(r.organisation_id)).recordLockDays;
     if (this.isLocked(r, lockDays)) throw caseworkError(CaseworkErrorCode.RECORD_LOCKED, { lockedSince: this.lockedAt(r, lockDays) });
+    if (dto.serviceDate) await this.assertDateAllowed(c, r.kind, dto.serviceDate);
     const changed = await this.apply(r, { ...dto });
     await this.audit.record({ action: 'service_record.edited', entityType: 'service_record', entityId: id, after: { changedFields: changed } });
     return this.present(scope, await this.find(id));
@@ -123,12 +126,13 @@ export class ServiceRecordsService {
   /** After the edit window: a correction with a reason, keeping the previous values and an audit row. */
   async correct(id: string, dto: CorrectServiceRecordDto, actor: Actor) {
     const scope = await this.access.scope(actor);
-    const r = await this.requireVisible(scope, id);
+    const { row: r, case: c } = await this.requireVisible(scope, id);
     assertVersion(r, dto.version);
     const supervises = (await this.access.supervisorsOf(r.worker_membership_id)).includes(scope.membershipId);
     if (r.worker_membership_id !== scope.membershipId && !supervises && !scope.isOrgAdmin) throw caseworkError(CaseworkErrorCode.NOT_AUTHOR);
     const lockDays = (await this.settings.forOrganisation(r.organisation_id)).recordLockDays;
     if (!this.isLocked(r, lockDays)) throw caseworkError(CaseworkErrorCode.NOT_RECORD_LOCKED);
+    if (dto.serviceDate) await this.assertDateAllowed(c, r.kind, dto.serviceDate);
     const { reason, ...changes } = dto;
     const previous: Record<string, unknown> = {};
     for (const k of Object.keys(changes)) {
@@ -180,15 +184,42 @@ export class ServiceRecordsService {
     return changed;
   }
 
-  private async requireVisible(scope: CaseworkScope, id: string): Promise<RecordRow> {
+  private async requireVisible(scope: CaseworkScope, id: string): Promise<{ row: RecordRow; case: CaseRow }> {
     const [row]: RecordRow[] = await this.ctx.manager().query(`${SELECT} WHERE r.id = $1 FOR UPDATE OF r`, [id]);
     if (!row) throw caseworkError(CaseworkErrorCode.RECORD_NOT_FOUND, { id });
     try {
-      await this.cases.requireVisible(scope, row.case_id);
+      return { row, case: await this.cases.requireVisible(scope, row.case_id) };
     } catch {
       throw caseworkError(CaseworkErrorCode.RECORD_NOT_FOUND, { id });
     }
-    return row;
+  }
+
+  /**
+   * A record tells of work done within the case: a service on or after the day the case was opened (and, once closed,
+   * not after the closing day), a follow-up on or after the closing day; and a service only on a day the person's
+   * consent to receive services was in force. Days are Shanghai calendar days, as `serviceDate` is.
+   */
+  private async assertDateAllowed(c: CaseRow, kind: RecordRow['kind'], day: string): Promise<void> {
+    const openedOn = shanghaiDay(new Date(c.created_at));
+    const closedOn = c.closed_at ? shanghaiDay(new Date(c.closed_at)) : null;
+    const from = kind === 'follow_up' && closedOn ? closedOn : openedOn;
+    const until = kind === 'service' ? closedOn : null;
+    if (day < from || (until && day > until)) {
+      throw caseworkError(CaseworkErrorCode.SERVICE_DATE_OUTSIDE_CASE, { serviceDate: day, kind, openedOn, closedOn }, {
+        zh: kind === 'follow_up'
+          ? `回访日期${day}早于结案日期${closedOn ?? openedOn}`
+          : `服务日期${day}不在个案期间内（${openedOn}开案${closedOn ? `，${closedOn}结案` : ''}）`,
+        en: kind === 'follow_up'
+          ? `The follow-up date ${day} is before the case was closed on ${closedOn ?? openedOn}`
+          : `The service date ${day} is outside the case (opened on ${openedOn}${closedOn ? `, closed on ${closedOn}` : ''})`,
+      });
+    }
+    if (kind === 'service' && !(await this.consents.coveredOn(c.beneficiary_id, 'service', day))) {
+      throw caseworkError(CaseworkErrorCode.SERVICE_DATE_BEFORE_CONSENT, { serviceDate: day }, {
+        zh: `服务日期${day}时服务对象的接受服务同意尚未签署或已撤回`,
+        en: `On ${day} the beneficiary's consent to receive services had not been given or had been withdrawn`,
+      });
+    }
   }
 
   private async find(id: string): Promise<RecordRow> {
