@@ -20,6 +20,6 @@ import { ApplicationsService } from './applications.service';
   providers: [
     ApplicationsService, ApplicationSubmissionService, ApplicationScreeningService, ApplicationDocumentsPolicy, ApplicationNotificationsHandler,
   ],
-  exports: [ApplicationsService],
+  exports: [ApplicationsService, ApplicationDocumentsPolicy],
 })
 export class ApplicationsModule {}

@@ -11,8 +11,12 @@ export interface AttachmentOwnerPolicy {
   readonly ownerType: string;
   /** Kinds of document this owner accepts, with labels for people. */
   readonly kinds: Readonly<Record<string, { zh: string; en: string }>>;
-  /** Whether the actor may see the owner's attachments (false also when the owner does not exist). */
-  canRead(ownerId: string, actor: Actor): Promise<boolean>;
+  /**
+   * Whether the actor may see the owner's attachments (false also when the owner does not exist). With `kind`, whether
+   * the actor may see files of that kind: some readers see only some kinds (a blind reviewer never sees the files that
+   * name the applicant). Without it, whether the actor may see any of them; lists then ask per kind.
+   */
+  canRead(ownerId: string, actor: Actor, kind?: string): Promise<boolean>;
   /** Whether the actor may add or remove attachments of this kind now. */
   canWrite(ownerId: string, actor: Actor, kind: string): Promise<boolean>;
 }

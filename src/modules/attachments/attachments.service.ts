@@ -86,7 +86,10 @@ export class AttachmentsService {
   async list(ownerType: string, ownerId: string, actor: Actor): Promise<{ items: AttachmentView[]; total: number }> {
     const policy = this.policies.get(ownerType);
     if (!(await policy.canRead(ownerId, actor))) throw attachmentsError(AttachmentsErrorCode.ATTACHMENT_OWNER_NOT_FOUND);
-    const items = (await this.listFor(ownerType, ownerId));
+    const all = await this.listFor(ownerType, ownerId);
+    const readable = new Map<string, boolean>();
+    for (const kind of new Set(all.map((a) => a.kind))) readable.set(kind, await policy.canRead(ownerId, actor, kind));
+    const items = all.filter((a) => readable.get(a.kind));
     return { items, total: items.length };
   }
 
@@ -105,7 +108,7 @@ export class AttachmentsService {
 
   async download(id: string, actor: Actor): Promise<{ file: StreamableFile; sha256: string }> {
     const meta = await this.find(id);
-    if (!(await this.policies.get(meta.ownerType).canRead(meta.ownerId, actor))) throw attachmentsError(AttachmentsErrorCode.ATTACHMENT_NOT_FOUND, { id });
+    if (!(await this.policies.get(meta.ownerType).canRead(meta.ownerId, actor, meta.kind))) throw attachmentsError(AttachmentsErrorCode.ATTACHMENT_NOT_FOUND, { id });
     const [row]: Array<{ content: Buffer }> = await this.ctx.manager().query(`SELECT content FROM attachments WHERE id = $1`, [id]);
     const file = new StreamableFile(row.content, {
       type: meta.mime,
@@ -118,7 +121,7 @@ export class AttachmentsService {
   async remove(id: string, actor: Actor): Promise<void> {
     const meta = await this.find(id);
     const policy = this.policies.get(meta.ownerType);
-    if (!(await policy.canRead(meta.ownerId, actor))) throw attachmentsError(AttachmentsErrorCode.ATTACHMENT_NOT_FOUND, { id });
+    if (!(await policy.canRead(meta.ownerId, actor, meta.kind))) throw attachmentsError(AttachmentsErrorCode.ATTACHMENT_NOT_FOUND, { id });
     if (!(await policy.canWrite(meta.ownerId, actor, meta.kind))) throw attachmentsError(AttachmentsErrorCode.ATTACHMENT_OWNER_NOT_FOUND);
     await this.repo.update({ id }, { deletedAt: new Date(), deletedBy: actor.userId });
     await this.audit.record({ action: 'attachment.deleted', entityType: 'attachment', entityId: id, before: this.present(meta) });

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Actor, FieldError } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
+import { APPLICANT_IDENTIFYING_KINDS, APPLICATION_DOCUMENT_KINDS, ApplicationDocumentsPolicy, ReviewerFileAccess } from '../applications/application-documents.policy';
 import { ApplicationsService } from '../applications/applications.service';
 import { CallRecord } from '../calls/call.record';
 import { CallsService } from '../calls/calls.service';
@@ -27,17 +28,32 @@ interface AssignmentRow {
 /**
  * What a reviewer does: list and read only their own assignments (without the applicant's identity when the call is
  * blind, and never another reviewer's scores), save scores per criterion within the rubric's range with comments,
- * and submit once before the review deadline. Another reviewer's assignment is 404, as if it did not exist.
+ * and submit once before the review deadline. Another reviewer's assignment is 404, as if it did not exist. It also
+ * tells the application's file policy who is assigned, so reviewers can open the files they score.
  */
 @Injectable()
-export class ReviewScoringService {
+export class ReviewScoringService implements ReviewerFileAccess, OnModuleInit {
   constructor(
     private readonly ctx: TenantContext,
     private readonly audit: AuditService,
     private readonly calls: CallsService,
     private readonly applications: ApplicationsService,
     private readonly clock: Clock,
+    private readonly documents: ApplicationDocumentsPolicy,
   ) {}
+
+  onModuleInit(): void {
+    this.documents.allowReviewers(this);
+  }
+
+  /** A submitted review still counts: its reviewer may re-read what they scored. A conflicted (replaced) one does not. */
+  async reviewerAccess(applicationId: string, actor: Actor): Promise<{ blind: boolean } | null> {
+    if (!actor.membershipId) return null;
+    const [row] = await this.ctx.manager().query(
+      `SELECT c.blind_review FROM review_assignments ra JOIN calls c ON c.id = ra.call_id
+        WHERE ra.application_id = $1 AND ra.reviewer_membership_id = $2 AND ra.status <> 'conflict'`, [applicationId, actor.membershipId]);
+    return row ? { blind: row.blind_review } : null;
+  }
 
   async mine(actor: Actor) {
     const rows = await this.ctx.manager().query(
@@ -60,6 +76,14 @@ export class ReviewScoringService {
     const app = await this.applications.require(a.application_id);
     const snapshot = { ...(app.snapshot ?? {}) } as Record<string, unknown>;
     if (call.blindReview) delete snapshot.organisation;
+    // The files submitted with the application that this reviewer may open (the same rule as the file policy above).
+    const files = (snapshot.attachments ?? []) as Array<{ id: string; kind: string; filename: string; sha256: string }>;
+    snapshot.attachments = a.status === 'conflict' ? [] : files
+      .filter((f) => !(call.blindReview && APPLICANT_IDENTIFYING_KINDS.has(f.kind)))
+      .map((f) => ({
+        ...f, kindLabel: APPLICATION_DOCUMENT_KINDS[f.kind as keyof typeof APPLICATION_DOCUMENT_KINDS] ?? null,
+        downloadUrl: `/api/v1/attachments/${f.id}/content`,
+      }));
     return {
       id: a.id, status: a.status, version: a.version, scores: a.scores, comment: a.comment,
       weightedTotal: a.weighted_total === null ? null : Number(a.weighted_total), submittedAt: a.submitted_at,
