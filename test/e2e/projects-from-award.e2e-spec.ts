@@ -6,7 +6,8 @@ import { appropriate } from '../support/projects';
 /**
  * The hand-off from venture calls, end to end over HTTP: a real call, application, review, notice and award; the
  * organisation accepts the agreement, the calls module raises calls.grant_awarded, and the project appears, funded,
- * with the call's tranche plan — then its first tranche is paid.
+ * with the call's tranche plan — then its first tranche is paid. The award and the project name each other: the award
+ * says 'pending' until the worker has made the project, then carries its id; the project carries the award's id.
  */
 describe('projects: from a real award', () => {
   let t: TestApp;
@@ -38,17 +39,29 @@ describe('projects: from a real award', () => {
     const c2 = (await officer.get(`/api/v1/calls/${call.id}`).expect(200)).body;
     const awarded = await officer.post(`/api/v1/calls/${call.id}/award`, { version: c2.version }).expect(200);
     const award = awarded.body.awards[0];
-    await a.admin.post(`/api/v1/awards/${award.id}/agreement/accept`).expect(200);
+    expect((await a.admin.get(`/api/v1/awards/${award.id}`).expect(200)).body)
+      .toMatchObject({ status: 'offered', project: null, projectStatus: 'awaiting_acceptance', projectPending: false });
+    // The project is made by the worker after the outbox relays the event, never in the accepting transaction.
+    const accepted = await a.admin.post(`/api/v1/awards/${award.id}/agreement/accept`).expect(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', project: null, projectStatus: 'pending', projectPending: true });
 
-    const project = await eventually(async () => {
-      const list = (await officer.get('/api/v1/projects').expect(200)).body;
-      return list.items.find((p: { referenceNo: string }) => p.referenceNo === award.referenceNo);
-    }, 20_000);
+    // Wait for the event's effect as the organisation sees it: its award names the project.
+    const linked = await eventually(async () => {
+      const body = (await a.admin.get(`/api/v1/awards/${award.id}`).expect(200)).body;
+      return body.projectStatus === 'created' ? body : undefined;
+    }, 30_000);
+    expect(linked).toMatchObject({ status: 'accepted', projectPending: false, project: { id: expect.any(String), status: 'active' } });
+    const project = (await officer.get('/api/v1/projects').expect(200)).body.items
+      .find((p: { referenceNo: string }) => p.referenceNo === award.referenceNo);
+    expect(project.id).toBe(linked.project.id);
+    expect((await officer.get(`/api/v1/calls/${call.id}/awards`).expect(200)).body.items)
+      .toEqual([expect.objectContaining({ id: award.id, project: linked.project, projectStatus: 'created', projectPending: false })]);
     expect(project).toMatchObject({
       status: 'active', organisation: { id: a.organisationId }, officer: { userId: officer.userId },
       money: { awardedFen: '18000000', releasedFen: '0', remainingFen: '18000000' }, startsOn: '2026-07-01', endsOn: '2027-06-30',
     });
     const detail = (await a.admin.get(`/api/v1/projects/${project.id}`).expect(200)).body;
+    expect(detail.award).toEqual({ id: award.id, referenceNo: award.referenceNo });
     expect(detail.tranches.map((x: { percent: number; amountFen: string }) => [x.percent, x.amountFen])).toEqual([[50, '9000000'], [30, '5400000'], [20, '3600000']]);
     expect((await finance.get('/api/v1/funds/programme').expect(200)).body).toMatchObject({ balanceFen: '50000000', reservedFen: '18000000', availableFen: '32000000' });
 

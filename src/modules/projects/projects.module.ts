@@ -7,6 +7,7 @@ import { ProjectChangesController } from './project-changes.controller';
 import { ProjectChangesService } from './project-changes.service';
 import { ProjectCreationService } from './project-creation.service';
 import { ProjectFundingService } from './project-funding.service';
+import { ProjectLinks } from './project-links.service';
 import { ProjectLifecycleService } from './project-lifecycle.service';
 import { ProjectNotices } from './project-notices';
 import { ProjectPlanService } from './project-plan.service';
@@ -27,8 +28,8 @@ import { TranchesService } from './tranches.service';
   controllers: [ProjectsController, ProjectChangesController, ProjectCaseworkTotalsController],
   providers: [
     ProjectAccess, ProjectNotices, ProjectPlanService, ProjectFundingService, ProjectCreationService, TranchesService,
-    ProjectQueryService, ProjectLifecycleService, ProjectSettingsService, ProjectChangesService,
+    ProjectQueryService, ProjectLifecycleService, ProjectSettingsService, ProjectChangesService, ProjectLinks,
   ],
-  exports: [ProjectAccess, ProjectNotices, ProjectPlanService, TranchesService, ProjectSettingsService, ProjectLifecycleService, ProjectChangesService],
+  exports: [ProjectAccess, ProjectNotices, ProjectPlanService, TranchesService, ProjectSettingsService, ProjectLifecycleService, ProjectChangesService, ProjectLinks],
 })
 export class ProjectsModule {}

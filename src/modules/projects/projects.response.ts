@@ -136,6 +136,12 @@ export class ProjectTranche {
 }
 
 
+export class ProjectAward {
+  @ApiProperty({ type: String, format: 'uuid', description: 'the award (立项) this project was created from: GET /awards/{id}' }) id: string;
+  @ApiProperty({ type: String, example: "GY-2026-016579", description: "the award's reference number, which the project keeps" }) referenceNo: string;
+}
+
+
 export class ProjectResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "GY-2026-016579" }) referenceNo: string;
@@ -154,6 +160,7 @@ export class ProjectResponse {
   @ApiProperty({ type: Number, example: 0 }) frozenTranches: number;
   @ApiProperty({ type: Number, example: 0 }) pendingChanges: number;
   @ApiProperty({ type: () => ProjectNextDue }) nextDue: ProjectNextDue;
+  @ApiProperty({ type: () => ProjectAward }) award: ProjectAward;
   @ApiProperty({ type: String, example: "为辖区独居老人提供探访、助餐和心理支持" }) summary: string;
   @ApiProperty({ type: [String] }) communityIds: string[];
   @ApiProperty({ type: [String] }) serviceAreas: string[];

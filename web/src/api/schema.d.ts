@@ -3303,6 +3303,15 @@ export interface components {
         AwardListResponse: {
             items: components["schemas"]["OutcomeAcceptResponse"][];
         };
+        AwardProjectLink: {
+            /**
+             * Format: uuid
+             * @description GET /projects/{id}
+             */
+            id: string;
+            /** @example active */
+            status: string;
+        };
         BeneficiariesLookupResponse: {
             beneficiary: components["schemas"]["CaseBeneficiary"] | null;
             found: boolean;
@@ -5679,6 +5688,16 @@ export interface components {
             id: string;
             /** Format: uuid */
             organisationId: string;
+            /** @description the project this award became; null until the projects module has created it */
+            project: components["schemas"]["AwardProjectLink"] | null;
+            /** @description true while projectStatus is 'pending' */
+            projectPending: boolean;
+            /**
+             * @description awaiting_acceptance: agreement not accepted; pending: accepted, the project is being created (poll GET /awards/{id}); created: see project
+             * @example pending
+             * @enum {string}
+             */
+            projectStatus: "awaiting_acceptance" | "pending" | "created";
             record: components["schemas"]["OutcomeAcceptRecord"];
             /** @example GY-2026-0001 */
             referenceNo: string;
@@ -6037,6 +6056,18 @@ export interface components {
             /** @example version 必须是整数 */
             zh: string;
         };
+        ProjectAward: {
+            /**
+             * Format: uuid
+             * @description the award (立项) this project was created from: GET /awards/{id}
+             */
+            id: string;
+            /**
+             * @description the award's reference number, which the project keeps
+             * @example GY-2026-016579
+             */
+            referenceNo: string;
+        };
         ProjectEvaluation: {
             /** Format: date */
             evaluatedOn: string;
@@ -6266,6 +6297,7 @@ export interface components {
         ProjectResponse: {
             /** Format: date */
             agreementSignedOn: string | null;
+            award: components["schemas"]["ProjectAward"];
             /** @example 2026年度社区公益创投 */
             callTitle: string;
             caseworkTotal: components["schemas"]["ProjectTotalTotal"];
@@ -7808,6 +7840,7 @@ export type SchemaAssignmentResponse = components['schemas']['AssignmentResponse
 export type SchemaAttachmentsListResponse = components['schemas']['AttachmentsListResponse'];
 export type SchemaAttachmentsUploadResponse = components['schemas']['AttachmentsUploadResponse'];
 export type SchemaAwardListResponse = components['schemas']['AwardListResponse'];
+export type SchemaAwardProjectLink = components['schemas']['AwardProjectLink'];
 export type SchemaBeneficiariesLookupResponse = components['schemas']['BeneficiariesLookupResponse'];
 export type SchemaBeneficiariesRecordConsentResponse = components['schemas']['BeneficiariesRecordConsentResponse'];
 export type SchemaBeneficiariesRegisterResponse = components['schemas']['BeneficiariesRegisterResponse'];
@@ -8026,6 +8059,7 @@ export type SchemaPortalOrganisationsRegisterMessage = components['schemas']['Po
 export type SchemaPortalOrganisationsRegisterResponse = components['schemas']['PortalOrganisationsRegisterResponse'];
 export type SchemaProblemDetails = components['schemas']['ProblemDetails'];
 export type SchemaProblemFieldError = components['schemas']['ProblemFieldError'];
+export type SchemaProjectAward = components['schemas']['ProjectAward'];
 export type SchemaProjectEvaluation = components['schemas']['ProjectEvaluation'];
 export type SchemaProjectMoney = components['schemas']['ProjectMoney'];
 export type SchemaProjectNextDue = components['schemas']['ProjectNextDue'];

@@ -7,6 +7,7 @@ import { assertVersion } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext, ReferenceNumberService } from '@sanshe/tenancy';
 import { ApplicationsService } from '../../applications/applications.service';
+import { ProjectLink, ProjectLinks } from '../../projects/project-links.service';
 import { RankingService } from '../../reviews/ranking.service';
 import { CallRecord } from '../call.record';
 import { CallsService } from '../calls.service';
@@ -37,6 +38,7 @@ export class AwardService {
     private readonly references: ReferenceNumberService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly projects: ProjectLinks,
   ) {}
 
   async award(callId: string, version: number) {
@@ -89,13 +91,14 @@ export class AwardService {
 
   async get(id: string, actor: Actor) {
     const a = await this.find(id, actor);
-    return this.present(a);
+    return this.present(a, await this.projects.byAwardIds([a.id]));
   }
 
   async listForCall(callId: string) {
     await this.calls.require(callId);
     const rows = await this.ctx.manager().query(`SELECT * FROM awards WHERE call_id = $1 ORDER BY reference_no`, [callId]);
-    return { items: rows.map((r: Record<string, any>) => this.present(r)) };
+    const links = await this.projects.byAwardIds(rows.map((r: Record<string, any>) => r.id));
+    return { items: rows.map((r: Record<string, any>) => this.present(r, links)) };
   }
 
   async agreement(id: string, actor: Actor): Promise<StreamableFile> {
@@ -113,7 +116,8 @@ export class AwardService {
       `UPDATE awards SET status = 'accepted', accepted_by = $2, accepted_at = $3, version = version + 1 WHERE id = $1`, [id, actor.userId, now]);
     await this.outbox.publish(GRANT_AWARDED, a.payload as GrantAwardedPayload);
     await this.audit.record({ action: 'award.agreement_accepted', entityType: 'award', entityId: id, after: { referenceNo: a.reference_no } });
-    return this.present({ ...a, status: 'accepted', accepted_at: now });
+    // The project is created by the worker once the event is relayed, never inside this transaction: always pending here.
+    return this.present({ ...a, status: 'accepted', accepted_at: now }, new Map());
   }
 
   /** The applicant's own result after the award: their score and place, never reviewers' names or individual scores. */
@@ -138,11 +142,18 @@ export class AwardService {
     return a;
   }
 
-  private present(a: Record<string, any>) {
+  /**
+   * `projectStatus` says why `project` may be null: the agreement is not accepted yet, or it is and the projects
+   * module has not yet handled calls.grant_awarded (poll GET /awards/:id until 'created').
+   */
+  private present(a: Record<string, any>, links: Map<string, ProjectLink>) {
+    const project = links.get(a.id) ?? null;
+    const projectStatus = project ? 'created' : a.status === 'accepted' ? 'pending' : 'awaiting_acceptance';
     return {
       id: a.id, callId: a.call_id, applicationId: a.application_id, organisationId: a.organisation_id, referenceNo: a.reference_no,
       amountFen: String(a.amount_fen), status: a.status, acceptedAt: a.accepted_at, agreementSha256: a.agreement_sha256,
       agreementUrl: `/api/v1/awards/${a.id}/agreement.pdf`, record: a.payload,
+      project, projectStatus, projectPending: projectStatus === 'pending',
     };
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../../applications/applications.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
+import { ProjectsModule } from '../../projects/projects.module';
 import { ReviewsModule } from '../../reviews/reviews.module';
 import { CallsModule } from '../calls.module';
 import { AwardService } from './award.service';
@@ -18,7 +19,7 @@ import { SelectionService } from './selection.service';
  * and reviews, which themselves stand on calls.
  */
 @Module({
-  imports: [CallsModule, ApplicationsModule, ReviewsModule, NotificationsModule],
+  imports: [CallsModule, ApplicationsModule, ReviewsModule, NotificationsModule, ProjectsModule],
   controllers: [OutcomeController, NoticesPortalController],
   providers: [SelectionService, ObjectionsService, AwardService, NoticesPortalService, OutcomeNotificationsHandler, OutcomeWaitingService],
   exports: [OutcomeWaitingService],

@@ -114,6 +114,12 @@ export class OutcomeAcceptRecord {
 }
 
 
+export class AwardProjectLink {
+  @ApiProperty({ type: String, format: 'uuid', description: 'GET /projects/{id}' }) id: string;
+  @ApiProperty({ type: String, example: "active" }) status: string;
+}
+
+
 export class OutcomeAcceptResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'uuid' }) callId: string;
@@ -126,6 +132,11 @@ export class OutcomeAcceptResponse {
   @ApiProperty({ type: String }) agreementSha256: string;
   @ApiProperty({ type: String }) agreementUrl: string;
   @ApiProperty({ type: () => OutcomeAcceptRecord }) record: OutcomeAcceptRecord;
+  @ApiProperty({ type: () => AwardProjectLink, nullable: true, description: 'the project this award became; null until the projects module has created it' }) project: AwardProjectLink | null;
+  @ApiProperty({ type: String, enum: ['awaiting_acceptance', 'pending', 'created'], example: 'pending',
+    description: "awaiting_acceptance: agreement not accepted; pending: accepted, the project is being created (poll GET /awards/{id}); created: see project" })
+  projectStatus: 'awaiting_acceptance' | 'pending' | 'created';
+  @ApiProperty({ type: Boolean, description: "true while projectStatus is 'pending'" }) projectPending: boolean;
 }
 
 
