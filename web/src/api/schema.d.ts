@@ -4963,6 +4963,32 @@ export interface components {
             /** @example 项目主管 */
             title?: string;
         };
+        KeyRotationProgressResponse: {
+            /** @example 1 */
+            batches: number;
+            /**
+             * @description 已完成 / values done
+             * @example 500
+             */
+            done: number;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "done" | "superseded";
+            /** @description 新密钥编号 / the key values are moved to */
+            targetKeyId: string;
+            /**
+             * @description 需重新加密的值 / values to re-encrypt
+             * @example 1200
+             */
+            total: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         LedgerCauseView: {
             /** Format: uuid */
             id: string;
@@ -7174,7 +7200,7 @@ export interface components {
              *       "en": "Programme officer"
              *     }
              */
-            label: Record<string, never>;
+            label: components["schemas"]["LocalisedLabel"];
             role: components["schemas"]["Role"];
         };
         Rubric: {
@@ -7971,6 +7997,7 @@ export type SchemaIndicatorValueDto = components['schemas']['IndicatorValueDto']
 export type SchemaInvitationsAcceptResponse = components['schemas']['InvitationsAcceptResponse'];
 export type SchemaInviteMemberDto = components['schemas']['InviteMemberDto'];
 export type SchemaInviteStaffDto = components['schemas']['InviteStaffDto'];
+export type SchemaKeyRotationProgressResponse = components['schemas']['KeyRotationProgressResponse'];
 export type SchemaLedgerCauseView = components['schemas']['LedgerCauseView'];
 export type SchemaLocalisedLabel = components['schemas']['LocalisedLabel'];
 export type SchemaLocalisedMessage = components['schemas']['LocalisedMessage'];
@@ -10791,12 +10818,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KeyRotationProgressResponse"];
+                };
             };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            409: components["responses"]["Problem409"];
         };
     };
     dataKeys_get: {
@@ -10810,12 +10844,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KeyRotationProgressResponse"];
+                };
             };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
         };
     };
     dataKeys_latest: {
@@ -10827,12 +10868,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KeyRotationProgressResponse"];
+                };
             };
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
         };
     };
     calls_listHolidays: {
