@@ -27,6 +27,9 @@ module.exports = {
   // Global in Jest 30: inside `projects[]` it is silently ignored and every hook and test gets 5 s. Whole user
   // journeys over HTTP on a shared, loaded 2-core machine need far more; test/integration/test-timeouts.int-spec.ts
   // fails if this stops taking effect.
+  // A leaked handle (an ioredis client still reconnecting after a test stopped its Redis) must not keep a run open
+  // until CI's limit: the results are complete when the last suite ends.
+  forceExit: true,
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'] },
