@@ -24,12 +24,12 @@ const common = {
 module.exports = {
   // Databases and Redis are prepared by scripts/test.mjs (`npm test`); each worker gets its own database.
   maxWorkers: 2,
-  // Global in Jest 30: inside `projects[]` it is silently ignored and every hook and test gets 5 s. Whole user
-  // journeys over HTTP on a shared, loaded 2-core machine need far more; test/integration/test-timeouts.int-spec.ts
-  // fails if this stops taking effect.
   // A leaked handle (an ioredis client still reconnecting after a test stopped its Redis) must not keep a run open
   // until CI's limit: the results are complete when the last suite ends.
   forceExit: true,
+  // Global in Jest 30: inside `projects[]` it is silently ignored and every hook and test gets 5 s. Whole user
+  // journeys over HTTP on a shared, loaded 2-core machine need far more; test/integration/test-timeouts.int-spec.ts
+  // fails if this stops taking effect.
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'] },
