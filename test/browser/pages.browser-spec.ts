@@ -1,24 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { District, PASSWORD, TestApp, addMember, eventually, openDistrict, startTestApp } from '../support/test-app';
-import { WIDTHS, launchBrowser, openTab, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { District, PASSWORD, TestApp, addMember, eventually } from '../support/test-app';
+import { WIDTHS, browserWorld, openTab, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
 import { inviteAndGetToken } from './support/invitations';
 
-// Jest 30 ignores testTimeout inside projects[] (ARCHITECTURE.md, measured pitfalls): set it where it is read.
+// Whole browser journeys need more than the suite's 60 s default on a loaded 2-core machine.
 jest.setTimeout(120_000);
 
 describe('the main pages in a real browser: invitation, notifications, refusals, accessibility', () => {
+  const world = browserWorld();
   let t: TestApp;
   let d: District;
   let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestApp({}, { listen: true });
-    d = await openDistrict(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  beforeAll(() => ({ t, d, browser } = world));
 
   it('an invited person opens the link, sets a password twice, and lands on their workbench signed in', async () => {
     const { phone, token } = await inviteAndGetToken(t, d, ['reviewer'], '受邀专家');

@@ -1,23 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { District, PASSWORD, TestApp, addMember, login, openDistrict, startTestApp } from '../support/test-app';
-import { launchBrowser, openTab, pick, signInThroughPage } from './support/browser';
+import { District, PASSWORD, TestApp, addMember, login, openDistrict } from '../support/test-app';
+import { browserWorld, openTab, pick, signInThroughPage } from './support/browser';
 
-// Jest 30 ignores testTimeout inside projects[] (ARCHITECTURE.md, measured pitfalls): set it where it is read.
+// Whole browser journeys need more than the suite's 60 s default on a loaded 2-core machine.
 jest.setTimeout(120_000);
 
 describe('signing in and staying signed in, in a real browser', () => {
+  const world = browserWorld();
   let t: TestApp;
   let d: District;
   let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestApp({}, { listen: true });
-    d = await openDistrict(t);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  beforeAll(() => ({ t, d, browser } = world));
 
   it('a person signs in with their phone, lands on the workbench, and a reload keeps them signed in', async () => {
     const m = await addMember(t, d, ['programme_officer']);

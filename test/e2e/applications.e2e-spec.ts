@@ -2,7 +2,6 @@ import { openDistrict, startTestApp, TestApp } from '../support/test-app';
 import { applicantOrganisation, applicationContent, clockOf, publishedCall, venturePeople } from '../support/calls';
 import { organisationMember } from '../support/organisations';
 
-jest.setTimeout(60_000);
 
 describe('drafting an application together, and withdrawing it', () => {
   let t: TestApp;

@@ -1,7 +1,6 @@
 import { addMember, openDistrict, ownerClient, startTestApp, TestApp } from '../support/test-app';
 import { DAY, applicantOrganisation, applicationContent, callBody, clockOf, publishedCall, put, submitApplication, venturePeople } from '../support/calls';
 
-jest.setTimeout(60_000);
 
 describe('venture calls refuse what they must', () => {
   let t: TestApp;

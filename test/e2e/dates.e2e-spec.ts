@@ -3,7 +3,6 @@ import { District, TestApp, openDistrict, startTestApp } from '../support/test-a
 import { applicantOrganisation, applicationContent, callBody, clockOf, publishedCall, put, venturePeople } from '../support/calls';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
 
-jest.setTimeout(60_000);
 
 type Problem = { code: string; errors?: Array<{ field: string; code: string; zh: string; en: string }> };
 

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { District, TestApp, openDistrict, startTestApp } from '../../support/test-app';
 
 /**
  * Debian's Chromium driven by playwright-core (a test tool's own browser download fails on this network). The
@@ -86,4 +87,22 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
  */
 export async function pick(page: Page, label: string): Promise<void> {
   await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
+}
+
+/**
+ * Each browser file's world: the app listening on a free port (it serves the built web app), a fresh district with
+ * its admin, and one Chromium. Registers its own beforeAll/afterAll; read the fields inside tests.
+ */
+export function browserWorld(): { t: TestApp; d: District; browser: Browser } {
+  const world = {} as { t: TestApp; d: District; browser: Browser };
+  beforeAll(async () => {
+    world.t = await startTestApp({}, { listen: true });
+    world.d = await openDistrict(world.t);
+    world.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.t?.close();
+  });
+  return world;
 }
