@@ -8,9 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { Client, Pool } from 'pg';
 import { loadConfig } from '@sanshe/common';
 import { DEFAULT_LIST_COUNT_CAP } from '@sanshe/database';
+import { PasswordService } from '@sanshe/auth';
 import { OperatorBootstrap } from '../src/modules/platform/operator-bootstrap.service';
 import { createApp } from '../src/bootstrap';
-import { seedPlaces, settle } from './seed-places';
+import { activateFirstAdmin, seedPlaces, settle } from './seed-places';
 
 /**
  * Throughput of a tenant-scoped list endpoint through the full stack (JWT + session/membership check + RLS +
@@ -83,15 +84,15 @@ async function main(): Promise<void> {
     return json;
   };
   const op = await post('/api/v1/auth/login', { login: '13800000999', password: 'Bench-operator-2026' });
+  const owner = new Client({ connectionString: process.env.DATABASE_OWNER_URL });
+  await owner.connect();
   const districts = [];
   for (const [code, phone] of [['510107', '13800000998'], ['330102', '13800000997']]) {
     const opened = await post('/api/v1/platform/districts', { code, name: `压测区${code}`, firstAdmin: { name: '压测管理员', phone } }, op.accessToken);
-    await post('/api/v1/invitations/accept', { token: opened.firstAdmin.invitation.token, password: 'Bench-admin-2026' });
+    await activateFirstAdmin(owner, opened.district.id, phone, await app.get(PasswordService).hash('Bench-admin-2026'));
     const admin = await post('/api/v1/auth/login', { login: phone, password: 'Bench-admin-2026' });
     districts.push({ tenantId: opened.district.id as string, token: admin.accessToken as string });
   }
-  const owner = new Client({ connectionString: process.env.DATABASE_OWNER_URL });
-  await owner.connect();
   for (const d of districts) await seedPlaces(owner, d.tenantId, ROWS);
   await settle(owner);
   await owner.end();

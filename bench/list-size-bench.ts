@@ -8,7 +8,7 @@ import { loadConfig } from '@sanshe/common';
 import { PasswordService } from '@sanshe/auth';
 import { OperatorBootstrap } from '../src/modules/platform/operator-bootstrap.service';
 import { createApp } from '../src/bootstrap';
-import { seedPlaces, settle } from './seed-places';
+import { activateFirstAdmin, seedPlaces, settle } from './seed-places';
 
 /**
  * Does a list page cost the same in a small and a large district? One run: one district per size in BENCH_SIZES
@@ -52,12 +52,7 @@ async function main(): Promise<void> {
   for (const [i, rows] of SIZES.entries()) {
     const phone = `138000009${String(80 + i).padStart(2, '0')}`;
     const opened = await post('/api/v1/platform/districts', { code: codes[i], name: `压测区${rows}`, firstAdmin: { name: '压测管理员', phone } }, op.accessToken);
-    // The invitation travels only by mail now; the bench activates its admin as the owner instead of reading mail.
-    await owner.query('BEGIN');
-    await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [opened.district.id]);
-    await owner.query(`UPDATE users SET password_hash = $1 WHERE phone = $2`, [await app.get(PasswordService).hash('Bench-admin-2026'), phone]);
-    await owner.query(`UPDATE memberships SET status = 'active' WHERE tenant_id = $1 AND user_id = (SELECT id FROM users WHERE phone = $2)`, [opened.district.id, phone]);
-    await owner.query('COMMIT');
+    await activateFirstAdmin(owner, opened.district.id, phone, await app.get(PasswordService).hash('Bench-admin-2026'));
     const admin = await post('/api/v1/auth/login', { login: phone, password: 'Bench-admin-2026' });
     const started = Date.now();
     await seedPlaces(owner, opened.district.id, rows);

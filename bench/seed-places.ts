@@ -26,3 +26,15 @@ export async function seedPlaces(owner: Client, tenantId: string, rows: number):
 export async function settle(owner: Client): Promise<void> {
   await owner.query('VACUUM ANALYZE places');
 }
+
+/**
+ * Invitations travel only by mail, and the bench runs no mail server: it activates a district's first admin as the
+ * owner (password set, membership active) so the measured requests are an ordinary signed-in admin's.
+ */
+export async function activateFirstAdmin(owner: Client, tenantId: string, phone: string, passwordHash: string): Promise<void> {
+  await owner.query('BEGIN');
+  await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  await owner.query(`UPDATE users SET password_hash = $1 WHERE phone = $2`, [passwordHash, phone]);
+  await owner.query(`UPDATE memberships SET status = 'active' WHERE tenant_id = $1 AND user_id = (SELECT id FROM users WHERE phone = $2)`, [tenantId, phone]);
+  await owner.query('COMMIT');
+}

@@ -25,7 +25,9 @@ async function main() {
       adminUrl: pg.adminUrl, port: pg.port, database: 'sanshe_bench',
       ownerRole: 'sanshe_owner', ownerPassword: 'sanshe_owner_bench', appRole: 'sanshe_app', appPassword: 'sanshe_app_bench',
     });
-    const env = { ...process.env, DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, REDIS_URL: redis.url, NODE_ENV: 'production', DATABASE_APP_ROLE: 'sanshe_app',
+    const env = { ...process.env, DATABASE_URL: db.appUrl, DATABASE_OWNER_URL: db.ownerUrl, REDIS_URL: redis.url, NODE_ENV: 'production',
+      // Production refuses to start without a mail server; the bench sends no mail (no worker runs), so a closed port does.
+      SMTP_URL: 'smtp://127.0.0.1:9', MAIL_FROM: 'bench <bench@example.cn>', DATABASE_APP_ROLE: 'sanshe_app',
       MASTER_KEY: crypto.randomBytes(32).toString('base64'), LOG_LEVEL: process.env.LOG_LEVEL || 'warn', JWT_SECRET: crypto.randomBytes(48).toString('base64url') };
     run('node', [path.join(root, 'dist', 'src', 'cli.js'), 'migrate'], { cwd: root, env: { ...env, LOG_LEVEL: 'warn' } });
     const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [];

@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ProblemError } from '../components/problem';
-import { ROUTES, type AppRoute } from './routes';
+import { PUBLIC_ROUTES, ROUTES, type AppRoute } from './routes';
 import { SessionProvider, homeFor, useSession } from './session';
 import { Shell } from './Shell';
 
@@ -90,6 +90,9 @@ export function App() {
                 <Route path="/" element={<Home />} />
                 <Route path="/sign-in" element={<SignIn />} />
                 <Route path="/invitations/accept" element={<AcceptInvitation />} />
+                {PUBLIC_ROUTES.map((r) => (
+                  <Route key={r.path} path={r.path} element={<r.page />} />
+                ))}
                 <Route path="/choose-district" element={<RequireSession district={false}><ChooseDistrict /></RequireSession>} />
                 <Route element={<RequireSession><Shell /></RequireSession>}>
                   {ROUTES.map((r) => (

@@ -18,12 +18,25 @@ function stored(): Language {
   }
 }
 
+/**
+ * Each domain keeps its own strings next to its pages: `pages/<domain>/locales/<lang>.json` is the namespace
+ * `<domain>` (`useTranslation('calls')`). Keys a domain does not define fall back to `common`.
+ */
+const DOMAIN_LOCALES = import.meta.glob<{ default: Record<string, unknown> }>('../pages/*/locales/*.json', { eager: true });
+const resources: Record<Language, Record<string, Record<string, unknown>>> = { 'zh-CN': { common: zhCN }, en: { common: en } };
+for (const [file, mod] of Object.entries(DOMAIN_LOCALES)) {
+  const m = /\/pages\/([^/]+)\/locales\/([^/]+)\.json$/.exec(file);
+  if (!m || !(LANGUAGES as readonly string[]).includes(m[2])) continue;
+  resources[m[2] as Language][m[1]] = mod.default;
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { common: zhCN }, en: { common: en } },
+  resources,
   lng: stored(),
   fallbackLng: false,
   defaultNS: 'common',
-  ns: ['common'],
+  ns: Object.keys(resources['zh-CN']),
+  fallbackNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,
   // A missing key is a bug: report it on the console, which the browser tests treat as a failure.
