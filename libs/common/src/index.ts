@@ -21,3 +21,4 @@ export * from './http/json-shape';
 export * from './http/safe-text.pipe';
 export * from './openapi';
 export * from './http/version.dto';
+export * from './money';

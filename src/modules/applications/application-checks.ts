@@ -1,4 +1,4 @@
-import { type FieldError, isRealDay } from '@sanshe/common';
+import { type FieldError, fenMessageEn, fenMessageZh, formatYuan, isFen, isRealDay } from '@sanshe/common';
 import type { CallForm, FormQuestion } from '../calls/call-settings';
 
 /** The parts of an application every venture call needs (申报书): kept as fields, not as form answers. */
@@ -34,7 +34,6 @@ export interface CallTerms {
   projectEndsOn: string;
 }
 
-const FEN = /^(0|[1-9][0-9]{0,14})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function add(out: FieldError[], field: string, code: string, zh: string, en: string): void {
@@ -59,12 +58,19 @@ export function checkAnswer(q: FormQuestion, value: unknown, out: FieldError[], 
       if (value.length > max) add(out, f, 'maxLength', `不超过 ${max} 字`, `at most ${max} characters`);
       return;
     }
-    case 'number':
-    case 'money': {
-      const n = q.type === 'money' ? (typeof value === 'string' && FEN.test(value) ? Number(value) : NaN) : typeof value === 'number' ? value : NaN;
-      if (!Number.isFinite(n)) return add(out, f, 'type', q.type === 'money' ? '应为以分为单位的整数金额' : '应为数字', q.type === 'money' ? 'must be an amount in fen (digits)' : 'must be a number');
+    case 'number': {
+      const n = typeof value === 'number' ? value : NaN;
+      if (!Number.isFinite(n)) return add(out, f, 'type', '应为数字', 'must be a number');
       if (q.min !== undefined && n < q.min) add(out, f, 'min', `不小于 ${q.min}`, `at least ${q.min}`);
       if (q.max !== undefined && n > q.max) add(out, f, 'max', `不大于 ${q.max}`, `at most ${q.max}`);
+      return;
+    }
+    case 'money': {
+      // Compared as bigint: the bounds are whole fen, and a float comparison is how money rules drift apart.
+      if (!isFen(value)) return add(out, f, 'type', fenMessageZh(), fenMessageEn('the answer'));
+      const n = BigInt(value);
+      if (q.min !== undefined && n < BigInt(Math.ceil(q.min))) add(out, f, 'min', `不小于 ${formatYuan(BigInt(Math.ceil(q.min)))} 元`, `at least ${q.min} fen`);
+      if (q.max !== undefined && n > BigInt(Math.floor(q.max))) add(out, f, 'max', `不大于 ${formatYuan(BigInt(Math.floor(q.max)))} 元`, `at most ${q.max} fen`);
       return;
     }
     case 'date':
@@ -83,7 +89,7 @@ export function checkAnswer(q: FormQuestion, value: unknown, out: FieldError[], 
       return;
     }
     case 'budget_table':
-      if (!Array.isArray(value) || !value.every((r) => r && typeof r === 'object' && typeof r.name === 'string' && typeof r.amountFen === 'string' && FEN.test(r.amountFen))) {
+      if (!Array.isArray(value) || !value.every((r) => r && typeof r === 'object' && typeof r.name === 'string' && isFen(r.amountFen))) {
         add(out, f, 'type', '每行需要名称和以分为单位的金额', 'each row needs a name and an amount in fen');
       }
       return;
@@ -152,24 +158,18 @@ export function checkSubmission(app: ApplicationContent, call: CallTerms, attach
   }
   const requested = BigInt(app.requestedFen);
   if (requested < BigInt(call.minAmountFen) || requested > BigInt(call.maxAmountFen)) {
-    add(out, 'requestedFen', 'range', `申请金额应在 ${yuan(call.minAmountFen)} 至 ${yuan(call.maxAmountFen)} 元之间`, `the amount must be between ${yuan(call.minAmountFen)} and ${yuan(call.maxAmountFen)} yuan`);
+    add(out, 'requestedFen', 'range', `申请金额应在 ${formatYuan(call.minAmountFen)} 至 ${formatYuan(call.maxAmountFen)} 元之间`, `the amount must be between ${formatYuan(call.minAmountFen)} and ${formatYuan(call.maxAmountFen)} yuan`);
   }
   const needCo = requiredCoFunding(requested, call.coFundingPercent);
   if (BigInt(app.coFundingFen ?? '0') < needCo) {
-    add(out, 'coFundingFen', 'share', `配套资金不少于申请金额的 ${call.coFundingPercent}%（${yuan(needCo.toString())} 元）`, `co-funding must be at least ${call.coFundingPercent}% of the request (${yuan(needCo.toString())} yuan)`);
+    add(out, 'coFundingFen', 'share', `配套资金不少于申请金额的 ${call.coFundingPercent}%（${formatYuan(needCo.toString())} 元）`, `co-funding must be at least ${call.coFundingPercent}% of the request (${formatYuan(needCo.toString())} yuan)`);
   }
   if (!c.budgetLines?.length) add(out, 'core.budgetLines', 'required', '请填写预算明细', 'budget lines are required');
   else {
     const sum = c.budgetLines.reduce((s, l) => s + BigInt(l.amountFen), 0n);
     if (sum !== requested) {
-      add(out, 'core.budgetLines', 'sum', `预算明细合计 ${yuan(sum.toString())} 元，应等于申请金额 ${yuan(requested.toString())} 元`, `budget lines add up to ${yuan(sum.toString())}, not the ${yuan(requested.toString())} yuan requested`);
+      add(out, 'core.budgetLines', 'sum', `预算明细合计 ${formatYuan(sum.toString())} 元，应等于申请金额 ${formatYuan(requested.toString())} 元`, `budget lines add up to ${formatYuan(sum.toString())}, not the ${formatYuan(requested.toString())} yuan requested`);
     }
   }
   return out;
-}
-
-/** Fen as yuan with two decimals, for messages ("1234.50"). */
-export function yuan(fen: string): string {
-  const v = BigInt(fen);
-  return `${v / 100n}.${String(v % 100n).padStart(2, '0')}`;
 }

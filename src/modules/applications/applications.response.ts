@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LocalisedLabel } from '@sanshe/common';
+import { LocalisedLabel, ApiFenProperty } from '@sanshe/common';
 import { OrganisationsEligibleOrganisation } from '../organisations/organisations.response';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
@@ -7,7 +7,7 @@ import { OrganisationsEligibleOrganisation } from '../organisations/organisation
 export class ApplicationCoreBudgetLine {
   @ApiProperty({ type: String, example: "B01" }) code: string;
   @ApiProperty({ type: String, example: "人员劳务" }) name: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "9000000" }) amountFen: string;
+  @ApiFenProperty({ example: '9000000' }) amountFen: string;
 }
 
 export class ApplicationCoreIndicator {
@@ -64,8 +64,8 @@ export class ApplicationResponse {
   @ApiProperty({ type: String, example: "晋阳社会工作服务中心" }) organisationName: string;
   @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) title: string;
   @ApiProperty({ type: String, example: "为独居长者提供入户探访与集中活动。" }) summary: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) requestedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "3600000" }) coFundingFen: string;
+  @ApiFenProperty({ example: '18000000' }) requestedFen: string;
+  @ApiFenProperty({ example: '3600000' }) coFundingFen: string;
   @ApiProperty({ type: () => ApplicationCore }) core: ApplicationCore;
   @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, unknown>;
   @ApiProperty({ type: String, example: "passed" }) status: string;
@@ -92,8 +92,8 @@ export class ApplicationSummary {
   @ApiProperty({ type: String, example: "测试社会工作服务中心6-736389" }) organisationName: string;
   @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) title: string;
   @ApiProperty({ type: String, example: "为独居长者提供入户探访与集中活动。" }) summary: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "15000000" }) requestedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "3000000" }) coFundingFen: string;
+  @ApiFenProperty({ example: '15000000' }) requestedFen: string;
+  @ApiFenProperty({ example: '3000000' }) coFundingFen: string;
   @ApiProperty({ type: () => ApplicationCore }) core: ApplicationCore;
   @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, unknown>;
   @ApiProperty({ type: String, example: "passed" }) status: string;

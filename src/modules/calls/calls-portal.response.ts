@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LocalisedLabel } from '@sanshe/common';
+import { LocalisedLabel, ApiFenProperty } from '@sanshe/common';
 import { CallEligibility, CallForm } from './dto/call-settings.schema';
 import { OrganisationServiceArea } from '../organisations/organisations.response';
 
@@ -20,9 +20,9 @@ export class PublicCallResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "2026年社区公益创投大赛" }) title: string;
   @ApiProperty({ type: String, example: "一老一小" }) theme: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "200000000" }) fundPoolFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "5000000" }) minAmountFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "20000000" }) maxAmountFen: string;
+  @ApiFenProperty({ example: '200000000' }) fundPoolFen: string;
+  @ApiFenProperty({ example: '5000000' }) minAmountFen: string;
+  @ApiFenProperty({ example: '20000000' }) maxAmountFen: string;
   @ApiProperty({ type: Number, example: 20 }) coFundingPercent: number;
   @ApiProperty({ type: () => [OrganisationServiceArea] }) serviceAreas: OrganisationServiceArea[];
   @ApiProperty({ type: [String] }) communityIds: string[];
@@ -45,9 +45,9 @@ export class CallsPortalListItem {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "2026年武侯区社区公益创投" }) title: string;
   @ApiProperty({ type: String, example: "一老一小·社区共治" }) theme: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "200000000" }) fundPoolFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "3000000" }) minAmountFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "20000000" }) maxAmountFen: string;
+  @ApiFenProperty({ example: '200000000' }) fundPoolFen: string;
+  @ApiFenProperty({ example: '3000000' }) minAmountFen: string;
+  @ApiFenProperty({ example: '20000000' }) maxAmountFen: string;
   @ApiProperty({ type: Number, example: 20 }) coFundingPercent: number;
   @ApiProperty({ type: () => [OrganisationServiceArea] }) serviceAreas: OrganisationServiceArea[];
   @ApiProperty({ type: [String] }) communityIds: string[];

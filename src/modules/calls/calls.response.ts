@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LocalisedLabel } from '@sanshe/common';
+import { LocalisedLabel, ApiFenProperty } from '@sanshe/common';
 import { CallEligibility, CallForm, Rubric, TranchePlanItem } from './dto/call-settings.schema';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
@@ -9,9 +9,9 @@ export class CallResponse {
   @ApiProperty({ type: String, example: "2026年社区公益创投大赛" }) title: string;
   @ApiProperty({ type: String, example: "一老一小" }) theme: string;
   @ApiProperty({ type: String, example: "面向本区社区的养老与儿童服务项目征集。" }) description: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "200000000" }) fundPoolFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "5000000" }) minAmountFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "20000000" }) maxAmountFen: string;
+  @ApiFenProperty({ example: '200000000' }) fundPoolFen: string;
+  @ApiFenProperty({ example: '5000000' }) minAmountFen: string;
+  @ApiFenProperty({ example: '20000000' }) maxAmountFen: string;
   @ApiProperty({ type: Number, example: 20 }) coFundingPercent: number;
   @ApiProperty({ type: [String] }) serviceAreas: string[];
   @ApiProperty({ type: [String] }) communityIds: string[];

@@ -1,20 +1,21 @@
+import { ApiFenProperty } from '@sanshe/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
 
 export class FundsSummaryResponse {
   @ApiProperty({ type: String, format: 'uuid' }) accountId: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "12000000" }) balanceFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "0" }) reservedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "12000000" }) availableFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "12000000" }) appropriatedFen: string;
+  @ApiFenProperty({ example: '12000000' }) balanceFen: string;
+  @ApiFenProperty({ example: '0' }) reservedFen: string;
+  @ApiFenProperty({ example: '12000000' }) availableFen: string;
+  @ApiFenProperty({ example: '12000000' }) appropriatedFen: string;
 }
 
 
 export class FundsAppropriateResponse {
   @ApiProperty({ type: String, format: 'uuid' }) appropriationId: string;
   @ApiProperty({ type: String, format: 'uuid' }) entryId: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "12000000" }) amountFen: string;
+  @ApiFenProperty({ example: '12000000' }) amountFen: string;
   @ApiProperty({ type: String, example: "武财社〔2026〕34号" }) documentNo: string;
   @ApiProperty({ type: () => FundsSummaryResponse }) fund: FundsSummaryResponse;
 }
@@ -30,8 +31,8 @@ export class FundStatementLine {
   @ApiProperty({ type: String, format: 'uuid' }) entryId: string;
   @ApiProperty({ type: String, example: 'appropriation-2026-01' }) transferId: string;
   @ApiProperty({ type: String, enum: ['transfer', 'reservation_post', 'reversal'] }) kind: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string; negative when money left the fund', example: '-18000000' }) amountFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: '182000000' }) balanceAfterFen: string;
+  @ApiFenProperty({ example: '-18000000', signed: true }) amountFen: string;
+  @ApiFenProperty({ example: '182000000' }) balanceAfterFen: string;
   @ApiProperty({ type: String, format: 'uuid' }) counterpartyAccountId: string;
   @ApiProperty({ type: String, example: '首期拨付' }) reason: string;
   @ApiProperty({ type: () => LedgerCauseView, nullable: true }) cause: LedgerCauseView | null;

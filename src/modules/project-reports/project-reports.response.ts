@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LocalisedLabel } from '@sanshe/common';
+import { LocalisedLabel, ApiFenProperty } from '@sanshe/common';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
 
@@ -7,7 +7,7 @@ export class ProjectReportSpending {
   @ApiProperty({ type: String, format: 'uuid' }) budgetLineId: string;
   @ApiProperty({ type: String, example: "activity" }) code: string;
   @ApiProperty({ type: String, example: "活动费" }) name: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "0" }) amountFen: string;
+  @ApiFenProperty({ example: '0' }) amountFen: string;
 }
 
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsRealDay } from '@sanshe/common';
+import { IsFen, IsRealDay } from '@sanshe/common';
 
 export class IndicatorValueDto {
   @ApiProperty() @IsUUID() indicatorId: string;
@@ -11,7 +11,7 @@ export class IndicatorValueDto {
 export class SpendingDto {
   @ApiProperty() @IsUUID() budgetLineId: string;
   @ApiProperty({ example: '1200000', description: '本期新增支出（分）/ new spending this period, fen' })
-  @IsString() @Matches(/^[0-9]{1,15}$/, { message: 'amountFen must be a whole number of fen' }) amountFen: string;
+  @IsFen() amountFen: string;
 }
 
 export class MilestoneStatusDto {

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LocalisedLabel } from '@sanshe/common';
+import { LocalisedLabel, ApiFenProperty } from '@sanshe/common';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
 
 export class ChangeSummaryDetailReallocation {
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "30000" }) amountFen: string;
+  @ApiFenProperty({ example: '30000' }) amountFen: string;
   @ApiProperty({ type: String, format: 'uuid' }) toBudgetLineId: string;
   @ApiProperty({ type: String, format: 'uuid' }) fromBudgetLineId: string;
 }

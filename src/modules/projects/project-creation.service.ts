@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@sanshe/audit';
-import { isRealDay } from '@sanshe/common';
+import { formatYuan, isFen, isRealDay } from '@sanshe/common';
 import { DomainEvent, OnDomainEvent } from '@sanshe/queue';
 import { TenantContext } from '@sanshe/tenancy';
 import { UnrecoverableError } from 'bullmq';
@@ -18,12 +18,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function payloadProblems(p: GrantAwardedPayload): string[] {
   const problems: string[] = [];
   if (!UUID.test(String(p.awardId)) || !UUID.test(String(p.organisationId)) || !UUID.test(String(p.officerUserId))) problems.push('ids');
-  if (!/^[1-9][0-9]{0,14}$/.test(String(p.amountFen))) problems.push('amountFen');
+  if (!isFen(p.amountFen, { min: 1n })) problems.push('amountFen');
   // Real days only: "2026-09-31" passes a pattern but fails the insert (22008) on every retry.
   if (!isRealDay(p.startsOn) || !isRealDay(p.endsOn) || p.endsOn < p.startsOn) problems.push('dates');
   if (!Array.isArray(p.tranchePlan) || !p.tranchePlan.length) problems.push('tranchePlan');
   else if (Math.abs(p.tranchePlan.reduce((a, t) => a + Number(t.percent), 0) - 100) > 0.001) problems.push('tranchePlan.percent');
-  if (!Array.isArray(p.budgetLines) || !p.budgetLines.every((l) => /^[0-9]{1,15}$/.test(String(l.amountFen)))) problems.push('budgetLines');
+  if (!Array.isArray(p.budgetLines) || !p.budgetLines.every((l) => isFen(l?.amountFen))) problems.push('budgetLines');
   if (!Array.isArray(p.indicators) || !Array.isArray(p.milestones)) problems.push('indicators/milestones');
   else if (!p.milestones.every((ms) => isRealDay(ms?.dueOn))) problems.push('milestones.dueOn');
   return problems;
@@ -71,7 +71,7 @@ export class ProjectCreationService {
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,'unfunded',$18,$19)
        ON CONFLICT (tenant_id, award_id) DO NOTHING RETURNING id`,
       [this.ctx.tenantId(), p.awardId, p.callId, p.callTitle ?? '', p.applicationId, p.referenceNo, p.organisationId, p.projectTitle, p.summary ?? '',
-        p.amountFen, /^[0-9]{1,15}$/.test(String(p.coFundingFen)) ? p.coFundingFen : '0', p.communityIds ?? [], p.serviceAreas ?? [],
+        p.amountFen, isFen(p.coFundingFen) ? p.coFundingFen : '0', p.communityIds ?? [], p.serviceAreas ?? [],
         p.startsOn, p.endsOn, p.officerUserId, officer?.id ?? null, fund.id, grant.id]);
     if (!created) return (await m.query(`SELECT id FROM projects WHERE award_id = $1`, [p.awardId]))[0].id;
     const projectId = created.id;
@@ -104,15 +104,15 @@ export class ProjectCreationService {
     const funded = await this.funding.tryFund(project);
     await this.notices.send(project, ['organisation', 'officer'], {
       kind: 'project.created', titleZh: `项目已立项：${p.referenceNo} ${p.projectTitle}`, titleEn: `Project awarded: ${p.referenceNo} ${p.projectTitle}`,
-      bodyZh: `资助金额 ${(Number(p.amountFen) / 100).toFixed(2)} 元，执行期 ${p.startsOn} 至 ${p.endsOn}。请按计划签订协议、提交报告。`,
-      bodyEn: `Grant of ${(Number(p.amountFen) / 100).toFixed(2)} yuan, ${p.startsOn} to ${p.endsOn}. Sign the agreement and report as planned.`,
+      bodyZh: `资助金额 ${formatYuan(p.amountFen)} 元，执行期 ${p.startsOn} 至 ${p.endsOn}。请按计划签订协议、提交报告。`,
+      bodyEn: `Grant of ${formatYuan(p.amountFen)} yuan, ${p.startsOn} to ${p.endsOn}. Sign the agreement and report as planned.`,
     });
     if (!funded) {
       this.logger.warn(`Project ${p.referenceNo} created unfunded: the programme fund lacks ${p.amountFen} fen`);
       await this.notices.send(project, ['officer', 'finance'], {
         kind: 'project.unfunded', titleZh: `项目资金池余额不足：${p.referenceNo}`, titleEn: `Programme fund short for ${p.referenceNo}`,
-        bodyZh: `项目已立项，但资金池可用余额不足以预留 ${(Number(p.amountFen) / 100).toFixed(2)} 元。财政专项拨入后将自动预留。`,
-        bodyEn: `The project exists but the fund cannot reserve ${(Number(p.amountFen) / 100).toFixed(2)} yuan yet; it will be reserved when an appropriation arrives.`,
+        bodyZh: `项目已立项，但资金池可用余额不足以预留 ${formatYuan(p.amountFen)} 元。财政专项拨入后将自动预留。`,
+        bodyEn: `The project exists but the fund cannot reserve ${formatYuan(p.amountFen)} yuan yet; it will be reserved when an appropriation arrives.`,
       });
     }
     return projectId;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@sanshe/common';
+import { Actor, formatYuan } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { LedgerService } from '@sanshe/ledger';
@@ -12,7 +12,7 @@ import { PROJECT_TRANSITIONS, nextState } from './project.transitions';
 import { ProjectsErrorCode, projectsError } from './projects.errors';
 import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 
-const yuan = (fen: bigint) => (Number(fen) / 100).toFixed(2);
+const yuan = (fen: bigint) => formatYuan(fen);
 
 /**
  * The agreement (协议签订) and closure (结项). Closing needs the final evaluation and an approved final report and no
@@ -78,7 +78,7 @@ export class ProjectLifecycleService {
                   WHERE r.project_id = $1 AND r.status = 'approved')::text AS spent`, [p.id]);
       const released = BigInt(money.released);
       const unspent = released - BigInt(money.spent) - p.refundedFen;
-      const refund = dto.refundFen !== undefined ? BigInt(/^[0-9]{1,15}$/.test(dto.refundFen) ? dto.refundFen : '-1') : unspent > 0n ? unspent : 0n;
+      const refund = dto.refundFen !== undefined ? BigInt(dto.refundFen) : unspent > 0n ? unspent : 0n;
       if (refund < 0n || refund > released - p.refundedFen) {
         throw projectsError(ProjectsErrorCode.REFUND_TOO_LARGE, { refundFen: String(dto.refundFen), refundableFen: (released - p.refundedFen).toString() });
       }

@@ -1,3 +1,4 @@
+import { ApiFenProperty } from '@sanshe/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ProjectTotalTotal } from '../casework/casework-team.response';
 import { FundsSummaryResponse } from '../funds/funds.response';
@@ -16,11 +17,11 @@ export class ProjectEvaluation {
 
 
 export class ProjectMoney {
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "10000000" }) awardedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "0" }) releasedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "0" }) reportedSpentFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "10000000" }) remainingFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "0" }) refundedFen: string;
+  @ApiFenProperty({ example: '10000000' }) awardedFen: string;
+  @ApiFenProperty({ example: '0' }) releasedFen: string;
+  @ApiFenProperty({ example: '0' }) reportedSpentFen: string;
+  @ApiFenProperty({ example: '10000000' }) remainingFen: string;
+  @ApiFenProperty({ example: '0' }) refundedFen: string;
 }
 
 
@@ -55,8 +56,8 @@ export class ProjectPlanBudgetLine {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "activity" }) code: string;
   @ApiProperty({ type: String, example: "活动费" }) name: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "4000000" }) awardedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "4000000" }) amountFen: string;
+  @ApiFenProperty({ example: '4000000' }) awardedFen: string;
+  @ApiFenProperty({ example: '4000000' }) amountFen: string;
 }
 
 
@@ -125,7 +126,7 @@ export class ProjectTranche {
   @ApiProperty({ type: Number, example: 1 }) seq: number;
   @ApiProperty({ type: String, example: "首期（协议签订后）" }) name: string;
   @ApiProperty({ type: Number, example: 50 }) percent: number;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "5000000" }) amountFen: string;
+  @ApiFenProperty({ example: '5000000' }) amountFen: string;
   @ApiProperty({ type: () => [ProjectsUnfreezeCondition] }) conditions: ProjectsUnfreezeCondition[];
   @ApiProperty({ type: String, example: "pending" }) status: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) releasedEntryId: string | null;
@@ -164,7 +165,7 @@ export class ProjectResponse {
   @ApiProperty({ type: String, example: "为辖区独居老人提供探访、助餐和心理支持" }) summary: string;
   @ApiProperty({ type: [String] }) communityIds: string[];
   @ApiProperty({ type: [String] }) serviceAreas: string[];
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "1000000" }) coFundingFen: string;
+  @ApiFenProperty({ example: '1000000' }) coFundingFen: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiProperty({ type: () => ProjectPlan }) plan: ProjectPlan;
   @ApiProperty({ type: () => ProjectTotalTotal }) caseworkTotal: ProjectTotalTotal;
@@ -218,20 +219,20 @@ export class ProjectsBudgetLine {
   @ApiProperty({ type: String, format: 'uuid' }) budgetLineId: string;
   @ApiProperty({ type: String, example: "activity" }) code: string;
   @ApiProperty({ type: String, example: "活动费" }) name: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "4000000" }) awardedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "3050000" }) plannedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "2900000" }) spentFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "0" }) awaitingReviewFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "150000" }) remainingFen: string;
+  @ApiFenProperty({ example: '4000000' }) awardedFen: string;
+  @ApiFenProperty({ example: '3050000' }) plannedFen: string;
+  @ApiFenProperty({ example: '2900000' }) spentFen: string;
+  @ApiFenProperty({ example: '0' }) awaitingReviewFen: string;
+  @ApiFenProperty({ example: '150000' }) remainingFen: string;
   @ApiProperty({ type: Number, example: 95.08 }) usedPercent: number;
   @ApiProperty({ type: Boolean }) overspent: boolean;
 }
 
 
 export class ProjectsBudgetTotal {
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "10000000" }) plannedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "8400000" }) spentFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "0" }) awaitingReviewFen: string;
+  @ApiFenProperty({ example: '10000000' }) plannedFen: string;
+  @ApiFenProperty({ example: '8400000' }) spentFen: string;
+  @ApiFenProperty({ example: '0' }) awaitingReviewFen: string;
 }
 
 
@@ -275,7 +276,7 @@ export class ProjectsUnfreezeResponse {
   @ApiProperty({ type: Number, example: 2 }) seq: number;
   @ApiProperty({ type: String, example: "中期（中期评估合格后）" }) name: string;
   @ApiProperty({ type: Number, example: 30 }) percent: number;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "3000000" }) amountFen: string;
+  @ApiFenProperty({ example: '3000000' }) amountFen: string;
   @ApiProperty({ type: () => [ProjectsUnfreezeCondition] }) conditions: ProjectsUnfreezeCondition[];
   @ApiProperty({ type: String, example: "pending" }) status: string;
   @ApiProperty({ type: String, nullable: true }) releasedEntryId: string | null;
@@ -287,20 +288,20 @@ export class ProjectsUnfreezeResponse {
 export class ProjectsReleaseResponse {
   @ApiProperty({ type: () => ProjectsUnfreezeResponse }) tranche: ProjectsUnfreezeResponse;
   @ApiProperty({ type: String, format: 'uuid' }) entryId: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "5000000" }) amountFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "5000000" }) grantAccountBalanceFen: string;
+  @ApiFenProperty({ example: '5000000' }) amountFen: string;
+  @ApiFenProperty({ example: '5000000' }) grantAccountBalanceFen: string;
 }
 
 
 export class ProjectsCloseResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "closed" }) status: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "10000000" }) releasedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "8400000" }) reportedSpentFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "1600000" }) refundFen: string;
+  @ApiFenProperty({ example: '10000000' }) releasedFen: string;
+  @ApiFenProperty({ example: '8400000' }) reportedSpentFen: string;
+  @ApiFenProperty({ example: '1600000' }) refundFen: string;
   @ApiProperty({ type: String, format: 'uuid' }) refundEntryId: string;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) cancelledTranches: Array<Record<string, unknown>>;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "0" }) returnedReservationsFen: string;
+  @ApiFenProperty({ example: '0' }) returnedReservationsFen: string;
   @ApiProperty({ type: () => FundsSummaryResponse }) fund: FundsSummaryResponse;
 }
 

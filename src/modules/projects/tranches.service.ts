@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@sanshe/common';
+import { Actor, formatYuan } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { LedgerService } from '@sanshe/ledger';
 import { TenantContext, IdempotencyService } from '@sanshe/tenancy';
@@ -26,7 +26,7 @@ interface TrancheRow {
   frozen_reason: string | null;
 }
 
-const yuan = (fen: bigint | string) => (Number(fen) / 100).toFixed(2);
+const yuan = (fen: bigint | string) => formatYuan(fen);
 
 /**
  * Tranches (分期拨付): each paid at most once, by a finance officer, when its conditions hold. Paying posts the

@@ -1,3 +1,4 @@
+import { ApiFenProperty } from '@sanshe/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CallForm, Rubric } from '../calls/dto/call-settings.schema';
 import { ApplicationCore } from '../applications/applications.response';
@@ -15,8 +16,8 @@ export class AssignmentApplication {
   @ApiProperty({ type: String, example: "为独居长者提供入户探访与集中活动。" }) summary: string;
   @ApiProperty({ type: String, example: "2026年社区公益创投大赛" }) callTitle: string;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) attachments: Array<Record<string, unknown>>;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "3600000" }) coFundingFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) requestedFen: string;
+  @ApiFenProperty({ example: '3600000' }) coFundingFen: string;
+  @ApiFenProperty({ example: '18000000' }) requestedFen: string;
 }
 
 
@@ -63,22 +64,22 @@ export class ReviewsRankItem {
   @ApiProperty({ type: String, format: 'uuid' }) organisationId: string;
   @ApiProperty({ type: String, example: "晋阳社会工作服务中心" }) organisationName: string;
   @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) projectTitle: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) requestedFen: string;
+  @ApiFenProperty({ example: '18000000' }) requestedFen: string;
   @ApiProperty({ type: Number, example: 84 }) score: number;
   @ApiProperty({ type: Number, example: 5 }) reviewCount: number;
   @ApiProperty({ type: Boolean }) highestAndLowestDropped: boolean;
   @ApiProperty({ type: () => OutcomeResultCriterionMeans }) criterionMeans: OutcomeResultCriterionMeans;
   @ApiProperty({ type: Boolean }) proposed: boolean;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) proposedFen: string;
+  @ApiFenProperty({ example: '18000000' }) proposedFen: string;
   @ApiProperty({ type: String, example: "fits" }) proposalNote: string;
 }
 
 
 export class ReviewsRankResponse {
   @ApiProperty({ type: () => [ReviewsRankItem] }) items: ReviewsRankItem[];
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "200000000" }) fundPoolFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "53000000" }) proposedTotalFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "147000000" }) remainingFen: string;
+  @ApiFenProperty({ example: '200000000' }) fundPoolFen: string;
+  @ApiFenProperty({ example: '53000000' }) proposedTotalFen: string;
+  @ApiFenProperty({ example: '147000000' }) remainingFen: string;
   @ApiProperty({ type: Boolean }) normalised: boolean;
   @ApiProperty({ type: Boolean }) reviewFinished: boolean;
 }

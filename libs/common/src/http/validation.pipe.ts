@@ -40,7 +40,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const [code, en] of Object.entries(e.constraints ?? {})) {
-      out.push({ field, code, zh: `${field}：${ZH[code] ?? '不符合要求'}`, en });
+      // A rule whose wording depends on its bounds (`@IsFen({ min })`) brings its own Chinese in its context.
+      const zh = (e.contexts?.[code] as { zh?: string } | undefined)?.zh ?? ZH[code] ?? '不符合要求';
+      out.push({ field, code, zh: `${field}：${zh}`, en });
     }
     if (e.children?.length) out.push(...flatten(e.children, field));
   }

@@ -3,15 +3,14 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { IsRealDay, PageQuery } from '@sanshe/common';
+import { IsFen, IsRealDay, PageQuery } from '@sanshe/common';
 import { SERVICE_AREA_CODES } from '../../organisations/service-areas';
 
-const FEN = /^(0|[1-9][0-9]{0,14})$/;
 
 export class BudgetLineDto {
   @ApiProperty({ example: 'B01' }) @IsString() @Length(1, 20) code: string;
   @ApiProperty({ example: '活动物料' }) @IsString() @Length(1, 100) name: string;
-  @ApiProperty({ example: '1500000' }) @Matches(FEN) amountFen: string;
+  @ApiProperty({ example: '1500000' }) @IsFen() amountFen: string;
 }
 
 export class IndicatorDto {
@@ -30,8 +29,8 @@ export class MilestoneDto {
 export class ApplicationContentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;
-  @ApiPropertyOptional({ example: '15000000' }) @IsOptional() @Matches(FEN) requestedFen?: string;
-  @ApiPropertyOptional({ example: '3000000' }) @IsOptional() @Matches(FEN) coFundingFen?: string;
+  @ApiPropertyOptional({ example: '15000000' }) @IsOptional() @IsFen() requestedFen?: string;
+  @ApiPropertyOptional({ example: '3000000' }) @IsOptional() @IsFen() coFundingFen?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) beneficiaries?: string;
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) communityIds?: string[];
   @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(13) @IsIn(SERVICE_AREA_CODES, { each: true }) serviceAreas?: string[];

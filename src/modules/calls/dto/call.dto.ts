@@ -2,20 +2,17 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min,
 } from 'class-validator';
-import { IsRealDay, PageQuery } from '@sanshe/common';
+import { IsFen, IsRealDay, PageQuery } from '@sanshe/common';
 import { SERVICE_AREA_CODES } from '../../organisations/service-areas';
 import { CallEligibility, CallForm, Rubric, TranchePlanItem } from './call-settings.schema';
-
-/** Money is integer fen as a decimal string (JSON numbers cannot carry every bigint). */
-export const FEN = /^(0|[1-9][0-9]{0,14})$/;
 
 export class CallDraftDto {
   @ApiProperty({ example: '2026年武侯区社区公益创投大赛' }) @IsString() @Length(2, 100) title: string;
   @ApiProperty({ example: '一老一小' }) @IsString() @Length(1, 100) theme: string;
   @ApiProperty() @IsString() @MaxLength(10000) description: string;
-  @ApiProperty({ example: '200000000', description: 'fen' }) @Matches(FEN) fundPoolFen: string;
-  @ApiProperty({ example: '5000000' }) @Matches(FEN) minAmountFen: string;
-  @ApiProperty({ example: '20000000' }) @Matches(FEN) maxAmountFen: string;
+  @ApiProperty({ example: '200000000' }) @IsFen() fundPoolFen: string;
+  @ApiProperty({ example: '5000000' }) @IsFen() minAmountFen: string;
+  @ApiProperty({ example: '20000000' }) @IsFen() maxAmountFen: string;
   @ApiProperty({ example: 20, description: 'co-funding the organisation must add, as a percentage of the amount requested' })
   @IsInt() @Min(0) @Max(100) coFundingPercent: number;
   @ApiProperty({ example: ['elderly'] }) @IsArray() @ArrayMaxSize(13) @IsIn(SERVICE_AREA_CODES, { each: true }) serviceAreas: string[];

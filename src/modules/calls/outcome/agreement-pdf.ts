@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { formatYuan } from '@sanshe/common';
 import type { GrantAwardedPayload } from '../grant-awarded.event';
 
 /** CJK fonts we use when the machine has one (Debian: fonts-noto-cjk, fonts-wqy-microhei); [path, family in a .ttc]. */
@@ -9,10 +10,7 @@ const CJK_FONTS: Array<[string, string | undefined]> = [
   ['/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', 'WenQuanYiZenHei'],
 ];
 
-const yuan = (fen: string) => {
-  const v = BigInt(fen);
-  return `${(v / 100n).toLocaleString('en-US')}.${String(v % 100n).padStart(2, '0')}`;
-};
+const yuan = (fen: string) => formatYuan(fen, { grouping: true });
 
 export interface AgreementParties {
   districtName: string;

@@ -1,3 +1,4 @@
+import { ApiFenProperty } from '@sanshe/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
@@ -15,7 +16,7 @@ export class ObjectionResponse {
 export class NoticesPortalGetItem {
   @ApiProperty({ type: Number, example: 1 }) rank: number;
   @ApiProperty({ type: Number, example: 84 }) score: number;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) amountFen: string;
+  @ApiFenProperty({ example: '18000000' }) amountFen: string;
   @ApiProperty({ type: String, example: "GYSB-2026-0001" }) referenceNo: string;
   @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) projectTitle: string;
   @ApiProperty({ type: String, example: "晋阳社会工作服务中心" }) organisationName: string;
@@ -33,7 +34,7 @@ export class NoticesPortalGetResponse {
   @ApiProperty({ type: String, example: "notice" }) status: string;
   @ApiProperty({ type: String, format: 'date-time' }) noticeStartsAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) noticeEndsAt: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "200000000" }) fundPoolFen: string;
+  @ApiFenProperty({ example: '200000000' }) fundPoolFen: string;
   @ApiProperty({ type: () => [NoticesPortalGetItem] }) items: NoticesPortalGetItem[];
   @ApiProperty({ type: () => NoticesPortalGetObjections }) objections: NoticesPortalGetObjections;
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEvent, OnDomainEvent } from '@sanshe/queue';
+import { formatYuan } from '@sanshe/common';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { APPLICATION_DECLINED, AWARD_OFFERED } from './award.service';
 
-const yuan = (fen: string) => `${BigInt(fen) / 100n}.${String(BigInt(fen) % 100n).padStart(2, '0')}`;
+const yuan = (fen: string) => formatYuan(fen);
 
 /** Tells organisations the outcome: an award with its agreement to accept, or a decline with the score summary. */
 @Injectable()

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
-import { FEN } from '../dto/call.dto';
+import { IsFen } from '@sanshe/common';
 
 export class SelectionItemDto {
   @ApiProperty() @IsUUID() applicationId: string;
-  @ApiProperty({ example: '15000000' }) @Matches(FEN) amountFen: string;
+  @ApiProperty({ example: '15000000' }) @IsFen() amountFen: string;
   @ApiPropertyOptional({ description: 'required when the amount differs from the request' }) @IsOptional() @IsString() @Length(2, 500) reason?: string;
 }
 

@@ -1,3 +1,4 @@
+import { ApiFenProperty } from '@sanshe/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TranchePlanItem } from '../dto/call-settings.schema';
 import { ApplicationCoreBudgetLine, ApplicationCoreIndicator } from '../../applications/applications.response';
@@ -28,8 +29,8 @@ export class OutcomeSelectItem {
   @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
   @ApiProperty({ type: Number, example: 1 }) rank: number;
   @ApiProperty({ type: Number, example: 84 }) score: number;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) requestedFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) amountFen: string;
+  @ApiFenProperty({ example: '18000000' }) requestedFen: string;
+  @ApiFenProperty({ example: '18000000' }) amountFen: string;
   @ApiProperty({ type: String, example: "宣传费用偏高，核减1万元", nullable: true }) reason: string | null;
   @ApiProperty({ type: String, example: "GYSB-2026-0001" }) referenceNo: string;
   @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) projectTitle: string;
@@ -42,8 +43,8 @@ export class OutcomeSelectResponse {
   @ApiProperty({ type: Number, example: 5 }) version: number;
   @ApiProperty({ type: String, example: "reviewing" }) status: string;
   @ApiProperty({ type: () => [OutcomeSelectItem] }) items: OutcomeSelectItem[];
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "37000000" }) totalFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "200000000" }) fundPoolFen: string;
+  @ApiFenProperty({ example: '37000000' }) totalFen: string;
+  @ApiFenProperty({ example: '200000000' }) fundPoolFen: string;
   @ApiProperty({ type: String, example: "第三名得分刚达合格线，本期优先资助前两名", nullable: true }) reason: string | null;
 }
 
@@ -53,8 +54,8 @@ export class OutcomePublishNoticeResponse {
   @ApiProperty({ type: Number, example: 6 }) version: number;
   @ApiProperty({ type: String, example: "notice" }) status: string;
   @ApiProperty({ type: () => [OutcomeSelectItem] }) items: OutcomeSelectItem[];
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "37000000" }) totalFen: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "200000000" }) fundPoolFen: string;
+  @ApiFenProperty({ example: '37000000' }) totalFen: string;
+  @ApiFenProperty({ example: '200000000' }) fundPoolFen: string;
   @ApiProperty({ type: String, example: "第三名得分刚达合格线，本期优先资助前两名", nullable: true }) reason: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) noticeStartsAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) noticeEndsAt: string;
@@ -73,7 +74,7 @@ export class OutcomeAwardAward {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "GY-2026-0001" }) referenceNo: string;
   @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) amountFen: string;
+  @ApiFenProperty({ example: '18000000' }) amountFen: string;
 }
 
 
@@ -95,17 +96,17 @@ export class OutcomeAcceptRecord {
   @ApiProperty({ type: String, format: 'uuid' }) awardId: string;
   @ApiProperty({ type: String, example: "为独居长者提供入户探访与集中活动。" }) summary: string;
   @ApiProperty({ type: String, format: 'date' }) startsOn: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) amountFen: string;
+  @ApiFenProperty({ example: '18000000' }) amountFen: string;
   @ApiProperty({ type: String, example: "2026年社区公益创投大赛" }) callTitle: string;
   @ApiProperty({ type: () => [ApplicationCoreIndicator] }) indicators: ApplicationCoreIndicator[];
   @ApiProperty({ type: () => [OutcomeAcceptRecordMilestone] }) milestones: OutcomeAcceptRecordMilestone[];
   @ApiProperty({ type: () => [ApplicationCoreBudgetLine] }) budgetLines: ApplicationCoreBudgetLine[];
   @ApiProperty({ type: String, example: "GY-2026-0001" }) referenceNo: string;
   @ApiProperty({ type: () => [TranchePlanItem] }) tranchePlan: TranchePlanItem[];
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "3600000" }) coFundingFen: string;
+  @ApiFenProperty({ example: '3600000' }) coFundingFen: string;
   @ApiProperty({ type: [String] }) communityIds: string[];
   @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) projectTitle: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) requestedFen: string;
+  @ApiFenProperty({ example: '18000000' }) requestedFen: string;
   @ApiProperty({ type: [String] }) serviceAreas: string[];
   @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
   @ApiProperty({ type: String, format: 'uuid' }) officerUserId: string;
@@ -126,7 +127,7 @@ export class OutcomeAcceptResponse {
   @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
   @ApiProperty({ type: String, format: 'uuid' }) organisationId: string;
   @ApiProperty({ type: String, example: "GY-2026-0001" }) referenceNo: string;
-  @ApiProperty({ type: String, description: 'integer fen as a decimal string', example: "18000000" }) amountFen: string;
+  @ApiFenProperty({ example: '18000000' }) amountFen: string;
   @ApiProperty({ type: String, example: "accepted" }) status: string;
   @ApiProperty({ type: String, format: 'date-time' }) acceptedAt: string;
   @ApiProperty({ type: String }) agreementSha256: string;

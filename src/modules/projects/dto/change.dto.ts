@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { IsRealDay } from '@sanshe/common';
+import { IsFen, IsRealDay } from '@sanshe/common';
 
 export class ReallocationDto {
   @ApiProperty() @IsUUID() fromBudgetLineId: string;
   @ApiProperty() @IsUUID() toBudgetLineId: string;
-  @ApiProperty({ example: '300000' }) @IsString() @Matches(/^[1-9][0-9]{0,14}$/, { message: 'amountFen must be a positive whole number of fen' }) amountFen: string;
+  @ApiProperty({ example: '300000' }) @IsFen({ min: 1n }) amountFen: string;
 }
 
 export class IndicatorTargetDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { IsRealDay, PageQuery } from '@sanshe/common';
+import { IsFen, IsRealDay, PageQuery } from '@sanshe/common';
 
 export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['unfunded', 'active', 'closed'] }) @IsOptional() @IsIn(['unfunded', 'active', 'closed']) status?: string;
@@ -25,7 +25,7 @@ export class ProjectReasonDto {
 
 export class CloseProjectDto {
   @ApiPropertyOptional({ example: '120000', description: '组织退回的结余资金（分）；默认为已拨付减去已审核支出' })
-  @IsOptional() @IsString() @Length(1, 16) refundFen?: string;
+  @IsOptional() @IsFen() refundFen?: string;
   @ApiProperty() @IsInt() @Min(1) version: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
