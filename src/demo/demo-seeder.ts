@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PasswordService } from '@sanshe/auth';
 import { AuditService } from '@sanshe/audit';
 import { Actor, Role, currentContext } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
 import { CallsService } from '../modules/calls/calls.service';
 import { demoCallDraft } from './demo-calls';
@@ -23,6 +24,7 @@ export class DemoSeeder {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly calls: CallsService,
+    private readonly clock: Clock,
   ) {}
 
   async seed(): Promise<void> {
@@ -61,7 +63,7 @@ export class DemoSeeder {
     const admin = await actorOf(adminPhone);
     const state = currentContext();
     if (state) state.actor = officer;
-    const draft = await this.calls.create(demoCallDraft(new Date()), officer);
+    const draft = await this.calls.create(demoCallDraft(this.clock.now()), officer);
     if (state) state.actor = admin;
     await this.calls.publish(draft.id, draft.version, admin);
     this.logger.log(`Published the demo venture call in ${districtCode}`);

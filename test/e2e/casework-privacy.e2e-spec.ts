@@ -8,7 +8,7 @@ import { Session, TestApp, addMember, ownerClient, startTestApp, testConfig } fr
 import { ProjectWorld, projectWorld } from '../support/projects';
 
 /** Service records must fall within the case, which the tests open today; read per call so a run over midnight still agrees. */
-const today = () => shanghaiDay();
+const today = () => shanghaiDay(new Date());
 
 /**
  * Issue 11's casework gaps: a dump says nothing about who is helped, a referral hands the person over with only what

@@ -4,7 +4,7 @@ import { Session, TestApp, addMember, startTestApp } from '../support/test-app';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
 
 /** Service records must fall within the case, which the tests open today; read per call so a run over midnight still agrees. */
-const today = () => shanghaiDay();
+const today = () => shanghaiDay(new Date());
 
 type Member = Session & { memberId: string; phone: string };
 

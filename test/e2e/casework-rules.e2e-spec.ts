@@ -25,7 +25,7 @@ describe('casework rules: who may receive a referral, and when a service may be 
   let t: TestApp;
   let pw: ProjectWorld;
   let worker: Session & { memberId: string };
-  const today = () => shanghaiDay();
+  const today = () => shanghaiDay(new Date());
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -6,7 +6,7 @@ import { fundedProject, projectWorld } from '../support/projects';
 import type { Client } from 'pg';
 
 /** Service records must fall within the case, which the tests open today; read per call so a run over midnight still agrees. */
-const today = () => shanghaiDay();
+const today = () => shanghaiDay(new Date());
 
 /** The schema owner, inside one district: RLS is forced even for the owner, so dumps must name the district. */
 async function ownerIn(tenantId: string): Promise<Client> {

@@ -131,6 +131,8 @@ export class AuthService {
             WHERE rt.id = $1 FOR UPDATE OF rt, s`,
           [tokenId],
         );
+      // Session lifetimes are security, not business time: the token service stamps them on the machine's clock, so
+      // they are judged on it too (a test moving the business clock a year on must not sign everyone out).
       if (!row || !secretMatches(secret, row.token_hash) || row.revoked_at || row.expires_at < new Date() || row.user_status !== 'active') {
         return { ok: false, refusal: AuthErrorCode.REFRESH_TOKEN_INVALID };
       }

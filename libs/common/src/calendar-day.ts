@@ -4,8 +4,8 @@
  */
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
-/** The Beijing calendar day of an instant (default: now). */
-export function shanghaiDay(at: Date = new Date()): string {
+/** The Beijing calendar day of an instant. "Today" is `Clock.today()`: business time has one source. */
+export function shanghaiDay(at: Date): string {
   return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
@@ -27,4 +27,14 @@ export function addYears(day: string, years: number): string {
   const target = new Date(Date.UTC(y + years, m - 1, d));
   if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
   return target.toISOString().slice(0, 10);
+}
+
+/**
+ * A calendar day as an SQL date literal (`'2026-09-30'::date`), for a query text shared by statements whose
+ * parameter lists differ (a keyset page and its count). Only a real day passes, so nothing but digits and dashes
+ * ever reaches the SQL; anything else is a programming error.
+ */
+export function sqlDay(day: string): string {
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw new Error(`not a calendar day: ${JSON.stringify(day)}`);
+  return `'${day}'::date`;
 }

@@ -1,9 +1,12 @@
 import { Global, Injectable, Module } from '@nestjs/common';
+import { shanghaiDay } from './calendar-day';
 
 /**
- * "Now" for business rules (deadlines, notice periods, closing calls). Everything judged against a deadline asks this
- * clock instead of `new Date()`, so tests can stand at an exact instant (`set`) or move forward (`advance`) while the
- * server runs normally. Production never calls the setters: it reads the machine's clock.
+ * "Now" for business rules (deadlines, notice periods, closing calls, due and overdue, decision timestamps). It is the
+ * only source of business time: domain code asks `now()`/`today()` instead of `new Date()`, and SQL gets the instant
+ * or the day as a parameter instead of calling `now()`/`current_date` (the database clock stays only for
+ * bookkeeping: `created_at`/`updated_at`, outbox relay, locks). So tests can stand at an exact instant (`set`) or move
+ * forward (`advance`) while the server runs normally. Production never calls the setters: it reads the machine's clock.
  */
 @Injectable()
 export class Clock {
@@ -12,6 +15,11 @@ export class Clock {
 
   now(): Date {
     return new Date(this.fixed ?? Date.now() + this.offsetMs);
+  }
+
+  /** Today on the Beijing calendar ('YYYY-MM-DD'): the day deadlines, due dates and ages are judged on. */
+  today(): string {
+    return shanghaiDay(this.now());
   }
 
   /** Tests: stop the clock at `at` (or let it run again with `undefined`). */

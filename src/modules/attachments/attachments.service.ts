@@ -2,6 +2,7 @@ import { Injectable, StreamableFile } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import type { Actor } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { TenantContext } from '@sanshe/tenancy';
 import { AttachmentEntity } from './attachment.entity';
@@ -43,6 +44,7 @@ export interface AttachmentView {
 @Injectable()
 export class AttachmentsService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly policies: AttachmentPolicyRegistry,
     private readonly audit: AuditService,
@@ -123,7 +125,7 @@ export class AttachmentsService {
     const policy = this.policies.get(meta.ownerType);
     if (!(await policy.canRead(meta.ownerId, actor, meta.kind))) throw attachmentsError(AttachmentsErrorCode.ATTACHMENT_NOT_FOUND, { id });
     if (!(await policy.canWrite(meta.ownerId, actor, meta.kind))) throw attachmentsError(AttachmentsErrorCode.ATTACHMENT_OWNER_NOT_FOUND);
-    await this.repo.update({ id }, { deletedAt: new Date(), deletedBy: actor.userId });
+    await this.repo.update({ id }, { deletedAt: this.clock.now(), deletedBy: actor.userId });
     await this.audit.record({ action: 'attachment.deleted', entityType: 'attachment', entityId: id, before: this.present(meta) });
   }
 

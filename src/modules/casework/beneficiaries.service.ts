@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, checkMobilePhone, checkResidentId, fieldRefusal, maskPhone, maskResidentId, shanghaiDay } from '@sanshe/common';
+import { Actor, Page, checkMobilePhone, checkResidentId, fieldRefusal, maskPhone, maskResidentId } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion, keysetPage } from '@sanshe/database';
@@ -66,6 +67,7 @@ export function normaliseName(name: string): string {
 @Injectable()
 export class BeneficiariesService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly cipher: FieldCipher,
     private readonly access: CaseworkAccess,
@@ -77,7 +79,7 @@ export class BeneficiariesService {
 
   async register(dto: RegisterBeneficiaryDto, actor: Actor): Promise<{ existing: boolean; beneficiary: unknown }> {
     const scope = await this.access.scope(actor);
-    const checked = checkResidentId(dto.idNumber);
+    const checked = checkResidentId(dto.idNumber, { now: this.clock.now() });
     if (!checked.ok) throw fieldRefusal('idNumber', checked);
     if ((dto.gender && dto.gender !== checked.gender) || (dto.birthDate && dto.birthDate !== checked.birthDate)) {
       throw caseworkError(CaseworkErrorCode.ID_NUMBER_MISMATCH, {
@@ -88,7 +90,7 @@ export class BeneficiariesService {
     const known = await this.findByHash(scope, hash);
     if (known) return { existing: true, beneficiary: await this.summary(known) };
 
-    if (ageOn(checked.birthDate, shanghaiDay()) < 18 && !dto.guardian) throw caseworkError(CaseworkErrorCode.GUARDIAN_REQUIRED);
+    if (ageOn(checked.birthDate, this.clock.today()) < 18 && !dto.guardian) throw caseworkError(CaseworkErrorCode.GUARDIAN_REQUIRED);
     if (dto.communityId) await this.places.requireActive(dto.communityId, 'community');
     const phone = dto.phone ? this.normalisePhone('phone', dto.phone) : null;
     const guardian = dto.guardian ? this.guardianValue(dto.guardian) : null;
@@ -123,7 +125,7 @@ export class BeneficiariesService {
   /** Does the organisation already know this ID number? Answers with the masked summary only. */
   async lookup(idNumber: string, actor: Actor) {
     const scope = await this.access.scope(actor);
-    const checked = checkResidentId(idNumber);
+    const checked = checkResidentId(idNumber, { now: this.clock.now() });
     if (!checked.ok) throw fieldRefusal('idNumber', checked);
     const known = await this.findByHash(scope, await this.cipher.blindIndex(IDX.idNumber, checked.id));
     return { found: !!known, beneficiary: known ? await this.summary(known) : null };
@@ -225,7 +227,7 @@ export class BeneficiariesService {
    * blind index) or a new one holding only what the referral carried. Returns whether it was linked.
    */
   async receiveReferred(scope: CaseworkScope, p: ReferredPerson): Promise<{ id: string; linked: boolean }> {
-    const checked = checkResidentId(p.idNumber);
+    const checked = checkResidentId(p.idNumber, { now: this.clock.now() });
     if (!checked.ok) throw fieldRefusal('idNumber', checked);
     const hash = await this.cipher.blindIndex(IDX.idNumber, checked.id);
     const known = await this.findByHash(scope, hash);
@@ -285,7 +287,7 @@ export class BeneficiariesService {
   async summary(r: BeneficiaryRow) {
     const idNumber = await this.cipher.decrypt(F.idNumber, r.id_number_enc);
     const phone = await this.cipher.decryptOptional(F.phone, r.phone_enc);
-    const checked = checkResidentId(idNumber);
+    const checked = checkResidentId(idNumber, { now: this.clock.now() });
     return {
       id: r.id, name: await this.cipher.decrypt(F.name, r.name_enc),
       gender: checked.ok ? checked.gender : null, birthYear: checked.ok ? Number(checked.birthDate.slice(0, 4)) : null,
@@ -305,7 +307,7 @@ export class BeneficiariesService {
     const birthDate = await this.birthDate(r);
     return {
       ...(await this.summary(r)),
-      age: ageOn(birthDate, shanghaiDay()),
+      age: ageOn(birthDate, this.clock.today()),
       address: r.address_enc ? '已登记 / recorded (reveal to view)' : null,
       hasAddress: !!r.address_enc,
       hasHousehold: !!r.household_enc,

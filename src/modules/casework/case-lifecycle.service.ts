@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, commonError, nextState, shanghaiDay, addDays } from '@sanshe/common';
+import { Actor, CommonErrorCode, commonError, nextState, addDays } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion } from '@sanshe/database';
@@ -30,6 +31,7 @@ const GATE_SETTING: Record<string, keyof CaseworkSettings> = {
 @Injectable()
 export class CaseLifecycleService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly cipher: FieldCipher,
     private readonly access: CaseworkAccess,
@@ -45,7 +47,7 @@ export class CaseLifecycleService {
     const { scope, c } = await this.load(id, actor);
     this.check(c, 'accept_intake', version);
     await this.consents.requireActive(c.beneficiary_id, 'service');
-    await this.move(scope, c, 'accept_intake', { accepted_at: new Date() });
+    await this.move(scope, c, 'accept_intake', { accepted_at: this.clock.now() });
     return this.cases.detail(id, actor, false);
   }
 
@@ -90,7 +92,7 @@ export class CaseLifecycleService {
       evaluation_enc: await this.cipher.encrypt(F.evaluation, dto.summary.trim()),
       goals_achieved: dto.goalsAchieved,
       satisfaction: dto.satisfaction,
-      evaluated_at: new Date(),
+      evaluated_at: this.clock.now(),
     });
     return this.cases.detail(id, actor, false);
   }
@@ -145,7 +147,7 @@ export class CaseLifecycleService {
   }
 
   private closedPatch(settings: CaseworkSettings): Record<string, unknown> {
-    return { closed_at: new Date(), follow_up_due_on: addDays(shanghaiDay(), settings.followUpDueDays) };
+    return { closed_at: this.clock.now(), follow_up_due_on: addDays(this.clock.today(), settings.followUpDueDays) };
   }
 
   private async move(scope: CaseworkScope, c: CaseRow, action: CaseAction, patch: Record<string, unknown>): Promise<CaseStatus> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, shanghaiDay, addDays } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
 import { CaseworkAccess } from './casework-access.service';
@@ -18,6 +19,7 @@ interface DueItem { kind: 'assessment' | 'plan' | 'evaluation' | 'follow_up' | '
 @Injectable()
 export class CaseloadService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly access: CaseworkAccess,
     private readonly settings: CaseworkSettingsService,
@@ -34,7 +36,7 @@ export class CaseloadService {
         WHERE (c.worker_membership_id = $1 OR EXISTS (SELECT 1 FROM case_assistants a WHERE a.case_id = c.id AND a.membership_id = $1))
           AND (c.status = ANY($2::text[]) OR c.status = 'closed')
         ORDER BY c.status_changed_at`, [scope.membershipId, ACTIVE_STATUSES]);
-    const today = shanghaiDay();
+    const today = this.clock.today();
     for (const r of rows) r.beneficiary_name = await this.cipher.decrypt(F.name, r.name_enc);
     const items = rows.map((r) => {
       const due = this.due(r, settings, today);
@@ -58,7 +60,7 @@ export class CaseloadService {
     if (!scope.isSupervisor) throw caseworkError(CaseworkErrorCode.NOT_YOUR_SUPERVISEE);
     const workers = await this.access.supervisees(scope.membershipId);
     const settings = await this.settings.forOrganisation(scope.organisationId);
-    const today = shanghaiDay();
+    const today = this.clock.today();
     const m = this.ctx.manager();
     const names: Array<{ id: string; name: string }> = await m.query(
       `SELECT m.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = ANY($1::uuid[]) ORDER BY u.name`, [workers]);
@@ -105,7 +107,7 @@ export class CaseloadService {
   /** Hours per worker this month: case service records, group sessions they led, community events they ran. */
   private async hoursThisMonth(workers: string[]): Promise<Record<string, number>> {
     if (!workers.length) return {};
-    const { from, to } = shanghaiMonth();
+    const { from, to } = shanghaiMonth(this.clock.now());
     const rows: Array<{ worker: string; minutes: number }> = await this.ctx.manager().query(
       `SELECT worker, sum(minutes)::int AS minutes FROM (
          SELECT worker_membership_id AS worker, duration_minutes AS minutes FROM service_records

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, Role, maskResidentId, shanghaiDay } from '@sanshe/common';
+import { Actor, Page, Role, maskResidentId } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion, cappedCountsBy, keysetPage } from '@sanshe/database';
@@ -51,6 +52,7 @@ const CASE_COLUMNS = `c.*, c.plan_start_on::text AS plan_start_on, c.plan_end_on
 @Injectable()
 export class CasesService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly cipher: FieldCipher,
     private readonly access: CaseworkAccess,
@@ -75,7 +77,7 @@ export class CasesService {
     const [open] = await m.query(
       `SELECT id FROM cases WHERE beneficiary_id = $1 AND status = ANY($2::text[]) LIMIT 1`, [b.id, ACTIVE_STATUSES]);
     if (open) throw caseworkError(CaseworkErrorCode.CASE_ALREADY_OPEN, { caseId: open.id });
-    const caseNo = await this.referenceNumbers.next('GA', Number(shanghaiDay().slice(0, 4)));
+    const caseNo = await this.referenceNumbers.next('GA', Number(this.clock.today().slice(0, 4)));
     const presentingProblem = await this.cipher.encrypt(F.presentingProblem, dto.presentingProblem.trim());
     let row: { id: string };
     try {
@@ -104,7 +106,7 @@ export class CasesService {
     const m = this.ctx.manager();
     const [open] = await m.query(`SELECT id FROM cases WHERE beneficiary_id = $1 AND status = ANY($2::text[]) LIMIT 1`, [beneficiaryId, ACTIVE_STATUSES]);
     if (open) return { id: open.id, linked: true };
-    const caseNo = await this.referenceNumbers.next('GA', Number(shanghaiDay().slice(0, 4)));
+    const caseNo = await this.referenceNumbers.next('GA', Number(this.clock.today().slice(0, 4)));
     const [row] = await m.query(
       `INSERT INTO cases (tenant_id, organisation_id, beneficiary_id, case_no, worker_membership_id, status, source, presenting_problem_enc, created_by_membership_id)
        VALUES ($1,$2,$3,$4,$5,'intake','referral',$6,$5) RETURNING id`,

@@ -65,7 +65,7 @@ export const REVEALABLE_FIELDS = ['id_number', 'phone', 'address', 'household', 
 export type RevealableField = (typeof REVEALABLE_FIELDS)[number];
 
 /** The first day of this month and of the next, Beijing calendar. */
-export function shanghaiMonth(now = new Date()): { from: string; to: string } {
+export function shanghaiMonth(now: Date): { from: string; to: string } {
   const today = shanghaiDay(now);
   const [y, m] = today.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, shanghaiDay } from '@sanshe/common';
+import { Actor } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
@@ -35,6 +36,7 @@ const GUARDIAN_CONSENT_AGE = 14;
 @Injectable()
 export class ConsentsService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly cipher: FieldCipher,
     private readonly access: CaseworkAccess,
@@ -46,7 +48,7 @@ export class ConsentsService {
     const scope = await this.access.scope(actor);
     const b = await this.beneficiaries.requireVisible(scope, beneficiaryId, true);
     const birthDate = await this.beneficiaries.birthDate(b);
-    const today = shanghaiDay();
+    const today = this.clock.today();
     if (dto.givenOn > today) {
       throw caseworkError(CaseworkErrorCode.CONSENT_NOT_ACTIVE, undefined, { zh: '同意日期不能晚于今天', en: 'The consent date cannot be in the future' });
     }

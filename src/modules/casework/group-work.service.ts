@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, commonError, shanghaiDay } from '@sanshe/common';
+import { Actor, CommonErrorCode, commonError } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
@@ -20,6 +21,7 @@ import { PiiAccessLogService } from './pii-access-log.service';
 @Injectable()
 export class GroupWorkService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly cipher: FieldCipher,
     private readonly access: CaseworkAccess,
@@ -90,7 +92,7 @@ export class GroupWorkService {
   async addSession(groupId: string, dto: GroupSessionDto, actor: Actor) {
     const scope = await this.access.scope(actor);
     const g = await this.requireGroup(scope, groupId, true);
-    if (dto.heldOn > shanghaiDay()) {
+    if (dto.heldOn > this.clock.today()) {
       throw commonError(CommonErrorCode.VALIDATION_FAILED, undefined, undefined, [
         { field: 'heldOn', code: 'notFuture', zh: 'heldOn：日期不能晚于今天', en: 'heldOn: cannot be in the future' }]);
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, DomainException, Role, commonError, shanghaiDay } from '@sanshe/common';
+import { Actor, CommonErrorCode, DomainException, Role, commonError } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { OutboxService } from '@sanshe/queue';
@@ -27,6 +28,7 @@ export const REFERRAL_DECIDED = 'casework.referral.decided';
 @Injectable()
 export class ReferralsService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly cipher: FieldCipher,
     private readonly access: CaseworkAccess,
@@ -180,7 +182,7 @@ export class ReferralsService {
       switch (f) {
         case 'name': out.name = clear.name; break;
         case 'gender': out.gender = Number(clear.idNumber[16]) % 2 === 1 ? 'male' : 'female'; break;
-        case 'age': out.age = ageOn(await this.beneficiaries.birthDate(b), shanghaiDay()); break;
+        case 'age': out.age = ageOn(await this.beneficiaries.birthDate(b), this.clock.today()); break;
         case 'phone': out.phone = clear.phone; break;
         case 'id_number': out.idNumber = clear.idNumber; break;
         case 'address': out.address = clear.address; break;

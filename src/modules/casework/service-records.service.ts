@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CommonErrorCode, commonError, shanghaiDay } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion } from '@sanshe/database';
@@ -58,6 +59,7 @@ const SEALED: Record<string, { col: string; field: string }> = {
 @Injectable()
 export class ServiceRecordsService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly cipher: FieldCipher,
     private readonly access: CaseworkAccess,
@@ -232,11 +234,11 @@ export class ServiceRecordsService {
   }
 
   private isLocked(r: RecordRow, lockDays: number): boolean {
-    return this.lockedAt(r, lockDays).getTime() <= Date.now();
+    return this.lockedAt(r, lockDays).getTime() <= this.clock.now().getTime();
   }
 
   private assertNotFuture(date: string): void {
-    if (date > shanghaiDay()) {
+    if (date > this.clock.today()) {
       throw commonError(CommonErrorCode.VALIDATION_FAILED, undefined, undefined, [
         { field: 'serviceDate', code: 'notFuture', zh: 'serviceDate：服务日期不能晚于今天', en: 'serviceDate: cannot be in the future' }]);
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Role } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { TenantContext } from '@sanshe/tenancy';
 import { ProjectAccess } from '../projects/project-access.service';
@@ -19,6 +20,7 @@ const STAGE = { midterm: { zh: '中期评估', en: 'mid-term evaluation' }, fina
 @Injectable()
 export class EvaluationsService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly access: ProjectAccess,
     private readonly tranches: TranchesService,
@@ -50,7 +52,7 @@ export class EvaluationsService {
   async endAssignment(projectId: string, assignmentId: string, actor: Actor) {
     const p = await this.access.loadWritable(projectId, actor);
     const [rows]: [Array<{ id: string }>, number] = await this.ctx.manager().query(
-      `UPDATE evaluation_assignments SET ended_at = now() WHERE id = $1 AND project_id = $2 AND ended_at IS NULL RETURNING id`, [assignmentId, p.id]);
+      `UPDATE evaluation_assignments SET ended_at = $3 WHERE id = $1 AND project_id = $2 AND ended_at IS NULL RETURNING id`, [assignmentId, p.id, this.clock.now()]);
     if (!rows[0]) throw projectsError(ProjectsErrorCode.ASSIGNMENT_NOT_FOUND, { assignmentId });
     await this.audit.record({ action: 'project.evaluator_unassigned', entityType: 'evaluation_assignment', entityId: assignmentId });
     return { id: assignmentId, active: false };

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Role } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { hashSecret, newSecret } from '@sanshe/auth';
 import { TenantContext } from '@sanshe/tenancy';
 import { InvitationEntity } from './invitation.entity';
@@ -23,6 +24,7 @@ export interface PendingInvitation {
 @Injectable()
 export class InvitationLinksService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -38,7 +40,7 @@ export class InvitationLinksService {
         `SELECT i.id, i.membership_id, m.user_id, m.roles, m.status, i.expires_at, i.accepted_at, u.name AS inviter
            FROM invitations i JOIN memberships m ON m.id = i.membership_id LEFT JOIN users u ON u.id = i.created_by
           WHERE i.id = $1 FOR UPDATE OF i`, [invitationId]);
-    if (!row || row.accepted_at || row.status !== 'invited' || row.expires_at <= new Date()) return null;
+    if (!row || row.accepted_at || row.status !== 'invited' || row.expires_at <= this.clock.now()) return null;
     const district = await this.ctx.district();
     return {
       invitationId: row.id, membershipId: row.membership_id, userId: row.user_id, roles: row.roles,

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import {
   APP_CONFIG, Actor, AppConfig, ORGANISATION_ROLES, Page, ROLE_LABELS, Role,
-  checkMobilePhone, currentContext, fieldRefusal, maskPhone, nextState,
-} from '@sanshe/common';
+  checkMobilePhone, currentContext, fieldRefusal, maskPhone, nextState } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { IdentityService, PasswordService, secretMatches } from '@sanshe/auth';
 import { assertVersion, cappedCountsBy, keysetPage } from '@sanshe/database';
@@ -60,6 +60,7 @@ const MEMBER_SELECT = `
 @Injectable()
 export class MembersService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly runner: TenantTransactionRunner,
     private readonly audit: AuditService,
@@ -112,7 +113,7 @@ export class MembersService {
     const ownStaff = actor.roles.includes(Role.OrgAdmin) && !!actor.organisationId && membership.organisationId === actor.organisationId;
     if (!actor.roles.includes(Role.DistrictAdmin) && !ownStaff) throw membersError(MembersErrorCode.MEMBER_NOT_FOUND, { id });
     if (membership.status !== 'invited') throw membersError(MembersErrorCode.MEMBERSHIP_STATE, { status: membership.status });
-    await this.ctx.repo(InvitationEntity).update({ membershipId: id, acceptedAt: IsNull() }, { expiresAt: new Date() });
+    await this.ctx.repo(InvitationEntity).update({ membershipId: id, acceptedAt: IsNull() }, { expiresAt: this.clock.now() });
     const invitation = await this.issueInvitation(membership, actor);
     await this.audit.record({ action: 'membership.invitation_resent', entityType: 'membership', entityId: id });
     return invitation;
@@ -129,7 +130,7 @@ export class MembersService {
       const invitation = await this.ctx.repo(InvitationEntity).findOne({ where: { id: invitationId }, lock: { mode: 'pessimistic_write' } });
       if (!invitation || !secretMatches(secret, invitation.tokenHash)) throw membersError(MembersErrorCode.INVITATION_INVALID);
       if (invitation.acceptedAt) throw membersError(MembersErrorCode.INVITATION_USED);
-      if (invitation.expiresAt < new Date()) throw membersError(MembersErrorCode.INVITATION_EXPIRED);
+      if (invitation.expiresAt < this.clock.now()) throw membersError(MembersErrorCode.INVITATION_EXPIRED);
       const membership = await this.find(invitation.membershipId, true);
       this.transition(membership, 'accept');
       const [user]: Array<{ password_hash: string | null }> = await this.ctx.manager().query(
@@ -142,7 +143,7 @@ export class MembersService {
       // The audit row names the person accepting, although they are not signed in.
       const state = currentContext();
       if (state && !state.actor) state.actor = { userId: membership.userId, isPlatformOperator: false, roles: [] };
-      invitation.acceptedAt = new Date();
+      invitation.acceptedAt = this.clock.now();
       await this.ctx.repo(InvitationEntity).save(invitation);
       const before = { ...membership };
       const saved = await this.memberships.save(membership);
@@ -191,7 +192,7 @@ export class MembersService {
       ...member,
       invitation: invitation
         ? { sentAt: invitation.created_at, expiresAt: invitation.expires_at, acceptedAt: invitation.accepted_at,
-            state: invitation.accepted_at ? 'accepted' : invitation.expires_at < new Date() ? 'expired' : 'pending' }
+            state: invitation.accepted_at ? 'accepted' : invitation.expires_at < this.clock.now() ? 'expired' : 'pending' }
         : null,
     };
   }
@@ -256,7 +257,7 @@ export class MembersService {
    */
   private async issueInvitation(membership: MembershipEntity, actor: Actor): Promise<{ id: string; expiresAt: Date; state: 'pending' }> {
     const id = randomUUID();
-    const expiresAt = new Date(Date.now() + this.config.invitationTtlDays * 86400_000);
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.invitationTtlDays * 86400_000);
     await this.ctx.repo(InvitationEntity).insert({
       id, tenantId: this.ctx.tenantId(), membershipId: membership.id, tokenHash: unusableTokenHash(), expiresAt, createdBy: actor.userId,
     });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Page, shanghaiDay } from '@sanshe/common';
+import { Page } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { DirectoryQuery } from './dto/directory.query';
@@ -22,10 +23,10 @@ interface DirectoryRow {
  */
 @Injectable()
 export class OrganisationDirectoryService {
-  constructor(private readonly ctx: TenantContext) {}
+  constructor(private readonly clock: Clock, private readonly ctx: TenantContext) {}
 
   async list(query: DirectoryQuery): Promise<Page<ReturnType<typeof presentEntry>> & { district: { code: string; name: string }; asOf: string }> {
-    const today = shanghaiDay();
+    const today = this.clock.today();
     const params: unknown[] = [today];
     const where = [`o.status = 'verified'`, `o.standing = 'good'`];
     const inForce = `q.organisation_id = o.id AND q.status = 'approved' AND q.valid_from <= $1::date AND (q.valid_until IS NULL OR q.valid_until >= $1::date)`;

@@ -1,4 +1,5 @@
 import { addYears, isRealDay, shanghaiDay } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@sanshe/tenancy';
 import { OrganisationEntity } from './organisation.entity';
@@ -71,10 +72,10 @@ export interface EligibilityResult {
  */
 @Injectable()
 export class OrganisationEligibilityService {
-  constructor(private readonly ctx: TenantContext) {}
+  constructor(private readonly clock: Clock, private readonly ctx: TenantContext) {}
 
   async check(organisationId: string, criteria: EligibilityCriteria = {}): Promise<EligibilityResult> {
-    const day = typeof criteria.at === 'string' ? criteria.at : shanghaiDay(criteria.at ?? new Date());
+    const day = typeof criteria.at === 'string' ? criteria.at : shanghaiDay(criteria.at ?? this.clock.now());
     if (!isRealDay(day)) throw new Error(`EligibilityCriteria.at is not a date: ${criteria.at}`);
     const org = await this.ctx.repo(OrganisationEntity).findOne({
       where: { id: organisationId },

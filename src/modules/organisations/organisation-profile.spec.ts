@@ -32,9 +32,9 @@ describe('registration form checks', () => {
   });
 
   it('refuses impossible registration dates and more certified social workers than staff', () => {
-    expect(refusal(() => checkRegisteredOn('2023-02-30')).code).toBe('DATE_INVALID');
-    expect(refusal(() => checkRegisteredOn('2099-01-01')).code).toBe('DATE_IN_FUTURE');
-    expect(checkRegisteredOn('2016-04-18')).toBe('2016-04-18');
+    expect(refusal(() => checkRegisteredOn('2023-02-30', '2026-11-24')).code).toBe('DATE_INVALID');
+    expect(refusal(() => checkRegisteredOn('2099-01-01', '2026-11-24')).code).toBe('DATE_IN_FUTURE');
+    expect(checkRegisteredOn('2016-04-18', '2026-11-24')).toBe('2016-04-18');
     expect(refusal(() => checkStaffNumbers(3, 5)).zh).toContain('持证社会工作者人数（5）不能多于专职工作人员数（3）');
     expect(() => checkStaffNumbers(null, 5)).not.toThrow();
   });

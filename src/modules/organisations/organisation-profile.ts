@@ -1,4 +1,4 @@
-import { checkCreditCode, checkMobilePhone, creditCodeMatchesOrgType, fieldRefusal, isRealDay, shanghaiDay } from '@sanshe/common';
+import { checkCreditCode, checkMobilePhone, creditCodeMatchesOrgType, fieldRefusal, isRealDay } from '@sanshe/common';
 import type { OrganisationType } from './service-areas';
 
 /**
@@ -15,11 +15,11 @@ export function normaliseCreditCode(input: string, orgType: OrganisationType): s
   return checked.code;
 }
 
-export function checkRegisteredOn(value: string): string {
+export function checkRegisteredOn(value: string, today: string): string {
   if (!isRealDay(value)) {
     throw fieldRefusal('registeredOn', { reason: 'DATE_INVALID', messageZh: `'${value}'不是有效的日期`, messageEn: `'${value}' is not a real date` });
   }
-  if (value > shanghaiDay()) {
+  if (value > today) {
     throw fieldRefusal('registeredOn', { reason: 'DATE_IN_FUTURE', messageZh: '成立登记日期不能晚于今天', messageEn: 'The registration date cannot be in the future' });
   }
   if (value < '1949-10-01') {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Page, fieldRefusal, isRealDay, shanghaiDay } from '@sanshe/common';
+import { Actor, Page, fieldRefusal, isRealDay } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion, keysetPage } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
@@ -22,6 +23,7 @@ import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-
 @Injectable()
 export class OrganisationQualificationsService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly store: OrganisationStore,
     private readonly audit: AuditService,
@@ -46,13 +48,13 @@ export class OrganisationQualificationsService {
     await this.store.recordHistory(organisationId, { action: 'qualification_applied', detail: { qualificationId: q.id, serviceAreas: q.serviceAreas } });
     await this.audit.record({ action: 'qualification.applied', entityType: 'organisation_qualification', entityId: q.id, after: q });
     await this.outbox.publish('organisation.qualification_applied', { organisationId, qualificationId: q.id });
-    return present(q);
+    return present(q, this.clock.today());
   }
 
   async listForOrganisation(organisationId: string, actor: Actor) {
     await this.store.findVisible(organisationId, actor);
     const rows = await this.repo.find({ where: { organisationId }, order: { createdAt: 'DESC' } });
-    return { items: rows.map((r) => present(r)), total: rows.length };
+    return { items: rows.map((r) => present(r, this.clock.today())), total: rows.length };
   }
 
   /** The district's review queue and register of qualifications, newest first. */
@@ -69,12 +71,12 @@ export class OrganisationQualificationsService {
     const ids = page.items;
     const rows = ids.length ? await this.repo.createQueryBuilder('q').whereInIds(ids.map((r) => r.id)).getMany() : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const items = ids.map((r) => ({ ...present(byId.get(r.id)!), organisation: { id: byId.get(r.id)!.organisationId, name: r.org_name, creditCode: r.credit_code } }));
+    const items = ids.map((r) => ({ ...present(byId.get(r.id)!, this.clock.today()), organisation: { id: byId.get(r.id)!.organisationId, name: r.org_name, creditCode: r.credit_code } }));
     return { ...page, items };
   }
 
   async approve(id: string, dto: ApproveQualificationDto, actor: Actor) {
-    const validFrom = dto.validFrom ?? shanghaiDay();
+    const validFrom = dto.validFrom ?? this.clock.today();
     checkDate('validFrom', validFrom);
     if (dto.validUntil) {
       checkDate('validUntil', dto.validUntil);
@@ -141,7 +143,7 @@ export class OrganisationQualificationsService {
     if (action !== 'withdraw') {
       q.decisionReason = reason ?? q.decisionReason;
       q.decidedBy = actor.userId;
-      q.decidedAt = new Date();
+      q.decidedAt = this.clock.now();
     }
     const saved = await this.repo.save(q);
     const historyAction = action === 'expire' ? 'qualification_expiry_set' : `qualification_${PAST[action]}`;
@@ -150,7 +152,7 @@ export class OrganisationQualificationsService {
     });
     await this.audit.record({ action: `qualification.${PAST[action]}`, entityType: 'organisation_qualification', entityId: id, before, after: saved });
     await this.outbox.publish(`organisation.qualification_${PAST[action]}`, { organisationId: q.organisationId, qualificationId: id });
-    return present(saved);
+    return present(saved, this.clock.today());
   }
 
   /** Workbench: qualification applications waiting for the district's decision, oldest first. */
@@ -172,7 +174,7 @@ function checkDate(field: string, value: string): void {
 }
 
 /** `inForce` answers "does it count today?" (approved, started, not past its end date). */
-export function present(q: OrganisationQualificationEntity, today = shanghaiDay()) {
+export function present(q: OrganisationQualificationEntity, today: string) {
   const inForce = q.status === 'approved' && !!q.validFrom && q.validFrom <= today && (!q.validUntil || q.validUntil >= today);
   const expired = q.status === 'approved' && !!q.validUntil && q.validUntil < today;
   return {

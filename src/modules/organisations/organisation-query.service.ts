@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
-import { Page, shanghaiDay } from '@sanshe/common';
+import { Page } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { cappedCountsBy, keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { ListOrganisationsQuery, OrganisationFilters, STATUSES } from './dto/list-organisations.query';
@@ -55,7 +56,7 @@ const SELECT = `
  */
 @Injectable()
 export class OrganisationQueryService {
-  constructor(private readonly ctx: TenantContext) {}
+  constructor(private readonly clock: Clock, private readonly ctx: TenantContext) {}
 
   async list(query: ListOrganisationsQuery): Promise<Page<ReturnType<typeof presentListItem>> & { counts: Record<string, number> }> {
     const { where, params } = this.filters(query, { withStatus: false });
@@ -81,11 +82,11 @@ export class OrganisationQueryService {
     const rows: Row[] = await this.ctx.manager().query(`${SELECT} ${sqlWhere(where)} ORDER BY o.name, o.id LIMIT $${params.length}`, params);
     if (rows.length > EXPORT_MAX_ROWS) throw organisationsError(OrganisationsErrorCode.EXPORT_TOO_LARGE, { max: EXPORT_MAX_ROWS });
     const district = await this.ctx.district();
-    const today = shanghaiDay();
+    const today = this.clock.today();
 
     const wb = new Workbook();
     wb.creator = 'Sanshe 三社联动';
-    wb.created = new Date();
+    wb.created = this.clock.now();
     const ws = wb.addWorksheet('社会组织名录', { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = [
       { header: '序号', key: 'n', width: 6 },
@@ -136,7 +137,7 @@ export class OrganisationQueryService {
   }
 
   private filters(f: OrganisationFilters, opts: { withStatus: boolean }): { where: string[]; params: unknown[] } {
-    const params: unknown[] = [shanghaiDay()];
+    const params: unknown[] = [this.clock.today()];
     const where: string[] = [];
     const add = (sql: string, ...values: unknown[]) => {
       let out = sql;

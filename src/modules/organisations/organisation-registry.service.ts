@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { Actor, DomainException, Role, maskPhone } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
@@ -44,6 +45,7 @@ const REQUIRED_FIELDS: Array<{ field: keyof OrganisationEntity; zh: string; en: 
 @Injectable()
 export class OrganisationRegistryService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly store: OrganisationStore,
     private readonly audit: AuditService,
@@ -154,7 +156,7 @@ export class OrganisationRegistryService {
         await this.store.recordHistory(org.id, { action: 'corrected_by_district', detail: { before: pick(before, Object.keys(core)), after: core } });
       } else {
         org.pendingChange = { ...pending, ...core };
-        org.pendingChangeAt = new Date();
+        org.pendingChangeAt = this.clock.now();
         await this.store.recordHistory(org.id, { action: 'change_requested', detail: { before: pick(before, Object.keys(core)), requested: core } });
       }
     }
@@ -176,7 +178,7 @@ export class OrganisationRegistryService {
       });
     }
     const before = { ...org };
-    Object.assign(org, { status: to, statusReason: null, submittedAt: new Date() });
+    Object.assign(org, { status: to, statusReason: null, submittedAt: this.clock.now() });
     const saved = await this.save(org);
     await this.store.recordHistory(id, { action: 'submit', fromStatus: from, toStatus: to });
     await this.audit.record({ action: 'organisation.submitted', entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });
@@ -261,7 +263,7 @@ export class OrganisationRegistryService {
     if (dto.orgType !== undefined) v.orgType = dto.orgType;
     if (dto.creditCode !== undefined) v.creditCode = opts.partial ? dto.creditCode : normaliseCreditCode(dto.creditCode, dto.orgType!);
     if (dto.registrationAuthority !== undefined) v.registrationAuthority = dto.registrationAuthority.trim();
-    if (dto.registeredOn !== undefined) v.registeredOn = checkRegisteredOn(dto.registeredOn);
+    if (dto.registeredOn !== undefined) v.registeredOn = checkRegisteredOn(dto.registeredOn, this.clock.today());
     if (dto.legalRepresentative !== undefined) v.legalRepresentative = dto.legalRepresentative.trim();
     if (dto.address !== undefined) v.address = dto.address.trim() || null;
     if (dto.placeId !== undefined) v.placeId = (await this.places.requireActive(dto.placeId, 'community')).id;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, fieldRefusal, isRealDay } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { OutboxService } from '@sanshe/queue';
@@ -21,6 +22,7 @@ export const ORGANISATION_STANDING_CHANGED = 'organisation.standing_changed';
 @Injectable()
 export class OrganisationReviewService {
   constructor(
+    private readonly clock: Clock,
     private readonly store: OrganisationStore,
     private readonly registry: OrganisationRegistryService,
     private readonly audit: AuditService,
@@ -29,7 +31,7 @@ export class OrganisationReviewService {
 
   async verify(id: string, version: number, note: string | undefined, actor: Actor) {
     return this.moveStatus(id, version, 'verify', note ?? null, (org) => {
-      org.verifiedAt = new Date();
+      org.verifiedAt = this.clock.now();
       org.verifiedBy = actor.userId;
     });
   }
@@ -74,7 +76,7 @@ export class OrganisationReviewService {
     const from = org.standing;
     const to = nextState('organisation standing', STANDING_TRANSITIONS, action, from);
     const before = { ...org };
-    Object.assign(org, { standing: to, standingReason: to === 'good' ? null : reason, standingSince: new Date() });
+    Object.assign(org, { standing: to, standingReason: to === 'good' ? null : reason, standingSince: this.clock.now() });
     const saved = await this.registry.save(org);
     await this.store.recordHistory(id, { action, fromStanding: from, toStanding: to, reason });
     await this.audit.record({ action: `organisation.${action}`, entityType: 'organisation', entityId: id, before: auditSafe(before), after: auditSafe(saved) });

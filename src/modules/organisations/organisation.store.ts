@@ -1,6 +1,6 @@
-import { shanghaiDay } from '@sanshe/common';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
 import { canSeeOrganisation } from './organisation-access';
@@ -29,6 +29,7 @@ export interface HistoryEntry {
 @Injectable()
 export class OrganisationStore {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly cipher: FieldCipher,
   ) {}
@@ -100,7 +101,7 @@ export class OrganisationStore {
 
   /** The full record, private fields included: only ever shown to officials and the organisation's own people. */
   async view(org: OrganisationEntity) {
-    return presentOrganisation(org, await this.placeName(org.placeId));
+    return presentOrganisation(org, await this.placeName(org.placeId), this.clock.today());
   }
 }
 
@@ -130,13 +131,12 @@ export function auditSafe(o: OrganisationEntity): Record<string, unknown> {
   return { ...rest, bankAccountNo: o.bankAccountNo ? `****${o.bankAccountNo.slice(-4)}` : null };
 }
 
-export function currentGrade(o: Pick<OrganisationEntity, 'grade' | 'gradeValidFrom' | 'gradeValidUntil'>, today = shanghaiDay()): number | null {
+export function currentGrade(o: Pick<OrganisationEntity, 'grade' | 'gradeValidFrom' | 'gradeValidUntil'>, today: string): number | null {
   if (!o.grade || !o.gradeValidFrom || !o.gradeValidUntil) return null;
   return o.gradeValidFrom <= today && today <= o.gradeValidUntil ? o.grade : null;
 }
 
-export function presentOrganisation(o: OrganisationEntity, placeName: string | null) {
-  const today = shanghaiDay();
+export function presentOrganisation(o: OrganisationEntity, placeName: string | null, today: string) {
   return {
     id: o.id,
     name: o.name,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, FieldError, addDays, shanghaiDay } from '@sanshe/common';
+import { Actor, FieldError, addDays, shanghaiDay, sqlDay } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { AttachmentsService } from '../attachments/attachments.service';
 import { ORGANISATION_WRITERS, ProjectAccess, ProjectRow } from '../projects/project-access.service';
 import { ProjectNotices } from '../projects/project-notices';
-import { TODAY } from '../projects/project-query.service';
 import { REPORT_TRANSITIONS, nextState } from '../projects/project.transitions';
 import { ProjectsErrorCode, projectsError } from '../projects/projects.errors';
 import { AddReportDto, ReviewReportDto, UpdateReportDto, VersionDto } from './report.dto';
@@ -35,8 +35,9 @@ interface ReportRow {
   version: number;
 }
 
-const COLUMNS = `id, project_id, kind, period_start::text, period_end::text, due_on::text, status, narrative, indicator_values, milestone_statuses,
-  review_comment, submitted_at, reviewed_at, overdue_since::text, (status IN ('due','returned') AND due_on < ${TODAY}) AS overdue, version`;
+/** A report row with `overdue` judged on `today` (an SQL date from the Clock). */
+const columns = (today: string) => `id, project_id, kind, period_start::text, period_end::text, due_on::text, status, narrative, indicator_values, milestone_statuses,
+  review_comment, submitted_at, reviewed_at, overdue_since::text, (status IN ('due','returned') AND due_on < ${today}) AS overdue, version`;
 
 /**
  * Periodic reports (月报 / 中期报告 / 结项报告): the organisation fills in the narrative, indicator values (cumulative to
@@ -47,6 +48,7 @@ const COLUMNS = `id, project_id, kind, period_start::text, period_end::text, due
 @Injectable()
 export class ProjectReportsService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly access: ProjectAccess,
     private readonly attachments: AttachmentsService,
@@ -56,7 +58,7 @@ export class ProjectReportsService {
 
   async list(projectId: string, actor: Actor) {
     await this.access.load(projectId, actor);
-    const rows: ReportRow[] = await this.ctx.manager().query(`SELECT ${COLUMNS} FROM project_reports WHERE project_id = $1 ORDER BY due_on, kind`, [projectId]);
+    const rows: ReportRow[] = await this.ctx.manager().query(`SELECT ${columns(sqlDay(this.clock.today()))} FROM project_reports WHERE project_id = $1 ORDER BY due_on, kind`, [projectId]);
     return { items: rows.map((r) => this.summary(r)), total: rows.length };
   }
 
@@ -127,7 +129,7 @@ export class ProjectReportsService {
     }
     if (missing.length) throw projectsError(ProjectsErrorCode.REPORT_INCOMPLETE, { missing: missing.map((x) => x.field) }, undefined, missing);
     await this.ctx.manager().query(
-      `UPDATE project_reports SET status = 'submitted', submitted_at = now(), submitted_by = $2, version = version + 1 WHERE id = $1`, [r.id, actor.userId]);
+      `UPDATE project_reports SET status = 'submitted', submitted_at = $3, submitted_by = $2, version = version + 1 WHERE id = $1`, [r.id, actor.userId, this.clock.now()]);
     await this.audit.record({ action: 'project.report_submitted', entityType: 'project_report', entityId: r.id, before: { status: r.status }, after: { status: 'submitted' } });
     await this.notices.send(p, ['officer'], {
       kind: 'project.report_submitted', titleZh: `${KIND[r.kind].zh}待审核：${p.referenceNo}`, titleEn: `${KIND[r.kind].en} to review: ${p.referenceNo}`,
@@ -146,8 +148,8 @@ export class ProjectReportsService {
       throw projectsError(ProjectsErrorCode.REPORT_INVALID, { field: 'comment' }, { zh: '退回报告请填写审核意见', en: 'Give a comment when returning a report' });
     }
     const m = this.ctx.manager();
-    await m.query(`UPDATE project_reports SET status = $2, review_comment = $3, reviewed_at = now(), reviewed_by = $4, version = version + 1 WHERE id = $1`,
-      [r.id, to, dto.comment ?? null, actor.userId]);
+    await m.query(`UPDATE project_reports SET status = $2, review_comment = $3, reviewed_at = $5, reviewed_by = $4, version = version + 1 WHERE id = $1`,
+      [r.id, to, dto.comment ?? null, actor.userId, this.clock.now()]);
     if (action === 'approve') {
       for (const s of r.milestone_statuses) {
         await m.query(`UPDATE project_milestones SET status = $3, completed_on = CASE WHEN $3 = 'done' THEN COALESCE($4::date, completed_on, $5::date) ELSE NULL END
@@ -186,7 +188,7 @@ export class ProjectReportsService {
   }
 
   private async row(reportId: string, lock = false): Promise<ReportRow> {
-    const [r]: ReportRow[] = await this.ctx.manager().query(`SELECT ${COLUMNS} FROM project_reports WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [reportId]);
+    const [r]: ReportRow[] = await this.ctx.manager().query(`SELECT ${columns(sqlDay(this.clock.today()))} FROM project_reports WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [reportId]);
     if (!r) throw projectsError(ProjectsErrorCode.REPORT_NOT_FOUND, { reportId });
     return r;
   }

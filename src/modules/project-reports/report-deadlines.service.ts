@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, shanghaiDay } from '@sanshe/common';
+import { addDays } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { ScheduledJob } from '@sanshe/queue';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
 import { ProjectAccess } from '../projects/project-access.service';
@@ -22,6 +23,7 @@ const EVERY_MS = 60 * 60 * 1000;
 @Injectable()
 export class ReportDeadlinesService {
   constructor(
+    private readonly clock: Clock,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: TenantTransactionRunner,
     private readonly ctx: TenantContext,
@@ -35,7 +37,7 @@ export class ReportDeadlinesService {
     return this.scanAll();
   }
 
-  async scanAll(today: string = shanghaiDay()): Promise<{ districts: number; reminders: number; overdue: number }> {
+  async scanAll(today: string = this.clock.today()): Promise<{ districts: number; reminders: number; overdue: number }> {
     const tenants: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM tenants WHERE status = 'active' ORDER BY id`);
     const total = { districts: tenants.length, reminders: 0, overdue: 0 };
     for (const t of tenants) {

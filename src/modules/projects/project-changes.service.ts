@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, FieldError, Page, PageQuery, Role, addDays } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion, keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
@@ -43,6 +44,7 @@ function toChange({ sortKey: _sortKey, ...c }: Record<string, any>) {
 @Injectable()
 export class ProjectChangesService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly access: ProjectAccess,
     private readonly plan: ProjectPlanService,
@@ -87,8 +89,8 @@ export class ProjectChangesService {
       await this.validate(p, c.kind, c.detail);
     }
     await this.ctx.manager().query(
-      `UPDATE project_changes SET status = $2, decided_by = $3, decided_at = now(), decision_comment = $4, version = version + 1 WHERE id = $1`,
-      [c.id, to, actor.userId, dto.comment ?? null]);
+      `UPDATE project_changes SET status = $2, decided_by = $3, decided_at = $5, decision_comment = $4, version = version + 1 WHERE id = $1`,
+      [c.id, to, actor.userId, dto.comment ?? null, this.clock.now()]);
     if (action === 'approve') await this.apply(p, c);
     await this.audit.record({ action: `project.change_${to}`, entityType: 'project_change', entityId: c.id, before: { status: c.status }, after: { status: to, comment: dto.comment } });
     const verb = action === 'approve' ? { zh: '已批准', en: 'approved' } : { zh: '未获批准', en: 'rejected' };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, formatYuan } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { assertVersion } from '@sanshe/database';
 import { LedgerService } from '@sanshe/ledger';
@@ -23,6 +24,7 @@ const yuan = (fen: bigint) => formatYuan(fen);
 @Injectable()
 export class ProjectLifecycleService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly access: ProjectAccess,
     private readonly ledger: LedgerService,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@sanshe/common';
+import { Actor, sqlDay } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { suppress } from '../casework/casework-fields';
@@ -9,15 +10,16 @@ import { ProjectAccess } from './project-access.service';
 import { ProjectPlanService } from './project-plan.service';
 import { TranchesService } from './tranches.service';
 
-export const TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
-
-/** Per project: the money (fen as text) and what is overdue or due next. `p` is the projects row. */
-const MONEY_AND_DUE = `
+/**
+ * Per project: the money (fen as text) and what is overdue or due next, as of `today` (an SQL date from the Clock, never
+ * the database's `now()`, so a test that moves the clock moves what is overdue). `p` is the projects row.
+ */
+const moneyAndDue = (today: string) => `
   (SELECT COALESCE(sum(amount_fen), 0) FROM project_tranches t WHERE t.project_id = p.id AND t.status = 'released')::text AS released_fen,
   (SELECT COALESCE(sum(s.amount_fen), 0) FROM project_report_spending s JOIN project_reports r ON r.id = s.report_id
      WHERE r.project_id = p.id AND r.status = 'approved')::text AS spent_fen,
-  (SELECT count(*) FROM project_reports r WHERE r.project_id = p.id AND r.status IN ('due','returned') AND r.due_on < ${TODAY})::int AS overdue_reports,
-  (SELECT count(*) FROM project_milestones ms WHERE ms.project_id = p.id AND ms.status <> 'done' AND ms.due_on < ${TODAY})::int AS overdue_milestones,
+  (SELECT count(*) FROM project_reports r WHERE r.project_id = p.id AND r.status IN ('due','returned') AND r.due_on < ${today})::int AS overdue_reports,
+  (SELECT count(*) FROM project_milestones ms WHERE ms.project_id = p.id AND ms.status <> 'done' AND ms.due_on < ${today})::int AS overdue_milestones,
   (SELECT count(*) FROM project_tranches t WHERE t.project_id = p.id AND t.status = 'frozen')::int AS frozen_tranches,
   (SELECT count(*) FROM project_changes c WHERE c.project_id = p.id AND c.status = 'pending')::int AS pending_changes,
   (SELECT json_build_object('type', x.type, 'id', x.id, 'name', x.name, 'dueOn', x.due_on) FROM (
@@ -45,9 +47,9 @@ function summary(r: Record<string, any>) {
   };
 }
 
-const SELECT = `SELECT p.id, p.award_id, p.reference_no, p.title, p.status, p.call_title, p.organisation_id, o.name AS organisation_name, p.officer_user_id,
+const select = (today: string) => `SELECT p.id, p.award_id, p.reference_no, p.title, p.status, p.call_title, p.organisation_id, o.name AS organisation_name, p.officer_user_id,
     u.name AS officer_name, p.starts_on::text, p.ends_on::text, p.agreement_signed_on::text, p.plan_version, p.version, p.amount_fen,
-    p.refunded_fen, p.created_at, p.summary, p.community_ids, p.service_areas, p.co_funding_fen::text, p.closed_at, ${MONEY_AND_DUE}
+    p.refunded_fen, p.created_at, p.summary, p.community_ids, p.service_areas, p.co_funding_fen::text, p.closed_at, ${moneyAndDue(today)}
   FROM projects p JOIN organisations o ON o.id = p.organisation_id JOIN users u ON u.id = p.officer_user_id`;
 
 /**
@@ -58,6 +60,7 @@ const SELECT = `SELECT p.id, p.award_id, p.reference_no, p.title, p.status, p.ca
 @Injectable()
 export class ProjectQueryService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly access: ProjectAccess,
     private readonly plan: ProjectPlanService,
@@ -66,6 +69,7 @@ export class ProjectQueryService {
   ) {}
 
   async list(q: ListProjectsQuery, actor: Actor) {
+    const TODAY = sqlDay(this.clock.today());
     const params: unknown[] = [];
     const where = [this.access.visibility(actor, params)];
     const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
@@ -78,7 +82,7 @@ export class ProjectQueryService {
                OR EXISTS (SELECT 1 FROM project_milestones ms WHERE ms.project_id = p.id AND ms.status <> 'done' AND ms.due_on < ${TODAY}))`);
     }
     const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
-      select: SELECT, countFrom: 'FROM projects p', where, params,
+      select: select(TODAY), countFrom: 'FROM projects p', where, params,
       order: { key: 'p.created_at', type: 'timestamptz', id: 'p.id', direction: 'desc' }, limit: q.limit, cursor: q.cursor,
     });
     return { ...page, items: page.items.map(summary) };
@@ -87,7 +91,8 @@ export class ProjectQueryService {
   async detail(projectId: string, actor: Actor) {
     await this.access.load(projectId, actor);
     const m = this.ctx.manager();
-    const [row] = await m.query(`${SELECT} WHERE p.id = $1`, [projectId]);
+    const TODAY = sqlDay(this.clock.today());
+    const [row] = await m.query(`${select(TODAY)} WHERE p.id = $1`, [projectId]);
     const plan = await this.plan.current(projectId);
     const totals = await this.casework.totalsForProject(projectId);
     // People counts of 1-4 are shown as "<5" to everyone but the organisation's own people, as casework's aggregates do.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, formatYuan } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { LedgerService } from '@sanshe/ledger';
 import { TenantContext, IdempotencyService } from '@sanshe/tenancy';
@@ -38,6 +39,7 @@ const yuan = (fen: bigint | string) => formatYuan(fen);
 @Injectable()
 export class TranchesService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly access: ProjectAccess,
     private readonly ledger: LedgerService,
@@ -81,8 +83,8 @@ export class TranchesService {
         reason: `${p.referenceNo} 第${t.seq}期拨款 ${t.name}`.slice(0, 200),
       });
       const [[done]]: [TrancheRow[], number] = await this.ctx.manager().query(
-        `UPDATE project_tranches SET status = 'released', released_entry_id = $2, released_at = now(), released_by = $3, version = version + 1
-          WHERE id = $1 AND status IN ('pending') RETURNING *`, [t.id, entry.id, actor.userId]);
+        `UPDATE project_tranches SET status = 'released', released_entry_id = $2, released_at = $4, released_by = $3, version = version + 1
+          WHERE id = $1 AND status IN ('pending') RETURNING *`, [t.id, entry.id, actor.userId, this.clock.now()]);
       await this.audit.record({ action: 'project.tranche_released', entityType: 'project_tranche', entityId: t.id, before: { status: t.status }, after: { status: 'released', entryId: entry.id, amountFen: t.amount_fen } });
       await this.notices.send(p, ['organisation', 'officer'], {
         kind: 'project.tranche_released', titleZh: `拨款已到账：${p.referenceNo} 第${t.seq}期`, titleEn: `Tranche ${t.seq} paid: ${p.referenceNo}`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { TenantContext } from '@sanshe/tenancy';
 import { ApplicationsService } from '../applications/applications.service';
@@ -16,6 +17,7 @@ import { ReviewsErrorCode, reviewsError } from './reviews.errors';
 @Injectable()
 export class ReviewPanelService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly audit: AuditService,
     private readonly calls: CallsService,
@@ -59,7 +61,7 @@ export class ReviewPanelService {
     const apps = await this.applications.listForCall(callId, ['passed']);
     if (!apps.length) throw reviewsError(ReviewsErrorCode.NOTHING_TO_REVIEW);
     const created = await this.fill(callId, call.reviewersPerApplication, apps);
-    if (call.status === 'closed') call = await this.calls.transition(callId, 'start_review', { review_started_at: new Date() });
+    if (call.status === 'closed') call = await this.calls.transition(callId, 'start_review', { review_started_at: this.clock.now() });
     await this.audit.record({ action: 'call.reviewers_assigned', entityType: 'call', entityId: callId, after: { created } });
     return { created, callStatus: call.status, panel: (await this.panel(callId)).items };
   }
