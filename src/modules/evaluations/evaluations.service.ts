@@ -3,7 +3,8 @@ import { Actor, Role } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { TenantContext } from '@sanshe/tenancy';
-import { ProjectAccess } from '../projects/project-access.service';
+import { ProjectAccess, ProjectRow } from '../projects/project-access.service';
+import { reportSchedule } from '../projects/project-schedule';
 import { ProjectNotices } from '../projects/project-notices';
 import { ProjectsErrorCode, projectsError } from '../projects/projects.errors';
 import { TranchesService } from '../projects/tranches.service';
@@ -72,6 +73,7 @@ export class EvaluationsService {
     if (!actor.roles.includes(Role.Evaluator) || !actor.membershipId || !(await this.access.isAssigned(p.id, actor.membershipId))) {
       throw projectsError(ProjectsErrorCode.NOT_ASSIGNED, { projectId });
     }
+    this.checkEvaluatedOn(p, dto);
     const passed = dto.grade !== 'unqualified';
     const [row]: Array<{ id: string }> = await this.ctx.manager().query(
       `INSERT INTO project_evaluations (tenant_id, project_id, stage, evaluator_membership_id, score, grade, passed, findings, evaluated_on)
@@ -98,6 +100,19 @@ export class EvaluationsService {
     }
     await this.audit.record({ action: 'project.evaluated', entityType: 'project_evaluation', entityId: row.id, after: { projectId: p.id, ...dto, passed, frozenTranches: frozen } });
     return { id: row.id, projectId: p.id, ...dto, gradeLabel: grade, passed, frozenTranches: frozen };
+  }
+
+  /**
+   * An evaluation looks back on a period, so it is dated after that period — the mid-term one after the first half
+   * (the interim report's period), the final one after the project's end — and not after today on the Clock.
+   */
+  private checkEvaluatedOn(p: ProjectRow, dto: RecordEvaluationDto): void {
+    const today = this.clock.today();
+    if (dto.evaluatedOn > today) throw projectsError(ProjectsErrorCode.EVALUATION_DATE_IN_FUTURE, { evaluatedOn: dto.evaluatedOn, today });
+    const periodEnd = dto.stage === 'midterm' ? reportSchedule(p.startsOn, p.endsOn).find((r) => r.kind === 'interim')!.periodEnd : p.endsOn;
+    if (dto.evaluatedOn <= periodEnd) {
+      throw projectsError(ProjectsErrorCode.EVALUATION_BEFORE_PERIOD_END, { stage: dto.stage, evaluatedOn: dto.evaluatedOn, periodStart: p.startsOn, periodEnd });
+    }
   }
 
   async list(projectId: string, actor: Actor) {

@@ -65,6 +65,9 @@ export class ProjectReportsService {
   async add(projectId: string, dto: AddReportDto, actor: Actor) {
     const p = await this.access.loadWritable(projectId, actor);
     if (dto.periodEnd < dto.periodStart) throw projectsError(ProjectsErrorCode.REPORT_INVALID, { field: 'periodEnd' });
+    if (dto.periodStart < p.startsOn || dto.periodEnd > p.endsOn || dto.dueOn < dto.periodEnd) {
+      throw projectsError(ProjectsErrorCode.REPORT_PERIOD_OUTSIDE_PROJECT, { periodStart: dto.periodStart, periodEnd: dto.periodEnd, dueOn: dto.dueOn, startsOn: p.startsOn, endsOn: p.endsOn });
+    }
     const [row]: Array<{ id: string }> = await this.ctx.manager().query(
       `INSERT INTO project_reports (tenant_id, project_id, kind, period_start, period_end, due_on) VALUES ($1,$2,$3,$4,$5,$6)
        ON CONFLICT (tenant_id, project_id, kind, period_start) DO NOTHING RETURNING id`,
@@ -121,6 +124,7 @@ export class ProjectReportsService {
     this.access.requireOrganisationWriter(p, actor);
     assertVersion(r, dto.version);
     nextState('report', REPORT_TRANSITIONS, 'submit', r.status);
+    this.assertPeriodBegun(r);
     const missing: FieldError[] = [];
     if (!r.narrative.trim()) missing.push({ field: 'narrative', code: 'required', zh: '请填写工作进展', en: 'Write the narrative' });
     const [{ spent }] = await this.ctx.manager().query(`SELECT COALESCE(sum(amount_fen), 0)::text AS spent FROM project_report_spending WHERE report_id = $1`, [r.id]);
@@ -144,6 +148,7 @@ export class ProjectReportsService {
     const p = await this.loadProject(r, actor, true);
     assertVersion(r, dto.version);
     const to = nextState('report', REPORT_TRANSITIONS, action, r.status);
+    if (action === 'approve') this.assertPeriodBegun(r);
     if (action === 'return' && !dto.comment) {
       throw projectsError(ProjectsErrorCode.REPORT_INVALID, { field: 'comment' }, { zh: '退回报告请填写审核意见', en: 'Give a comment when returning a report' });
     }
@@ -166,6 +171,12 @@ export class ProjectReportsService {
       data: { reportId: r.id },
     });
     return this.get(r.id, actor);
+  }
+
+  /** A report speaks about a period that has at least begun (on the Clock's Beijing day): no 2027 report approved in 2026. */
+  private assertPeriodBegun(r: ReportRow): void {
+    const today = this.clock.today();
+    if (today < r.period_start) throw projectsError(ProjectsErrorCode.REPORT_PERIOD_NOT_STARTED, { periodStart: r.period_start, today });
   }
 
   private async checkIds(p: ProjectRow, dto: UpdateReportDto): Promise<void> {

@@ -19,7 +19,9 @@ const yuan = (fen: bigint) => formatYuan(fen);
  * The agreement (协议签订) and closure (结项). Closing needs the final evaluation and an approved final report and no
  * change awaiting a decision; it gives back every unpaid tranche's reservation to the programme fund, records the
  * organisation's refund of unspent money (a transfer from its grant account back to the fund), and makes the
- * project read-only.
+ * project read-only. A project closes only after its end date (on the Clock's Beijing day), or earlier as an early
+ * termination (提前终止) with a stated reason, which is recorded on the project and in the audit trail; a terminated
+ * project has no completed period to evaluate or report on, so only a pending change still blocks it.
  */
 @Injectable()
 export class ProjectLifecycleService {
@@ -49,15 +51,15 @@ export class ProjectLifecycleService {
     return { id: p.id, ...row };
   }
 
-  /** What still stands in the way of closing (empty when it may close). */
-  async closureBlockers(projectId: string) {
+  /** What still stands in the way of closing (empty when it may close); an early termination skips the final evaluation and report. */
+  async closureBlockers(projectId: string, earlyTermination = false) {
     const [r] = await this.ctx.manager().query(
       `SELECT EXISTS (SELECT 1 FROM project_evaluations WHERE project_id = $1 AND stage = 'final') AS evaluated,
               EXISTS (SELECT 1 FROM project_reports WHERE project_id = $1 AND kind = 'final' AND status = 'approved') AS reported,
               EXISTS (SELECT 1 FROM project_changes WHERE project_id = $1 AND status = 'pending') AS changes`, [projectId]);
     const out: Array<{ code: string; zh: string; en: string }> = [];
-    if (!r.evaluated) out.push({ code: 'final_evaluation', zh: '尚未完成结项评估', en: 'The final evaluation is not recorded' });
-    if (!r.reported) out.push({ code: 'final_report', zh: '结项报告尚未审核通过', en: 'The final report is not approved' });
+    if (!r.evaluated && !earlyTermination) out.push({ code: 'final_evaluation', zh: '尚未完成结项评估', en: 'The final evaluation is not recorded' });
+    if (!r.reported && !earlyTermination) out.push({ code: 'final_report', zh: '结项报告尚未审核通过', en: 'The final report is not approved' });
     if (r.changes) out.push({ code: 'pending_change', zh: '有变更申请待审批', en: 'A change request awaits a decision' });
     return out;
   }
@@ -67,7 +69,12 @@ export class ProjectLifecycleService {
       const p = await this.access.loadWritable(projectId, actor);
       assertVersion(p, dto.version);
       nextState('project', PROJECT_TRANSITIONS, 'close', p.status);
-      const blockers = await this.closureBlockers(p.id);
+      const today = this.clock.today();
+      const early = today <= p.endsOn;
+      if (early && !dto.earlyTerminationReason) throw projectsError(ProjectsErrorCode.CLOSURE_BEFORE_END, { endsOn: p.endsOn, today });
+      // A reason is only a termination's: a project closed after its end was not terminated, whatever the request says.
+      const terminationReason = early ? dto.earlyTerminationReason! : null;
+      const blockers = await this.closureBlockers(p.id, early);
       if (blockers.length) {
         throw projectsError(ProjectsErrorCode.CLOSURE_NOT_READY, { unmet: blockers }, {
           zh: `尚不能结项：${blockers.map((b) => b.zh).join('；')}`, en: `Cannot close yet: ${blockers.map((b) => b.en).join('; ')}`,
@@ -102,18 +109,21 @@ export class ProjectLifecycleService {
         refundEntryId = entry.id;
       }
       await m.query(
-        `UPDATE projects SET status = 'closed', closed_at = now(), closed_by = $2, refunded_fen = refunded_fen + $3, refund_entry_id = $4,
-                version = version + 1, updated_at = now() WHERE id = $1`, [p.id, actor.userId, refund.toString(), refundEntryId]);
+        `UPDATE projects SET status = 'closed', closed_at = $5, closed_by = $2, refunded_fen = refunded_fen + $3, refund_entry_id = $4,
+                termination_reason = $6, version = version + 1, updated_at = now() WHERE id = $1`,
+        [p.id, actor.userId, refund.toString(), refundEntryId, this.clock.now(), terminationReason]);
       const releasedReservationsFen = open.reduce((a, t) => a + (t.reservation_key ? BigInt(t.amount_fen) : 0n), 0n);
       const result = {
         id: p.id, status: 'closed', releasedFen: released.toString(), reportedSpentFen: String(money.spent), refundFen: refund.toString(), refundEntryId,
         cancelledTranches: open.map((t) => t.seq), returnedReservationsFen: releasedReservationsFen.toString(), fund: await this.fund.summary(),
+        terminationReason,
       };
       await this.audit.record({ action: 'project.closed', entityType: 'project', entityId: p.id, before: { status: p.status }, after: result });
       await this.notices.send(p, ['organisation', 'officer', 'finance'], {
-        kind: 'project.closed', titleZh: `项目已结项：${p.referenceNo}`, titleEn: `Project closed: ${p.referenceNo}`,
-        bodyZh: `「${p.title}」已结项。已拨付 ${yuan(released)} 元，退回结余 ${yuan(refund)} 元。`,
-        bodyEn: `"${p.title}" is closed. Paid ${yuan(released)} yuan; ${yuan(refund)} yuan returned.`,
+        kind: 'project.closed',
+        titleZh: `${terminationReason ? '项目已提前终止' : '项目已结项'}：${p.referenceNo}`, titleEn: `${terminationReason ? 'Project terminated early' : 'Project closed'}: ${p.referenceNo}`,
+        bodyZh: `「${p.title}」已${terminationReason ? `提前终止（原因：${terminationReason}）` : '结项'}。已拨付 ${yuan(released)} 元，退回结余 ${yuan(refund)} 元。`,
+        bodyEn: `"${p.title}" is ${terminationReason ? `terminated early (reason: ${terminationReason})` : 'closed'}. Paid ${yuan(released)} yuan; ${yuan(refund)} yuan returned.`,
       });
       return result;
     });

@@ -49,7 +49,7 @@ function summary(r: Record<string, any>) {
 
 const select = (today: string) => `SELECT p.id, p.award_id, p.reference_no, p.title, p.status, p.call_title, p.organisation_id, o.name AS organisation_name, p.officer_user_id,
     u.name AS officer_name, p.starts_on::text, p.ends_on::text, p.agreement_signed_on::text, p.plan_version, p.version, p.amount_fen,
-    p.refunded_fen, p.created_at, p.summary, p.community_ids, p.service_areas, p.co_funding_fen::text, p.closed_at, ${moneyAndDue(today)}
+    p.refunded_fen, p.created_at, p.summary, p.community_ids, p.service_areas, p.co_funding_fen::text, p.closed_at, p.termination_reason, ${moneyAndDue(today)}
   FROM projects p JOIN organisations o ON o.id = p.organisation_id JOIN users u ON u.id = p.officer_user_id`;
 
 /**
@@ -116,7 +116,7 @@ export class ProjectQueryService {
       `SELECT id, stage, score::float8 AS score, grade, passed, findings, evaluated_on::text AS "evaluatedOn" FROM project_evaluations WHERE project_id = $1 ORDER BY created_at`, [projectId]);
     return {
       // The project carries its award's reference number, so the award is named without asking the calls module.
-      ...summary(row), award: { id: row.award_id, referenceNo: row.reference_no }, summary: row.summary, communityIds: row.community_ids, serviceAreas: row.service_areas, coFundingFen: row.co_funding_fen, closedAt: row.closed_at,
+      ...summary(row), award: { id: row.award_id, referenceNo: row.reference_no }, summary: row.summary, communityIds: row.community_ids, serviceAreas: row.service_areas, coFundingFen: row.co_funding_fen, closedAt: row.closed_at, terminationReason: row.termination_reason,
       plan: { ...plan, indicators }, caseworkTotal: { ...totals.total, distinctPeople: people(totals.total.distinctPeople) },
       tranches: (await this.tranches.list(projectId, actor)).items, reports, evaluations,
     };

@@ -23,6 +23,11 @@ export enum ProjectsErrorCode {
   REPORT_NOT_FOUND = 'REPORT_NOT_FOUND',
   REPORT_INVALID = 'REPORT_INVALID',
   REPORT_INCOMPLETE = 'REPORT_INCOMPLETE',
+  REPORT_PERIOD_OUTSIDE_PROJECT = 'REPORT_PERIOD_OUTSIDE_PROJECT',
+  REPORT_PERIOD_NOT_STARTED = 'REPORT_PERIOD_NOT_STARTED',
+  EVALUATION_BEFORE_PERIOD_END = 'EVALUATION_BEFORE_PERIOD_END',
+  EVALUATION_DATE_IN_FUTURE = 'EVALUATION_DATE_IN_FUTURE',
+  CLOSURE_BEFORE_END = 'CLOSURE_BEFORE_END',
 }
 
 export const PROJECTS_ERRORS: ErrorCatalogue<ProjectsErrorCode> = {
@@ -48,6 +53,11 @@ export const PROJECTS_ERRORS: ErrorCatalogue<ProjectsErrorCode> = {
   REPORT_NOT_FOUND: { status: 404, zh: '找不到该报告', en: 'Report not found' },
   REPORT_INVALID: { status: 400, zh: '报告内容有误', en: 'The report has invalid content' },
   REPORT_INCOMPLETE: { status: 409, zh: '报告尚不完整，请补全后再提交', en: 'The report is incomplete; complete it before submitting' },
+  REPORT_PERIOD_OUTSIDE_PROJECT: { status: 400, zh: '报告期应在项目执行期内，且截止日期不早于报告期末', en: 'A report period must lie within the project\'s dates, and be due no earlier than its end' },
+  REPORT_PERIOD_NOT_STARTED: { status: 409, zh: '报告期尚未开始，不能提交或审核该期报告', en: 'The report period has not begun; the report cannot be submitted or approved yet' },
+  EVALUATION_BEFORE_PERIOD_END: { status: 400, zh: '评估日期应晚于所评估的期间（中期评估在执行期过半之后，结项评估在执行期结束之后）', en: 'An evaluation must be dated after the period it evaluates (mid-term: after the first half; final: after the project ends)' },
+  EVALUATION_DATE_IN_FUTURE: { status: 400, zh: '评估日期不能晚于今天', en: 'An evaluation cannot be dated in the future' },
+  CLOSURE_BEFORE_END: { status: 409, zh: '项目执行期尚未结束；提前结项须填写提前终止的原因', en: 'The project has not reached its end date; closing early needs an early-termination reason' },
 };
 
 export const projectsError = errorFactory(PROJECTS_ERRORS);

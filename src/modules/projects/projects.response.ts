@@ -167,6 +167,8 @@ export class ProjectResponse {
   @ApiProperty({ type: [String] }) serviceAreas: string[];
   @ApiFenProperty({ example: '1000000' }) coFundingFen: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: '提前终止的原因（未提前终止为 null）/ the early-termination reason, null unless terminated early' })
+  terminationReason: string | null;
   @ApiProperty({ type: () => ProjectPlan }) plan: ProjectPlan;
   @ApiProperty({ type: () => ProjectTotalTotal }) caseworkTotal: ProjectTotalTotal;
   @ApiProperty({ type: () => [ProjectTranche] }) tranches: ProjectTranche[];
@@ -303,5 +305,7 @@ export class ProjectsCloseResponse {
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) cancelledTranches: Array<Record<string, unknown>>;
   @ApiFenProperty({ example: '0' }) returnedReservationsFen: string;
   @ApiProperty({ type: () => FundsSummaryResponse }) fund: FundsSummaryResponse;
+  @ApiProperty({ type: String, nullable: true, example: null, description: '提前终止的原因；执行期结束后结项为 null / the early-termination reason; null when closed after the end date' })
+  terminationReason: string | null;
 }
 

@@ -28,6 +28,8 @@ export class CloseProjectDto {
   @IsOptional() @IsFen() refundFen?: string;
   @ApiProperty() @IsInt() @Min(1) version: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+  @ApiPropertyOptional({ example: '服务对象整体搬迁，项目无法继续执行', description: '提前终止的原因：执行期结束前结项时必填 / required to close before the end date' })
+  @IsOptional() @IsString() @Length(2, 1000) earlyTerminationReason?: string;
 }
 
 export class ProjectSettingsDto {
