@@ -4,6 +4,7 @@ import { LedgerService } from '@sanshe/ledger';
 import { TenantTransactionRunner } from '@sanshe/tenancy';
 import { ReportDeadlinesService } from '../../src/modules/project-reports/report-deadlines.service';
 import { Session, TestApp, eventually, startTestApp } from '../support/test-app';
+import { clockOf } from '../support/calls';
 import { TINY_PDF } from '../support/organisations';
 import { ProjectWorld, appropriate, awardPayload, fundedProject, projectWorld, publishAward } from '../support/projects';
 
@@ -24,6 +25,8 @@ describe('the full life of a project over HTTP', () => {
   afterAll(async () => {
     await t.close();
   });
+  // Each test stands the business clock where its story happens; the next starts from the machine's clock again.
+  afterEach(() => clockOf(t).set(undefined));
 
   const fund = async () => (await w.finance.get('/api/v1/funds/programme').expect(200)).body;
   const project = async (id: string, s: Session = w.officer) => (await s.get(`/api/v1/projects/${id}`).expect(200)).body;
@@ -43,6 +46,8 @@ describe('the full life of a project over HTTP', () => {
   }
 
   it('award → project → first tranche → report → mid-term evaluation → second tranche → changes → final report and evaluation → last tranche → closure with a refund', async () => {
+    // Mid-July 2027: the first half of the project (2027) is over, so its reports can be written.
+    clockOf(t).set(new Date('2027-07-12T02:00:00Z'));
     // Money in: 财政专项 of 120,000 yuan.
     await appropriate(w.finance, '12000000').expect(201);
     expect(await fund()).toMatchObject({ balanceFen: '12000000', reservedFen: '0', availableFen: '12000000' });
@@ -121,7 +126,11 @@ describe('the full life of a project over HTTP', () => {
     expect(versions[3].plan.budgetLines.find((l: { code: string }) => l.code === 'activity').amountFen).toBe('4000000');
     expect(versions[3].plan.endsOn).toBe('2027-12-31');
 
-    // Closure is refused until the final report and evaluation are in.
+    // Closure is refused before the (extended) end date unless it is an early termination ...
+    const beforeEnd = await w.finance.post(`/api/v1/projects/${id}/close`, { version: p.version }).expect(409);
+    expect(beforeEnd.body).toMatchObject({ code: 'CLOSURE_BEFORE_END', detail: { endsOn: '2028-01-31', today: '2027-07-12' } });
+    // ... and after the end, until the final report and evaluation are in.
+    clockOf(t).set(new Date('2028-02-25T02:00:00Z'));
     const early = await w.finance.post(`/api/v1/projects/${id}/close`, { version: p.version }).expect(409);
     expect(early.body.detail.unmet.map((u: { code: string }) => u.code)).toEqual(['final_evaluation', 'final_report']);
 
@@ -146,7 +155,7 @@ describe('the full life of a project over HTTP', () => {
     expect(p.plan.milestones.every((m: { status: string }) => m.status === 'done')).toBe(true);
     const key = randomUUID();
     const closed = (await w.finance.post(`/api/v1/projects/${id}/close`, { version: p.version }).set('Idempotency-Key', key).expect(200)).body;
-    expect(closed).toMatchObject({ status: 'closed', releasedFen: '10000000', reportedSpentFen: '8400000', refundFen: '1600000', cancelledTranches: [] });
+    expect(closed).toMatchObject({ status: 'closed', releasedFen: '10000000', reportedSpentFen: '8400000', refundFen: '1600000', cancelledTranches: [], terminationReason: null });
     expect((await w.finance.post(`/api/v1/projects/${id}/close`, { version: p.version }).set('Idempotency-Key', key).expect(200)).body).toEqual(closed);
     expect(await fund()).toMatchObject({ balanceFen: '3600000', reservedFen: '0', availableFen: '3600000' });
     expect(await grantBalance(id)).toBe('8400000');
@@ -167,11 +176,12 @@ describe('the full life of a project over HTTP', () => {
   });
 
   it('a failed evaluation freezes the unpaid tranches and tells the organisation and the officer; an officer may unfreeze', async () => {
+    clockOf(t).set(new Date('2027-07-12T02:00:00Z'));
     const { id, detail } = await fundedProject(t, w);
     await w.officer.post(`/api/v1/projects/${id}/agreement`, { signedOn: '2027-01-05', version: detail.version }).expect(200);
     await w.finance.post(`/api/v1/projects/${id}/tranches/${detail.tranches[0].id}/release`).expect(200);
     await w.officer.post(`/api/v1/projects/${id}/evaluation-assignments`, { evaluatorMembershipId: w.evaluator.memberId }).expect(201);
-    const res = await w.evaluator.post(`/api/v1/projects/${id}/evaluations`, { stage: 'midterm', score: 52, grade: 'unqualified', findings: '服务记录缺失', evaluatedOn: '2027-07-01' }).expect(201);
+    const res = await w.evaluator.post(`/api/v1/projects/${id}/evaluations`, { stage: 'midterm', score: 52, grade: 'unqualified', findings: '服务记录缺失', evaluatedOn: '2027-07-05' }).expect(201);
     expect(res.body).toMatchObject({ passed: false, frozenTranches: [2, 3] });
     const tranches = (await w.officer.get(`/api/v1/projects/${id}/tranches`).expect(200)).body.items;
     expect(tranches.map((x: { status: string }) => x.status)).toEqual(['released', 'frozen', 'frozen']);
@@ -187,22 +197,29 @@ describe('the full life of a project over HTTP', () => {
     expect((await w.officer.post(`/api/v1/projects/${id}/tranches/${tranches[1].id}/unfreeze`, { reason: '再解冻' }).expect(409)).body.code).toBe('INVALID_STATE_TRANSITION');
   });
 
-  it('reports due soon are reminded once, overdue ones are flagged once on the project and to the officer', async () => {
+  it('reports due soon are reminded once, overdue ones are flagged once on the project and to the officer, as the clock moves', async () => {
+    const clock = clockOf(t);
+    clock.set(new Date('2026-02-05T02:00:00Z'));
     const payload = awardPayload(w, { startsOn: '2026-01-01', endsOn: '2026-03-31', milestones: [{ name: '启动', dueOn: '2026-01-15' }] });
     await appropriate(w.finance, payload.amountFen).expect(201);
     const id = await publishAward(t, w.d.tenantId, payload);
     const deadlines = t.app.get(ReportDeadlinesService);
-    // On 2026-02-05 the January report (due 02-10) is within the 7-day reminder window; nothing is overdue yet.
-    const first = await deadlines.scanAll('2026-02-05');
+    // On 2026-02-05 (the clock's day: the scheduled scan passes no day) the January report (due 02-10) is within the
+    // 7-day reminder window; nothing of this project is overdue yet, on the list or in the scan.
+    const first = await deadlines.scanToday();
     expect(first.reminders).toBeGreaterThanOrEqual(1);
-    const again = await deadlines.scanAll('2026-02-05');
+    const again = await deadlines.scanToday();
     expect(again.reminders).toBe(0);
+    const before = (await w.officer.get(`/api/v1/projects/${id}`).expect(200)).body;
+    expect(before.overdue).toMatchObject({ reports: 0, milestones: 1, any: true });
+    expect(before.reports.some((x: { overdue: boolean }) => x.overdue)).toBe(false);
     await eventually(async () => (await w.orgAdminA.get('/api/v1/notifications').expect(200)).body.items
       .find((n: { kind: string; data: { projectId: string } }) => n.kind === 'project.report_reminder' && n.data.projectId === id));
-    // Today (2026-11) everything of that project is overdue: flagged once.
-    const late = await deadlines.scanAll();
+    // The clock moves to June (the database's own clock says otherwise): every report of that project is overdue, flagged once.
+    clock.set(new Date('2026-06-01T02:00:00Z'));
+    const late = await deadlines.scanToday();
     expect(late.overdue).toBeGreaterThanOrEqual(5);
-    expect((await deadlines.scanAll()).overdue).toBe(0);
+    expect((await deadlines.scanToday()).overdue).toBe(0);
     const list = (await w.officer.get('/api/v1/projects?overdue=true').expect(200)).body;
     const row = list.items.find((x: { id: string }) => x.id === id);
     expect(row.overdue).toMatchObject({ reports: 5, milestones: 1, any: true });

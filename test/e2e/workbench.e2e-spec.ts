@@ -232,8 +232,9 @@ describe('the workbench: what is waiting for each person', () => {
     await w.officer.post(`/api/v1/project-reports/${interim.id}/approve`, { version: interimIn.version }).expect(200);
     expect((await bench(w.finance)).counts.tranche_to_release).toBe(0);
 
-    // Mid-term evaluation recorded: the evaluator's item moves on to the final one; tranche 2 becomes ready.
-    await w.evaluator.post(`/api/v1/projects/${id}/evaluations`, { stage: 'midterm', score: 85, grade: 'good', findings: '服务记录完整', evaluatedOn: '2027-02-11' }).expect(201);
+    // Mid-term evaluation recorded after the first half: the evaluator's item moves on to the final one; tranche 2 becomes ready.
+    clock.set(new Date('2027-07-10T02:00:00Z'));
+    await w.evaluator.post(`/api/v1/projects/${id}/evaluations`, { stage: 'midterm', score: 85, grade: 'good', findings: '服务记录完整', evaluatedOn: '2027-07-05' }).expect(201);
     expect(of(await bench(w.evaluator), 'evaluation_due')).toEqual([expect.objectContaining({ id, dueAt: '2027-12-31T16:00:00.000Z', detail: { zh: '结项评估', en: 'final evaluation' } })]);
     expect(of(await bench(w.finance), 'tranche_to_release').map((i) => i.id)).toEqual([detail.tranches[1].id]);
 
@@ -249,7 +250,9 @@ describe('the workbench: what is waiting for each person', () => {
     const finalIn = await fillAndSubmit(final.id, { milestoneStatuses: detail.plan.milestones.map((m: { id: string }) => ({ milestoneId: m.id, status: 'done' })) });
     await w.officer.post(`/api/v1/project-reports/${final.id}/approve`, { version: finalIn.version }).expect(200);
     expect((await bench(w.finance)).counts.closure_ready).toBe(0);
-    await w.evaluator.post(`/api/v1/projects/${id}/evaluations`, { stage: 'final', score: 80, grade: 'good', findings: '达成目标', evaluatedOn: '2027-02-11' }).expect(201);
+    // The final evaluation looks back on the whole (extended) project: it is dated after the end, and so is closure.
+    clock.set(new Date('2028-02-15T02:00:00Z'));
+    await w.evaluator.post(`/api/v1/projects/${id}/evaluations`, { stage: 'final', score: 80, grade: 'good', findings: '达成目标', evaluatedOn: '2028-02-10' }).expect(201);
     expect((await bench(w.evaluator)).counts.evaluation_due).toBe(0);
     for (const s of [w.finance, w.officer]) {
       expect(of(await bench(s), 'closure_ready')).toEqual([expect.objectContaining({ id, path: `/projects/${id}`, reference: detail.referenceNo })]);
