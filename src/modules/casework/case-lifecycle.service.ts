@@ -120,9 +120,9 @@ export class CaseLifecycleService {
     if (!supervisors.includes(scope.membershipId)) throw caseworkError(CaseworkErrorCode.NOT_YOUR_SUPERVISEE);
     const decision = dto.decision === 'approve' ? 'approved' : 'returned';
     await this.ctx.manager().query(
-      `UPDATE case_approvals SET decision = $2, decided_by_membership_id = $3, decided_at = now(), comment_enc = $4
+      `UPDATE case_approvals SET decision = $2, decided_by_membership_id = $3, decided_at = $5, comment_enc = $4
         WHERE case_id = $1 AND decision IS NULL`,
-      [id, decision, scope.membershipId, await this.cipher.encryptOptional(F.approvalComment, dto.comment?.trim())]);
+      [id, decision, scope.membershipId, await this.cipher.encryptOptional(F.approvalComment, dto.comment?.trim()), this.clock.now()]);
     const action = dto.decision === 'approve' ? review.approve : review.return;
     await this.move(scope, c, action, action === 'approve_closure' ? this.closedPatch(await this.settings.forOrganisation(c.organisation_id)) : {});
     return this.cases.detail(id, actor, false);
@@ -168,8 +168,8 @@ export class CaseLifecycleService {
         Object.assign(patch, this.closedPatch(settings));
       }
     }
-    const params: unknown[] = [c.id, to];
-    const sets = ['status = $2', 'status_changed_at = now()', 'version = version + 1', 'updated_at = now()'];
+    const params: unknown[] = [c.id, to, this.clock.now()];
+    const sets = ['status = $2', 'status_changed_at = $3', 'version = version + 1', 'updated_at = now()'];
     for (const [col, value] of Object.entries(patch)) {
       params.push(value);
       sets.push(`${col} = $${params.length}`);

@@ -64,8 +64,8 @@ export class ConsentsService {
     }
     const m = this.ctx.manager();
     const superseded: Array<{ id: string }> = await m.query(
-      `WITH u AS (UPDATE beneficiary_consents SET ended_at = now(), end_kind = 'superseded', ended_by_membership_id = $3
-        WHERE beneficiary_id = $1 AND purpose = $2 AND ended_at IS NULL RETURNING id) SELECT id FROM u`, [beneficiaryId, dto.purpose, scope.membershipId]);
+      `WITH u AS (UPDATE beneficiary_consents SET ended_at = $4, end_kind = 'superseded', ended_by_membership_id = $3
+        WHERE beneficiary_id = $1 AND purpose = $2 AND ended_at IS NULL RETURNING id) SELECT id FROM u`, [beneficiaryId, dto.purpose, scope.membershipId, this.clock.now()]);
     const [row]: Array<{ id: string }> = await m.query(
       `INSERT INTO beneficiary_consents (tenant_id, beneficiary_id, purpose, form_version, given_on, given_by, giver_name_enc, scope, recorded_by_membership_id)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id`,
@@ -95,13 +95,13 @@ export class ConsentsService {
     if (consent.ended_at) throw caseworkError(CaseworkErrorCode.CONSENT_NOT_ACTIVE, { endKind: consent.end_kind });
     const m = this.ctx.manager();
     await m.query(
-      `UPDATE beneficiary_consents SET ended_at = now(), end_kind = 'withdrawn', end_reason = $2, ended_by_membership_id = $3 WHERE id = $1`,
-      [consentId, reason, scope.membershipId]);
+      `UPDATE beneficiary_consents SET ended_at = $4, end_kind = 'withdrawn', end_reason = $2, ended_by_membership_id = $3 WHERE id = $1`,
+      [consentId, reason, scope.membershipId, this.clock.now()]);
     let cancelled: string[] = [];
     if (consent.purpose === 'referral') {
       const rows: Array<{ id: string }> = await m.query(
-        `WITH u AS (UPDATE referrals SET status = 'cancelled', decided_at = now(), version = version + 1, updated_at = now()
-          WHERE beneficiary_id = $1 AND status = 'pending' RETURNING id) SELECT id FROM u`, [consent.beneficiary_id]);
+        `WITH u AS (UPDATE referrals SET status = 'cancelled', decided_at = $2, version = version + 1, updated_at = now()
+          WHERE beneficiary_id = $1 AND status = 'pending' RETURNING id) SELECT id FROM u`, [consent.beneficiary_id, this.clock.now()]);
       cancelled = rows.map((r) => r.id);
     }
     await this.audit.record({

@@ -128,10 +128,10 @@ export class ReferralsService {
     // Accepting and taking the person over are one step: a referral is never accepted without its case.
     const handover = status === 'accepted' ? await this.handOver(scope, r, dto) : null;
     await this.ctx.manager().query(
-      `UPDATE referrals SET status = $2, decision_note_enc = $3, decided_by_membership_id = $4, decided_at = now(), version = version + 1, updated_at = now(),
+      `UPDATE referrals SET status = $2, decision_note_enc = $3, decided_by_membership_id = $4, decided_at = $8, version = version + 1, updated_at = now(),
                             received_beneficiary_id = $5, received_case_id = $6, handover = $7 WHERE id = $1`,
       [id, status, await this.cipher.encryptOptional(F.referralDecision, dto.note?.trim()), scope.membershipId,
-        handover?.beneficiaryId ?? null, handover?.caseId ?? null, handover?.kind ?? null]);
+        handover?.beneficiaryId ?? null, handover?.caseId ?? null, handover?.kind ?? null, this.clock.now()]);
     await this.audit.record({
       action: `referral.${status}`, entityType: 'referral', entityId: id, before: { status: r.status },
       after: { status, ...(handover ? { receivedCaseId: handover.caseId, handover: handover.kind } : {}) },

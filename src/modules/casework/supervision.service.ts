@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Role } from '@sanshe/common';
+import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
@@ -22,6 +23,7 @@ export const CERTIFICATE_LABELS = {
 @Injectable()
 export class SupervisionService {
   constructor(
+    private readonly clock: Clock,
     private readonly ctx: TenantContext,
     private readonly cipher: FieldCipher,
     private readonly access: CaseworkAccess,
@@ -46,8 +48,8 @@ export class SupervisionService {
   async endAssignment(id: string, actor: Actor) {
     const scope = await this.access.scope(actor);
     const rows: Array<{ id: string }> = await this.ctx.manager().query(
-      `WITH u AS (UPDATE supervision_assignments SET ended_at = now() WHERE id = $1 AND organisation_id = $2 AND ended_at IS NULL RETURNING id)
-       SELECT id FROM u`, [id, scope.organisationId]);
+      `WITH u AS (UPDATE supervision_assignments SET ended_at = $3 WHERE id = $1 AND organisation_id = $2 AND ended_at IS NULL RETURNING id)
+       SELECT id FROM u`, [id, scope.organisationId, this.clock.now()]);
     if (!rows[0]) throw caseworkError(CaseworkErrorCode.MEMBER_NOT_IN_ORGANISATION, { id }, { zh: '找不到进行中的督导关系', en: 'No active supervision assignment with this id' });
     await this.audit.record({ action: 'supervision.ended', entityType: 'supervision_assignment', entityId: id });
     return { id, active: false };

@@ -2932,13 +2932,19 @@ export interface components {
             };
             beneficiaries?: string;
             budgetLines?: components["schemas"]["BudgetLineDto"][];
-            /** @example 3000000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 3000000
+             */
             coFundingFen?: string;
             communityIds?: string[];
             endsOn?: string;
             indicators?: components["schemas"]["IndicatorDto"][];
             milestones?: components["schemas"]["MilestoneDto"][];
-            /** @example 15000000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 15000000
+             */
             requestedFen?: string;
             serviceAreas?: string[];
             startsOn?: string;
@@ -2956,7 +2962,7 @@ export interface components {
         };
         ApplicationCoreBudgetLine: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 9000000
              */
             amountFen: string;
@@ -3009,7 +3015,7 @@ export interface components {
             callId: string;
             canEdit: boolean;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 3600000
              */
             coFundingFen: string;
@@ -3027,7 +3033,7 @@ export interface components {
             /** @example GYSB-2026-0001 */
             referenceNo: string | null;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             requestedFen: string;
@@ -3092,7 +3098,7 @@ export interface components {
             /** Format: uuid */
             callId: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 3000000
              */
             coFundingFen: string;
@@ -3109,7 +3115,7 @@ export interface components {
             /** @example GYSB-2026-0001 */
             referenceNo: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 15000000
              */
             requestedFen: string;
@@ -3228,7 +3234,7 @@ export interface components {
             /** @example 2026年社区公益创投大赛 */
             callTitle: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 3600000
              */
             coFundingFen: string;
@@ -3237,7 +3243,7 @@ export interface components {
             /** @example GYSB-2026-0001 */
             referenceNo: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             requestedFen: string;
@@ -3446,7 +3452,10 @@ export interface components {
             total: number;
         };
         BudgetLineDto: {
-            /** @example 1500000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 1500000
+             */
             amountFen: string;
             /** @example B01 */
             code: string;
@@ -3477,13 +3486,19 @@ export interface components {
             eligibility?: components["schemas"]["CallEligibility"];
             form: components["schemas"]["CallForm"];
             /**
-             * @description fen
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 200000000
              */
             fundPoolFen: string;
-            /** @example 20000000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 20000000
+             */
             maxAmountFen: string;
-            /** @example 5000000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 5000000
+             */
             minAmountFen: string;
             /** @example 60 */
             minScoreToFund?: number;
@@ -3567,19 +3582,19 @@ export interface components {
             eligibility: components["schemas"]["CallEligibility"];
             form: components["schemas"]["CallForm"];
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 200000000
              */
             fundPoolFen: string;
             /** Format: uuid */
             id: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 20000000
              */
             maxAmountFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 5000000
              */
             minAmountFen: string;
@@ -3645,19 +3660,19 @@ export interface components {
             communityIds: string[];
             eligibility: components["schemas"]["CallEligibility"];
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 200000000
              */
             fundPoolFen: string;
             /** Format: uuid */
             id: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 20000000
              */
             maxAmountFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 3000000
              */
             minAmountFen: string;
@@ -4333,7 +4348,7 @@ export interface components {
         };
         ChangeSummaryDetailReallocation: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 30000
              */
             amountFen: string;
@@ -4360,6 +4375,11 @@ export interface components {
             districtCode: string;
         };
         CloseProjectDto: {
+            /**
+             * @description 提前终止的原因：执行期结束前结项时必填 / required to close before the end date
+             * @example 服务对象整体搬迁，项目无法继续执行
+             */
+            earlyTerminationReason?: string;
             note?: string;
             /**
              * @description 组织退回的结余资金（分）；默认为已拨付减去已审核支出
@@ -4766,7 +4786,7 @@ export interface components {
         };
         FundsAppropriateResponse: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 12000000
              */
             amountFen: string;
@@ -4782,34 +4802,34 @@ export interface components {
             /** Format: uuid */
             accountId: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 12000000
              */
             appropriatedFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 12000000
              */
             availableFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 12000000
              */
             balanceFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 0
              */
             reservedFen: string;
         };
         FundStatementLine: {
             /**
-             * @description integer fen as a decimal string; negative when money left the fund
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string; negative when money left the account
              * @example -18000000
              */
             amountFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 182000000
              */
             balanceAfterFen: string;
@@ -5140,7 +5160,7 @@ export interface components {
         };
         NoticesPortalGetItem: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             amountFen: string;
@@ -5165,7 +5185,7 @@ export interface components {
             /** Format: uuid */
             callId: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 200000000
              */
             fundPoolFen: string;
@@ -5645,7 +5665,7 @@ export interface components {
         };
         OutcomeAcceptRecord: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             amountFen: string;
@@ -5661,7 +5681,7 @@ export interface components {
             /** @example 2026年社区公益创投大赛 */
             callTitle: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 3600000
              */
             coFundingFen: string;
@@ -5679,7 +5699,7 @@ export interface components {
             /** @example GY-2026-0001 */
             referenceNo: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             requestedFen: string;
@@ -5702,7 +5722,7 @@ export interface components {
             agreementSha256: string;
             agreementUrl: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             amountFen: string;
@@ -5740,7 +5760,7 @@ export interface components {
         };
         OutcomeAwardAward: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             amountFen: string;
@@ -5762,7 +5782,7 @@ export interface components {
             /** Format: uuid */
             callId: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 200000000
              */
             fundPoolFen: string;
@@ -5778,7 +5798,7 @@ export interface components {
             /** @example notice */
             status: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 37000000
              */
             totalFen: string;
@@ -5813,7 +5833,7 @@ export interface components {
         };
         OutcomeSelectItem: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             amountFen: string;
@@ -5830,7 +5850,7 @@ export interface components {
             /** @example GYSB-2026-0001 */
             referenceNo: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             requestedFen: string;
@@ -5841,7 +5861,7 @@ export interface components {
             /** Format: uuid */
             callId: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 200000000
              */
             fundPoolFen: string;
@@ -5851,7 +5871,7 @@ export interface components {
             /** @example reviewing */
             status: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 37000000
              */
             totalFen: string;
@@ -6111,27 +6131,27 @@ export interface components {
         };
         ProjectMoney: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 10000000
              */
             awardedFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 0
              */
             refundedFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 0
              */
             releasedFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 10000000
              */
             remainingFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 0
              */
             reportedSpentFen: string;
@@ -6176,12 +6196,12 @@ export interface components {
         };
         ProjectPlanBudgetLine: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 4000000
              */
             amountFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 4000000
              */
             awardedFen: string;
@@ -6309,7 +6329,7 @@ export interface components {
         };
         ProjectReportSpending: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 0
              */
             amountFen: string;
@@ -6330,7 +6350,7 @@ export interface components {
             /** Format: date-time */
             closedAt: string | null;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 1000000
              */
             coFundingFen: string;
@@ -6362,6 +6382,11 @@ export interface components {
             status: string;
             /** @example 为辖区独居老人提供探访、助餐和心理支持 */
             summary: string;
+            /**
+             * @description 提前终止的原因（未提前终止为 null）/ the early-termination reason, null unless terminated early
+             * @example null
+             */
+            terminationReason: string | null;
             /** @example 独居老人关爱行动 */
             title: string;
             tranches: components["schemas"]["ProjectTranche"][];
@@ -6370,12 +6395,12 @@ export interface components {
         };
         ProjectsBudgetLine: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 0
              */
             awaitingReviewFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 4000000
              */
             awardedFen: string;
@@ -6387,17 +6412,17 @@ export interface components {
             name: string;
             overspent: boolean;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 3050000
              */
             plannedFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 150000
              */
             remainingFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 2900000
              */
             spentFen: string;
@@ -6412,17 +6437,17 @@ export interface components {
         };
         ProjectsBudgetTotal: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 0
              */
             awaitingReviewFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 10000000
              */
             plannedFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 8400000
              */
             spentFen: string;
@@ -6437,27 +6462,32 @@ export interface components {
             /** Format: uuid */
             refundEntryId: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 1600000
              */
             refundFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 10000000
              */
             releasedFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 8400000
              */
             reportedSpentFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 0
              */
             returnedReservationsFen: string;
             /** @example closed */
             status: string;
+            /**
+             * @description 提前终止的原因；执行期结束后结项为 null / the early-termination reason; null when closed after the end date
+             * @example null
+             */
+            terminationReason: string | null;
         };
         ProjectSettingsDto: {
             /**
@@ -6503,14 +6533,14 @@ export interface components {
         };
         ProjectsReleaseResponse: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 5000000
              */
             amountFen: string;
             /** Format: uuid */
             entryId: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 5000000
              */
             grantAccountBalanceFen: string;
@@ -6589,7 +6619,7 @@ export interface components {
         };
         ProjectsUnfreezeResponse: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 3000000
              */
             amountFen: string;
@@ -6640,7 +6670,7 @@ export interface components {
         };
         ProjectTranche: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 5000000
              */
             amountFen: string;
@@ -6692,19 +6722,19 @@ export interface components {
             eligibility: components["schemas"]["CallEligibility"];
             form: components["schemas"]["CallForm"];
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 200000000
              */
             fundPoolFen: string;
             /** Format: uuid */
             id: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 20000000
              */
             maxAmountFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 5000000
              */
             minAmountFen: string;
@@ -6903,7 +6933,10 @@ export interface components {
             version: number;
         };
         ReallocationDto: {
-            /** @example 300000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 300000
+             */
             amountFen: string;
             fromBudgetLineId: string;
             toBudgetLineId: string;
@@ -7134,7 +7167,7 @@ export interface components {
             proposalNote: string;
             proposed: boolean;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             proposedFen: string;
@@ -7143,7 +7176,7 @@ export interface components {
             /** @example GYSB-2026-0001 */
             referenceNo: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 18000000
              */
             requestedFen: string;
@@ -7154,19 +7187,19 @@ export interface components {
         };
         ReviewsRankResponse: {
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 200000000
              */
             fundPoolFen: string;
             items: components["schemas"]["ReviewsRankItem"][];
             normalised: boolean;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 53000000
              */
             proposedTotalFen: string;
             /**
-             * @description integer fen as a decimal string
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 147000000
              */
             remainingFen: string;
@@ -7244,7 +7277,10 @@ export interface components {
             version: number;
         };
         SelectionItemDto: {
-            /** @example 15000000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 15000000
+             */
             amountFen: string;
             applicationId: string;
             /** @description required when the amount differs from the request */
@@ -7382,13 +7418,19 @@ export interface components {
             };
             beneficiaries?: string;
             budgetLines?: components["schemas"]["BudgetLineDto"][];
-            /** @example 3000000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 3000000
+             */
             coFundingFen?: string;
             communityIds?: string[];
             endsOn?: string;
             indicators?: components["schemas"]["IndicatorDto"][];
             milestones?: components["schemas"]["MilestoneDto"][];
-            /** @example 15000000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 15000000
+             */
             requestedFen?: string;
             serviceAreas?: string[];
             startsOn?: string;
@@ -7432,13 +7474,19 @@ export interface components {
             eligibility?: components["schemas"]["CallEligibility"];
             form?: components["schemas"]["CallForm"];
             /**
-             * @description fen
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 200000000
              */
             fundPoolFen?: string;
-            /** @example 20000000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 20000000
+             */
             maxAmountFen?: string;
-            /** @example 5000000 */
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 5000000
+             */
             minAmountFen?: string;
             /** @example 60 */
             minScoreToFund?: number;
