@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { FEN_PATTERN, SIGNED_FEN_PATTERN } from '@sanshe/common';
 import { TestApp, startTestApp } from '../support/test-app';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -41,6 +42,23 @@ describe('the API contract (/api/docs-json)', () => {
     const snapshot = JSON.parse(fs.readFileSync(SNAPSHOT, 'utf8'));
     // toEqual prints the differing paths; the hint says how to accept an intended change.
     expect({ hint: 'run `npm run openapi:update` and commit openapi/openapi.json', doc }).toEqual({ hint: expect.any(String), doc: snapshot });
+  });
+
+  it('every money field, in requests and responses, is described alike: a fen string with the one pattern and an example', () => {
+    const patterns = [FEN_PATTERN, SIGNED_FEN_PATTERN];
+    const money: string[] = [];
+    const unlike: string[] = [];
+    for (const [schema, s] of Object.entries(doc.components.schemas as Record<string, { properties?: Record<string, any> }>)) {
+      for (const [key, prop] of Object.entries(s.properties ?? {})) {
+        if (!/Fen$/.test(key)) continue;
+        money.push(`${schema}.${key}`);
+        if (prop.type !== 'string' || !patterns.includes(prop.pattern) || typeof prop.example !== 'string' || !new RegExp(prop.pattern).test(prop.example)) {
+          unlike.push(`${schema}.${key}: ${JSON.stringify(prop)}`);
+        }
+      }
+    }
+    expect(money.length).toBeGreaterThan(60);
+    expect(unlike).toEqual([]);
   });
 
   it('every operation documents its success body and its failures as problem details', () => {
