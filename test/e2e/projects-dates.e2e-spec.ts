@@ -122,7 +122,7 @@ describe('project dates that make sense', () => {
 
     // After the end, a project closes without a reason (and a reason sent anyway is not recorded as a termination).
     at('2028-01-01T02:00:00Z');
-    const after = (await w.finance.post(`/api/v1/projects/${id}/close`, { version: detail.version, earlyTerminationReason: '无' }).expect(409)).body;
+    const after = (await w.finance.post(`/api/v1/projects/${id}/close`, { version: detail.version, earlyTerminationReason: '按期结项' }).expect(409)).body;
     // Past the end date the usual conditions apply: the final report and evaluation are missing.
     expect(after.code).toBe('CLOSURE_NOT_READY');
     expect((after.detail as { unmet: Array<{ code: string }> }).unmet.map((u) => u.code)).toEqual(['final_evaluation', 'final_report']);
