@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor } from '@sanshe/common';
+import { Actor, toFen } from '@sanshe/common';
 import { AuditService } from '@sanshe/audit';
 import { LedgerAccount, LedgerService } from '@sanshe/ledger';
 import { OutboxService } from '@sanshe/queue';
@@ -11,7 +11,7 @@ export const PROGRAMME_APPROPRIATED = 'funds.programme_appropriated';
 const OWNER = 'district_programme';
 
 /** Renders a ledger amount for JSON: fen as a decimal string. */
-export const fenText = (v: bigint | null) => (v === null ? null : v.toString());
+export const fenText = (v: bigint | null) => (v === null ? null : toFen(v));
 
 /**
  * The district's programme fund (项目资金池) on the ledger: `programme_fund` (floor 0) holds the money awarded

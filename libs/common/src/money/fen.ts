@@ -37,11 +37,6 @@ export function isFen(value: unknown, bounds: FenBounds = {}): value is Fen {
   return true;
 }
 
-/** The amount of a string already known to be fen (a validated DTO field, a bigint column read as text). */
-export function fenToBigInt(fen: Fen | string): bigint {
-  return BigInt(fen);
-}
-
 /** A bigint (or a bigint column's text) as the canonical string a response carries. */
 export function toFen(value: bigint | number | string): Fen {
   if (typeof value === 'number' && !Number.isSafeInteger(value)) throw new RangeError(`not a whole number of fen: ${value}`);
