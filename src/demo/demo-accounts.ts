@@ -28,6 +28,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { phone: '13800510109', name: '吴社工', memberships: [{ district: '510107', roles: [Role.SocialWorker] }] },
   { phone: '13800510110', name: '郑督导', memberships: [{ district: '510107', roles: [Role.Supervisor] }] },
   { phone: '13800510111', name: '钱基金', memberships: [{ district: '510107', roles: [Role.FundManager] }] },
+  // A second applicant in the demo's venture calls (成都市武侯区玉林青少年成长服务中心).
+  { phone: '13800510112', name: '何主任', memberships: [{ district: '510107', roles: [Role.OrgAdmin], title: '中心主任' }] },
   { phone: '13800330101', name: '杭州上城管理员', memberships: [{ district: '330102', roles: [Role.DistrictAdmin] }] },
   { phone: '13800420101', name: '武汉江汉管理员', memberships: [{ district: '420103', roles: [Role.DistrictAdmin] }] },
   { phone: '13800500101', name: '重庆武隆管理员', memberships: [{ district: '500156', roles: [Role.DistrictAdmin] }] },

@@ -75,7 +75,7 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     status: 'verified',
     grade: { grade: 3, validFrom: '2023-07-01', validUntil: '2027-06-30' },
     qualification: { serviceAreas: ['youth', 'women_children'], validFrom: '2025-03-01', validUntil: null },
-    accounts: [],
+    accounts: ['13800510112'],
   },
   {
     district: '510107',

@@ -1,31 +1,33 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { PasswordService } from '@sanshe/auth';
 import { AuditService } from '@sanshe/audit';
-import { Actor, Role, currentContext } from '@sanshe/common';
-import { Clock } from '@sanshe/common/clock';
 import { TenantContext, TenantTransactionRunner } from '@sanshe/tenancy';
-import { CallsService } from '../modules/calls/calls.service';
-import { demoCallDraft } from './demo-calls';
+import { DemoGrantRounds } from './demo-grant-rounds';
 import { DEMO_ACCOUNTS, DEMO_OPERATOR, DEMO_PASSWORD } from './demo-accounts';
 import { DEMO_DISTRICTS, DemoDistrict } from './demo-districts.data';
 import { DEMO_ORGANISATIONS } from './demo-organisations.data';
 
 /**
- * Loads the demo districts, their places, one account per role, demo organisations and an open venture call. Idempotent: a district that already exists is
- * left as it is, so running the start command again keeps whatever was changed since.
+ * Loads the demo districts, their places, one account per role, demo organisations and, in 武侯区, three venture calls
+ * that give every demo role grant-making work (demo-calls.ts, demo-grant-rounds.ts). Idempotent: a district that
+ * already exists is left as it is, and so is a demo call already there, so running the start command again keeps
+ * whatever was changed since; what a newer demo adds (an account, a call) is added to an older demo database.
  */
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
+  private readonly rounds: DemoGrantRounds;
 
   constructor(
     private readonly runner: TenantTransactionRunner,
     private readonly ctx: TenantContext,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
-    private readonly calls: CallsService,
-    private readonly clock: Clock,
-  ) {}
+    moduleRef: ModuleRef,
+  ) {
+    this.rounds = new DemoGrantRounds(moduleRef, ctx);
+  }
 
   async seed(): Promise<void> {
     const hash = await this.passwords.hash(DEMO_PASSWORD);
@@ -38,35 +40,50 @@ export class DemoSeeder {
     for (const district of DEMO_DISTRICTS) {
       await this.runner.run({}, () => this.seedDistrict(district, hash));
     }
+    await this.runner.run({}, () => this.seedNewAccounts(hash));
     for (const district of DEMO_DISTRICTS) {
       await this.runner.run({}, () => this.seedOrganisations(district.code));
     }
-    await this.runner.run({}, () => this.seedCall('510107', '13800510102', '13800510101'));
+    // The finished round first: it is the one that takes the clock furthest back.
+    for (const kind of ['finished', 'screening', 'open'] as const) {
+      await this.runner.run({}, () => this.seedRound('510107', kind));
+    }
+  }
+
+  /** One demo venture call and everything done on it so far, in its own transaction (all or nothing). */
+  private async seedRound(districtCode: string, kind: 'finished' | 'screening' | 'open'): Promise<void> {
+    const [tenant]: Array<{ id: string }> = await this.ctx.manager().query(`SELECT id FROM tenants WHERE code = $1`, [districtCode]);
+    if (!tenant) return;
+    await this.ctx.enterTenant(tenant.id);
+    if (await this.rounds[kind]()) this.logger.log(`Seeded the demo's ${kind} venture call in ${districtCode}`);
   }
 
   /**
-   * One open venture call in the district, drafted by the demo programme officer and published by the demo district
-   * admin through the calls service (so every rule a real call meets is checked). Only when the district has none.
+   * Demo accounts added after a district was first seeded (their phone unknown so far) are created with their
+   * memberships; a person who already exists is left as they are.
    */
-  private async seedCall(districtCode: string, officerPhone: string, adminPhone: string): Promise<void> {
+  private async seedNewAccounts(hash: string): Promise<void> {
     const m = this.ctx.manager();
-    const [tenant]: Array<{ id: string }> = await m.query(`SELECT id FROM tenants WHERE code = $1`, [districtCode]);
-    if (!tenant) return;
-    await this.ctx.enterTenant(tenant.id);
-    if ((await m.query(`SELECT 1 FROM calls LIMIT 1`)).length) return;
-    const actorOf = async (phone: string): Promise<Actor> => {
-      const [row]: Array<{ user_id: string; id: string; roles: Role[] }> = await m.query(
-        `SELECT m.user_id, m.id, m.roles FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.phone = $1`, [phone]);
-      return { userId: row.user_id, membershipId: row.id, roles: row.roles, isPlatformOperator: false, organisationId: null };
-    };
-    const officer = await actorOf(officerPhone);
-    const admin = await actorOf(adminPhone);
-    const state = currentContext();
-    if (state) state.actor = officer;
-    const draft = await this.calls.create(demoCallDraft(this.clock.now()), officer);
-    if (state) state.actor = admin;
-    await this.calls.publish(draft.id, draft.version, admin);
-    this.logger.log(`Published the demo venture call in ${districtCode}`);
+    for (const account of DEMO_ACCOUNTS) {
+      const [user]: Array<{ id: string }> = await m.query(
+        `INSERT INTO users (name, phone, password_hash) VALUES ($1, $2, $3) ON CONFLICT (phone) WHERE phone IS NOT NULL DO NOTHING RETURNING id`,
+        [account.name, account.phone, hash],
+      );
+      if (!user) continue;
+      for (const ms of account.memberships) {
+        const [tenant]: Array<{ id: string }> = await m.query(`SELECT id FROM tenants WHERE code = $1`, [ms.district]);
+        if (!tenant) continue;
+        await this.ctx.enterTenant(tenant.id);
+        const [place]: Array<{ id: string }> = ms.community
+          ? await m.query(`SELECT id FROM places WHERE name = $1 AND level = 'community' AND status = 'active' LIMIT 1`, [ms.community])
+          : [];
+        await m.query(
+          `INSERT INTO memberships (tenant_id, user_id, roles, status, place_id, title) VALUES ($1, $2, $3, 'active', $4, $5)`,
+          [tenant.id, user.id, ms.roles, place?.id ?? null, ms.title ?? null],
+        );
+        this.logger.log(`Added the demo account ${account.name} to ${ms.district}`);
+      }
+    }
   }
 
   /**
