@@ -60,6 +60,7 @@ function ProfileForm({ org, onSaved }: { org: Organisation; onSaved: () => void 
   return (
     <Form
       form={form}
+      name="profile"
       layout="vertical"
       initialValues={initial}
       key={org.version}
@@ -185,7 +186,7 @@ function Qualifications({ org, canApply }: { org: Organisation; canApply: boolea
       {canApply && (
         <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('qualification.apply')}</h2>}>
           <ProblemAlert error={error} />
-          <Form form={form} layout="vertical" onFinish={(v) => { setError(null); apply.mutate(v); }}>
+          <Form form={form} name="qualification" layout="vertical" onFinish={(v) => { setError(null); apply.mutate(v); }}>
             <Form.Item name="serviceAreas" label={t('qualification.areas')} rules={[{ required: true, message: t('qualification.areasRequired') }]}>
               <Checkbox.Group options={options(SERVICE_AREAS, i18n.language)} />
             </Form.Item>
@@ -233,7 +234,7 @@ function Members({ org, canInvite }: { org: Organisation; canInvite: boolean }) 
       />
       {canInvite && (
         <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('members.invite')}</h2>}>
-          <Form form={form} layout="vertical" initialValues={{ roles: ['org_staff'] }} onFinish={(v) => { setError(null); setNotice(null); invite.mutate(v); }}>
+          <Form form={form} name="invite" layout="vertical" initialValues={{ roles: ['org_staff'] }} onFinish={(v) => { setError(null); setNotice(null); invite.mutate(v); }}>
             <Form.Item name="name" label={t('members.name')} rules={[{ required: true, message: t('profile.required') }]}><Input maxLength={50} /></Form.Item>
             <Form.Item name="phone" label={t('members.phone')}><Input maxLength={20} /></Form.Item>
             <Form.Item name="email" label={t('members.email')}><Input maxLength={254} /></Form.Item>

@@ -200,6 +200,7 @@ export function ActionButton({
         <ProblemAlert error={error} />
         <Form
           form={form}
+          name={testId}
           layout="vertical"
           initialValues={initialValues}
           onFinish={async (values: Record<string, unknown>) => {
