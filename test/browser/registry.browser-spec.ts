@@ -26,6 +26,9 @@ async function signedIn(browser: Browser, t: TestApp, phone: string, width: numb
   return tab;
 }
 
+/** A section of a record: a tab on a wide screen, a radio button on a phone. */
+const section = (page: Page, name: string) => page.getByRole('tab', { name }).or(page.getByRole('radio', { name }));
+
 /** The button antd renders for a two-character Chinese label carries a space between the characters. */
 const spaced = (label: string) => new RegExp(`^${[...label].join('\\s?')}$`);
 
@@ -118,7 +121,7 @@ describe('registry pages in a real browser: officers decide, the organisation fi
       await p2.getByTestId('profile-save').click();
       await p2.getByTestId('profile-saved').waitFor();
 
-      await p2.getByRole('tab', { name: '证照材料' }).click();
+      await section(p2, '证照材料').click();
       await p2.getByTestId('document-kind').click();
       await pick(p2, '审计报告');
       await p2.locator('input[type=file]').setInputFiles({ name: 'audit-2025.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
@@ -154,14 +157,14 @@ describe('registry pages in a real browser: officers decide, the organisation fi
       // --- a qualification: the organisation applies on its page, the officer approves on the record
       await p2.reload();
       await p2.locator('[data-testid="organisation-status"][data-status="verified"]').waitFor();
-      await p2.getByRole('tab', { name: '承接资质' }).click();
+      await section(p2, '承接资质').click();
       await p2.getByLabel('养老服务').check();
       await p2.getByLabel('申请说明（服务能力、过往项目等）').fill('已承接社区养老项目三年');
       await p2.getByTestId('qualification-apply').click();
       await p2.locator('[data-testid="qualification-status"][data-status="applied"]').waitFor();
 
       await page.reload();
-      await page.getByRole('tab', { name: '承接资质' }).click();
+      await section(page, '承接资质').click();
       await page.getByTestId('action-qualification-approve').click();
       await page.getByTestId('confirm-qualification-approve').click();
       await page.locator('[data-testid="qualification-status"][data-status="approved"]').waitFor();
@@ -169,7 +172,7 @@ describe('registry pages in a real browser: officers decide, the organisation fi
       expect(quals.body.items).toEqual([expect.objectContaining({ status: 'approved', inForce: true, serviceAreas: [expect.objectContaining({ code: 'elderly' })] })]);
 
       await p2.reload();
-      await p2.getByRole('tab', { name: '承接资质' }).click();
+      await section(p2, '承接资质').click();
       await p2.locator('[data-testid="qualification-status"][data-status="approved"]').waitFor();
 
       expect(off.errors).toEqual([]);
@@ -207,7 +210,7 @@ describe('registry pages in a real browser: officers decide, the organisation fi
       await p2.locator('[data-testid="organisation-status"][data-status="submitted"]').waitFor();
       await p2.getByTestId('profile-form').waitFor();
       await a11yAndShot(p2, 'registry-my-organisation', report);
-      await p2.getByRole('tab', { name: '人员' }).click();
+      await section(p2, '人员').click();
       await p2.getByLabel('姓名', { exact: true }).fill('新同事');
       await p2.getByLabel('手机号', { exact: true }).fill('13912345678x'); // the server judges the number
       await p2.getByTestId('member-invite').click();

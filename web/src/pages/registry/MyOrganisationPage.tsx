@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, List, Select, Space, Spin, Tabs, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, List, Select, Space, Spin, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { api, must, type Schemas } from '../../api/client';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { HistoryList, MemberList, OrganisationFacts, QualificationMeta, StatusLine, dateField } from './OrganisationPage';
-import { ActionButton, DOCUMENT_KINDS, DocumentList, ORG_TYPES, SERVICE_AREAS, options, useRoles } from './shared';
+import { ActionButton, DOCUMENT_KINDS, DocumentList, ORG_TYPES, SERVICE_AREAS, Sections, options, useRoles } from './shared';
 
 type Organisation = Schemas['OrganisationResponse'];
 type Update = Schemas['UpdateOrganisationDto'];
@@ -288,7 +288,7 @@ export default function MyOrganisationPage() {
               )}
             </Space>
           )}
-          <Tabs
+          <Sections
             items={[
               {
                 key: 'profile', label: t('tabs.profile'),

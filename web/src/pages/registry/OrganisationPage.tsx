@@ -1,5 +1,5 @@
 import { ProDescriptions } from '@ant-design/pro-components';
-import { Alert, Card, DatePicker, Form, Input, List, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Form, Input, List, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ActionButton, DocumentList, ReasonField, SERVICE_AREAS, StatusTag, options, useIsDecider, useLabel } from './shared';
+import { ActionButton, DocumentList, ReasonField, SERVICE_AREAS, Sections, StatusTag, options, useIsDecider, useLabel } from './shared';
 
 type Organisation = Schemas['OrganisationResponse'];
 type Qualification = Schemas['QualificationResponse'];
@@ -156,7 +156,13 @@ export function QualificationMeta({ q }: { q: Qualification }) {
   const show = useLabel();
   return (
     <List.Item.Meta
-      title={<Space wrap><StatusTag code={q.effectiveStatus} label={q.effectiveStatus === q.status ? q.statusLabel : { zh: t('qualification.expired', { lng: 'zh-CN' }), en: t('qualification.expired', { lng: 'en' }) }} testId="qualification-status" />{q.serviceAreas.map((a) => show(a)).join('、')}</Space>}
+      title={
+        <Space wrap>
+          <StatusTag code={q.status} label={q.statusLabel} testId="qualification-status" />
+          {q.status === 'approved' && <Typography.Text type="secondary" data-testid="qualification-effective" data-status={q.effectiveStatus}>{t(`qualification.effective.${q.effectiveStatus}`, { defaultValue: q.effectiveStatus })}</Typography.Text>}
+          {q.serviceAreas.map((a) => show(a)).join('、')}
+        </Space>
+      }
       description={
         <>
           {q.statement && <div>{q.statement}</div>}
@@ -341,7 +347,7 @@ export default function OrganisationPage() {
             </Card>
           )}
           {decider && <Decisions org={org} onDone={refresh} />}
-          <Tabs
+          <Sections
             items={[
               { key: 'facts', label: t('tabs.facts'), children: <OrganisationFacts org={org} /> },
               { key: 'documents', label: t('tabs.documents'), children: <DocumentList documents={org.documents} /> },

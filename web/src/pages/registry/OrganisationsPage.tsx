@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Button, Grid, Space, Tabs, Typography } from 'antd';
+import { Button, Grid, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import { api, must, type Schemas } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ORG_TYPES, SERVICE_AREAS, StatusTag, options, saveFromApi, useLabel } from './shared';
+import { ORG_TYPES, SERVICE_AREAS, Sections, StatusTag, options, saveFromApi, useLabel } from './shared';
 
 type Row = Schemas['OrganisationSummary'];
 type Counts = Schemas['OrganisationListCounts'];
@@ -86,7 +86,7 @@ export default function OrganisationsPage() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{t('registry.title')}</Typography.Title>
       <ProblemAlert error={error} />
-      <Tabs
+      <Sections
         activeKey={status}
         onChange={(k) => { setStatus(k); actionRef.current?.setPageInfo?.({ current: 1 }); }}
         data-testid="status-tabs"

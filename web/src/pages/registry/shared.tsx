@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Form, Input, List, Modal, Space, Tag, Typography, type ButtonProps, type FormInstance } from 'antd';
+import { Badge, Button, Form, Grid, Input, List, Modal, Radio, Space, Tabs, Tag, Typography, type ButtonProps, type FormInstance } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../../api/client';
@@ -42,10 +42,12 @@ export const DOCUMENT_KINDS: Record<string, Label> = {
   other: { zh: '其他材料', en: 'Other document' },
 };
 
-export const STATUS_COLOURS: Record<string, string> = {
+type BadgeStatus = 'default' | 'processing' | 'success' | 'warning' | 'error';
+export const STATUS_COLOURS: Record<string, BadgeStatus> = {
   draft: 'default', submitted: 'processing', verified: 'success', returned: 'warning', closed: 'default',
   good: 'success', suspended: 'warning', blacklisted: 'error',
   applied: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default', revoked: 'error', expired: 'default',
+  in_force: 'success', not_yet_in_force: 'processing',
 };
 
 export function useLabel(): (l: Label | null | undefined) => string {
@@ -57,9 +59,44 @@ export function options(list: Record<string, Label>, lang: string): Array<{ valu
   return Object.entries(list).map(([value, l]) => ({ value, label: lang.startsWith('en') ? l.en : l.zh }));
 }
 
+/** A coloured dot with the label in the body colour: antd's coloured tags fail WCAG contrast on white. */
 export function StatusTag({ code, label, testId }: { code: string; label: Label; testId?: string }) {
   const show = useLabel();
-  return <Tag color={STATUS_COLOURS[code] ?? 'default'} data-testid={testId} data-status={code}>{show(label)}</Tag>;
+  return (
+    <span data-testid={testId} data-status={code} style={{ whiteSpace: 'nowrap' }}>
+      <Badge status={STATUS_COLOURS[code] ?? 'default'} text={show(label)} />
+    </span>
+  );
+}
+
+/**
+ * Tabs on a wide screen; on a phone a wrapping row of radio buttons instead, because an overflowing antd tab bar
+ * puts its "more" button inside the tablist, which axe reports as a critical ARIA violation.
+ */
+export function Sections({ items, activeKey, onChange, testId }: {
+  items: Array<{ key: string; label: string; children?: ReactNode }>;
+  activeKey?: string;
+  onChange?: (key: string) => void;
+  testId?: string;
+}) {
+  const screens = Grid.useBreakpoint();
+  const [own, setOwn] = useState(items[0]?.key);
+  const current = activeKey ?? own;
+  const change = (k: string) => { setOwn(k); onChange?.(k); };
+  if (screens.md !== false) return <Tabs activeKey={current} onChange={change} items={items} data-testid={testId} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Radio.Group
+        optionType="button"
+        value={current}
+        onChange={(e) => change(e.target.value as string)}
+        options={items.map((i) => ({ value: i.key, label: i.label }))}
+        style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
+        data-testid={testId}
+      />
+      {items.find((i) => i.key === current)?.children}
+    </Space>
+  );
 }
 
 export function useRoles(): Role[] {
