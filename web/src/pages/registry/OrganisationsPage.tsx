@@ -43,6 +43,8 @@ export default function OrganisationsPage() {
   // ProTable pages by number, the API by cursor: remember the cursor that starts each page of the current filters.
   const cursors = useRef<{ key: string; starts: Array<string | null> }>({ key: '', starts: [null] });
 
+  // Stable inputs: a new params object or a state update per request must never start another request.
+  const params = useMemo(() => ({ status }), [status]);
   const columns = useMemo<ProColumns<Row>[]>(() => [
     { title: t('fields.q'), dataIndex: 'q', hideInTable: true, fieldProps: { 'aria-label': t('fields.q'), placeholder: t('fields.qPlaceholder') } },
     {
@@ -99,7 +101,7 @@ export default function OrganisationsPage() {
         rowKey="id"
         actionRef={actionRef}
         columns={columns}
-        params={{ status }}
+        params={params}
         options={false}
         search={{ labelWidth: 'auto', searchText: t('actions.search'), resetText: t('actions.reset'), span: wide ? 8 : 24 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: false, size: wide ? 'default' : 'small' }}
@@ -129,7 +131,7 @@ export default function OrganisationsPage() {
         request={async (params) => {
           const { current = 1, pageSize = 20, ...rest } = params;
           const f = toFilters(rest, status);
-          setFilters(f);
+          setFilters((old) => (JSON.stringify(old) === JSON.stringify(f) ? old : f));
           setError(null);
           const key = JSON.stringify([f, pageSize]);
           if (cursors.current.key !== key) cursors.current = { key, starts: [null] };
@@ -143,7 +145,8 @@ export default function OrganisationsPage() {
               starts[n] = page.nextCursor;
               if (!page.nextCursor && n < current) break;
             }
-            setCounts(page!.counts);
+            const next = page!.counts;
+            setCounts((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next));
             return { data: page!.items, total: page!.total, success: true };
           } catch (err) {
             setError(err);

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { Badge, Button, Form, Grid, Input, List, Modal, Radio, Space, Tabs, Tag, Typography, type ButtonProps, type FormInstance } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +52,8 @@ export const STATUS_COLOURS: Record<string, BadgeStatus> = {
 
 export function useLabel(): (l: Label | null | undefined) => string {
   const { i18n } = useTranslation();
-  return (l) => (l ? (i18n.language.startsWith('en') ? l.en : l.zh) : '—');
+  const en = i18n.language.startsWith('en');
+  return useCallback((l: Label | null | undefined) => (l ? (en ? l.en : l.zh) : '—'), [en]);
 }
 
 export function options(list: Record<string, Label>, lang: string): Array<{ value: string; label: string }> {
