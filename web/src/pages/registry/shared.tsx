@@ -222,7 +222,8 @@ export function ActionButton({
   const [form] = Form.useForm();
   return (
     <>
-      <Button danger={danger} type={type} onClick={() => { setError(null); form.resetFields(); setOpen(true); }} data-testid={`action-${testId}`}>
+      {/* The trigger stays in the body colour: antd's red text on white fails WCAG contrast; the dialog's button is red. */}
+      <Button type={type} onClick={() => { setError(null); form.resetFields(); setOpen(true); }} data-testid={`action-${testId}`}>
         {label}
       </Button>
       <Modal
