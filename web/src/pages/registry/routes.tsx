@@ -1,10 +1,13 @@
 import { lazy } from 'react';
 import { OFFICIALS, ORGANISATION, type AppRoute } from '../../app/route-types';
 
-const ComingSoon = lazy(() => import('../errors/ComingSoonPage'));
+const Organisations = lazy(() => import('./OrganisationsPage'));
+const Organisation = lazy(() => import('./OrganisationPage'));
+const MyOrganisation = lazy(() => import('./MyOrganisationPage'));
 
+// The workbench's organisation_to_verify and qualification_to_review items both link to /organisations/:id.
 export const routes: AppRoute[] = [
-  { path: '/organisations', nameKey: 'menu.organisations', roles: OFFICIALS, page: ComingSoon, order: 10 },
-  { path: '/organisations/:id', nameKey: 'menu.organisations', roles: OFFICIALS, page: ComingSoon, hideInMenu: true },
-  { path: '/my-organisation', nameKey: 'menu.myOrganisation', roles: ORGANISATION, page: ComingSoon, order: 11 },
+  { path: '/organisations', nameKey: 'menu.organisations', roles: OFFICIALS, page: Organisations, order: 10 },
+  { path: '/organisations/:id', nameKey: 'menu.organisations', roles: OFFICIALS, page: Organisation, hideInMenu: true },
+  { path: '/my-organisation', nameKey: 'menu.myOrganisation', roles: ORGANISATION, page: MyOrganisation, order: 11 },
 ];

@@ -1,0 +1,274 @@
+import { useCallback, useState, type ReactNode } from 'react';
+import { Badge, Button, Form, Grid, Input, List, Modal, Radio, Space, Tabs, Tag, Typography, type ButtonProps, type FormInstance } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, type Schemas } from '../../api/client';
+import { useSession, type Role } from '../../app/session';
+import { DateTime } from '../../components/DateTime';
+import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
+import { ProblemError, asProblem } from '../../components/problem';
+
+export type Label = Schemas['LocalisedLabel'];
+export type Document = Schemas['AttachmentsUploadResponse'];
+
+/** The service's fixed lists (codes stored, labels read). The server's DTOs judge; these only fill the pickers. */
+export const SERVICE_AREAS: Record<string, Label> = {
+  elderly: { zh: '养老服务', en: 'Elderly care' },
+  disability: { zh: '助残服务', en: 'Disability support' },
+  youth: { zh: '青少年服务', en: 'Youth services' },
+  community_governance: { zh: '社区治理', en: 'Community governance' },
+  assistance: { zh: '社会救助', en: 'Social assistance' },
+  women_children: { zh: '妇女儿童', en: 'Women and children' },
+  community_correction: { zh: '社区矫正', en: 'Community correction' },
+  mental_health: { zh: '心理健康', en: 'Mental health' },
+  environment: { zh: '环境保护', en: 'Environmental protection' },
+  culture_sports: { zh: '文化体育', en: 'Culture and sports' },
+  poverty_relief: { zh: '乡村振兴与帮扶', en: 'Rural revitalisation and poverty relief' },
+  volunteering: { zh: '志愿服务', en: 'Volunteering' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const ORG_TYPES: Record<string, Label> = {
+  social_group: { zh: '社会团体', en: 'Social group' },
+  social_service_agency: { zh: '社会服务机构', en: 'Social service agency' },
+  foundation: { zh: '基金会', en: 'Foundation' },
+};
+
+export const DOCUMENT_KINDS: Record<string, Label> = {
+  registration_certificate: { zh: '登记证书', en: 'Registration certificate' },
+  charter: { zh: '章程', en: 'Charter' },
+  audit_report: { zh: '审计报告', en: 'Audit report' },
+  grade_certificate: { zh: '评估等级证书', en: 'Assessment grade certificate' },
+  other: { zh: '其他材料', en: 'Other document' },
+};
+
+type BadgeStatus = 'default' | 'processing' | 'success' | 'warning' | 'error';
+export const STATUS_COLOURS: Record<string, BadgeStatus> = {
+  draft: 'default', submitted: 'processing', verified: 'success', returned: 'warning', closed: 'default',
+  good: 'success', suspended: 'warning', blacklisted: 'error',
+  applied: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default', revoked: 'error', expired: 'default',
+  in_force: 'success', not_yet_in_force: 'processing',
+};
+
+export function useLabel(): (l: Label | null | undefined) => string {
+  const { i18n } = useTranslation();
+  const en = i18n.language.startsWith('en');
+  return useCallback((l: Label | null | undefined) => (l ? (en ? l.en : l.zh) : '—'), [en]);
+}
+
+export function options(list: Record<string, Label>, lang: string): Array<{ value: string; label: string }> {
+  return Object.entries(list).map(([value, l]) => ({ value, label: lang.startsWith('en') ? l.en : l.zh }));
+}
+
+/** A coloured dot with the label in the body colour: antd's coloured tags fail WCAG contrast on white. */
+export function StatusTag({ code, label, testId }: { code: string; label: Label; testId?: string }) {
+  const show = useLabel();
+  return (
+    <span data-testid={testId} data-status={code} style={{ whiteSpace: 'nowrap' }}>
+      <Badge status={STATUS_COLOURS[code] ?? 'default'} text={show(label)} />
+    </span>
+  );
+}
+
+/**
+ * Tabs on a wide screen; on a phone a wrapping row of radio buttons instead, because an overflowing antd tab bar
+ * puts its "more" button inside the tablist, which axe reports as a critical ARIA violation.
+ */
+export function Sections({ items, activeKey, onChange, testId }: {
+  items: Array<{ key: string; label: string; children?: ReactNode }>;
+  activeKey?: string;
+  onChange?: (key: string) => void;
+  testId?: string;
+}) {
+  const screens = Grid.useBreakpoint();
+  const [own, setOwn] = useState(items[0]?.key);
+  const current = activeKey ?? own;
+  const change = (k: string) => { setOwn(k); onChange?.(k); };
+  if (screens.md !== false) return <Tabs activeKey={current} onChange={change} items={items} data-testid={testId} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Radio.Group
+        optionType="button"
+        value={current}
+        onChange={(e) => change(e.target.value as string)}
+        options={items.map((i) => ({ value: i.key, label: i.label }))}
+        style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
+        data-testid={testId}
+      />
+      {items.find((i) => i.key === current)?.children}
+    </Space>
+  );
+}
+
+export function useRoles(): Role[] {
+  const { me } = useSession();
+  return (me?.roles ?? []).map((r) => r.role);
+}
+
+/** Admins and programme officers decide on records; finance reads only (the server enforces the same split). */
+export function useIsDecider(): boolean {
+  const roles = useRoles();
+  return roles.includes('district_admin') || roles.includes('programme_officer');
+}
+
+/**
+ * A file the API streams behind the access token: a plain link cannot carry the Authorization header, so the page
+ * fetches it through the typed client (which renews the session on 401) and hands the browser a blob to save.
+ */
+export async function saveFromApi(call: Promise<{ data?: unknown; error?: unknown; response: Response }>, fallbackName: string): Promise<void> {
+  const { data, error, response } = await call;
+  if (!response.ok) {
+    // With parseAs 'blob' the refusal arrives as a blob too; read it back as the problem it is.
+    const text = error instanceof Blob ? await error.text() : typeof error === 'string' ? error : null;
+    let body: unknown = error;
+    try {
+      if (text) body = JSON.parse(text);
+    } catch {
+      /* not JSON: asProblem gives the generic message with the status */
+    }
+    throw new ProblemError(asProblem(body, response.status));
+  }
+  const blob = data as Blob;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filenameFrom(response.headers.get('Content-Disposition')) ?? fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function filenameFrom(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star) return decodeURIComponent(star[1]);
+  const plain = /filename="([^"]+)"/i.exec(disposition);
+  return plain ? plain[1] : null;
+}
+
+/** The record's documents, each opened (downloaded) with the session's token. */
+export function DocumentList({ documents, onRemove, removing }: { documents: Document[]; onRemove?: (d: Document) => void; removing?: boolean }) {
+  const { t } = useTranslation('registry');
+  const show = useLabel();
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <>
+      <ProblemAlert error={error} />
+      <List
+        dataSource={documents}
+        locale={{ emptyText: t('documents.none') }}
+        data-testid="documents"
+        renderItem={(d) => (
+          <List.Item
+            actions={[
+              <Button
+                key="open"
+                size="small"
+                icon={<DownloadOutlined />}
+                aria-label={`${t('documents.download')}: ${d.filename}`}
+                onClick={async () => {
+                  setError(null);
+                  try {
+                    await saveFromApi(api.GET('/api/v1/attachments/{id}/content', { params: { path: { id: d.id } }, parseAs: 'blob' }), d.filename);
+                  } catch (err) {
+                    setError(err);
+                  }
+                }}
+              >
+                {t('documents.download')}
+              </Button>,
+              ...(onRemove ? [
+                <Button key="remove" size="small" danger loading={removing} aria-label={`${t('documents.remove')}: ${d.filename}`} onClick={() => onRemove(d)}>
+                  {t('documents.remove')}
+                </Button>,
+              ] : []),
+            ]}
+          >
+            <List.Item.Meta
+              title={<Space wrap><Tag>{show(d.kindLabel)}</Tag><Typography.Text>{d.filename}</Typography.Text></Space>}
+              description={<><DateTime value={d.createdAt} /> · {Math.max(1, Math.round(d.size / 1024))} KB</>}
+            />
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
+
+/**
+ * A button that opens a small form (a reason, a note, dates) and sends one decision. The modal stays open on a
+ * refusal and shows the server's word — on the field it concerns, or above the form — so nothing is swallowed.
+ */
+export function ActionButton({
+  label, title, testId, danger, type, children, submit, onDone, initialValues,
+}: {
+  label: string;
+  title?: string;
+  testId: string;
+  danger?: boolean;
+  type?: ButtonProps['type'];
+  /** Form fields; none = a plain confirmation. */
+  children?: (form: FormInstance) => ReactNode;
+  submit: (values: Record<string, unknown>) => Promise<unknown>;
+  onDone: () => void;
+  initialValues?: Record<string, unknown>;
+}) {
+  const { t, i18n } = useTranslation('registry');
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [form] = Form.useForm();
+  return (
+    <>
+      {/* The trigger stays in the body colour: antd's red text on white fails WCAG contrast; the dialog's button is red. */}
+      <Button type={type} onClick={() => { setError(null); form.resetFields(); setOpen(true); }} data-testid={`action-${testId}`}>
+        {label}
+      </Button>
+      <Modal
+        open={open}
+        title={title ?? label}
+        okText={t('actions.confirm')}
+        cancelText={t('actions.cancel')}
+        okButtonProps={{ danger, loading: busy, 'data-testid': `confirm-${testId}` } as ButtonProps}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        forceRender
+      >
+        <ProblemAlert error={error} />
+        <Form
+          form={form}
+          name={testId}
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={async (values: Record<string, unknown>) => {
+            setBusy(true);
+            setError(null);
+            try {
+              await submit(values);
+              setOpen(false);
+              onDone();
+            } catch (err) {
+              if (!(err instanceof ProblemError && showFieldErrors(form, err.problem, i18n.language))) setError(err);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          {children ? children(form) : <Typography.Paragraph>{t('actions.sure')}</Typography.Paragraph>}
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+/** The reason field every refusal-like decision asks for (2–1000 characters, shown to the organisation). */
+export function ReasonField({ label }: { label?: string }) {
+  const { t } = useTranslation('registry');
+  return (
+    <Form.Item name="reason" label={label ?? t('actions.reason')} rules={[{ required: true, message: t('actions.reasonRequired') }]}>
+      <Input.TextArea rows={3} maxLength={1000} showCount />
+    </Form.Item>
+  );
+}
