@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -27,7 +27,7 @@ export default function CallPage() {
       {c && (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           <Space wrap>
-            <Tag color={c.acceptingApplications ? 'green' : 'default'}>{en ? c.statusLabel.en : c.statusLabel.zh}</Tag>
+            <Tag color={c.acceptingApplications ? '#237804' : '#595959'}>{en ? c.statusLabel.en : c.statusLabel.zh}</Tag>
             {c.theme && <Typography.Text strong>{c.theme}</Typography.Text>}
           </Space>
           {c.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>}
@@ -65,7 +65,7 @@ export default function CallPage() {
             />
           )}
           <Alert type="info" showIcon message={c.acceptingApplications ? t('calls.howToApply') : t('calls.notAccepting')}
-            action={c.acceptingApplications ? <Link to="/sign-in"><Button type="primary">{t('signIn')}</Button></Link> : undefined} />
+            action={c.acceptingApplications ? <Link to="/sign-in">{t('signIn')}</Link> : undefined} />
           <Link to={`/portal/${district.code}/register`}>{t('calls.noAccount')}</Link>
         </Space>
       )}

@@ -31,7 +31,7 @@ export default function CallsListPage() {
               description={
                 <Space direction="vertical" size={2}>
                   <Space wrap size={4}>
-                    <Tag color={c.acceptingApplications ? 'green' : 'default'}>{en ? c.statusLabel.en : c.statusLabel.zh}</Tag>
+                    <Tag color={c.acceptingApplications ? '#237804' : '#595959'}>{en ? c.statusLabel.en : c.statusLabel.zh}</Tag>
                     {c.theme && <Typography.Text>{c.theme}</Typography.Text>}
                   </Space>
                   <span>{t('calls.fundPool')}: <Money fen={c.fundPoolFen} /></span>

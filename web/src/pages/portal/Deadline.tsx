@@ -10,7 +10,8 @@ export function Deadline({ value }: { value: string }) {
   return (
     <span>
       <DateTime value={value} />{' '}
-      <Typography.Text type={left ? 'warning' : 'secondary'} data-testid="time-left">
+      {/* antd's warning colour fails WCAG AA contrast on white; this darker orange passes. */}
+      <Typography.Text type={left ? undefined : 'secondary'} style={left ? { color: '#ad4e00' } : undefined} data-testid="time-left">
         {left ? t('timeLeft', { days: left.days, hours: left.hours }) : t('ended')}
       </Typography.Text>
     </span>

@@ -55,7 +55,7 @@ export default function DirectoryPage() {
                 <Space direction="vertical" size={2}>
                   <Space wrap size={4}>
                     <Tag>{en ? o.orgTypeLabel.en : o.orgTypeLabel.zh}</Tag>
-                    {o.grade && <Tag color="gold">{o.grade.label}</Tag>}
+                    {o.grade && <Tag color="#ad4e00">{o.grade.label}</Tag>}
                     <Typography.Text type="secondary">{o.creditCode}</Typography.Text>
                   </Space>
                   <span>{t('directory.qualifiedAreas')}: {o.qualifiedAreas.map((a) => (en ? a.en : a.zh)).join('、') || '—'}</span>

@@ -1,6 +1,5 @@
 import { Alert, Button, Card, Descriptions, Form, Input, List, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
@@ -33,7 +32,9 @@ export default function NoticePage() {
     queryFn: () => must(api.GET('/api/v1/public/districts/{districtCode}/calls/{id}/notice', { params: { path: { districtCode: district.code, id: callId } } })),
   });
   const n = notice.data;
-  const open = n ? dayjs().isAfter(n.noticeStartsAt) && dayjs().isBefore(n.noticeEndsAt) : false;
+  // The server judges whether the period still runs (its clock, its working days); the form stays while the call is
+  // in notice, and a late objection gets the server's own refusal.
+  const open = n?.status === 'notice';
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{n?.title ?? t('notices.title')}</h1>} loading={notice.isPending}>
@@ -145,10 +146,10 @@ function AnswerLookup({ callId }: { callId: string }) {
           <List.Item>
             {o.answer ? (
               <Space direction="vertical" size={0}>
-                <Space><Tag color="green">{t('lookup.answered')}</Tag><DateTime value={o.answeredAt} /></Space>
+                <Space><Tag color="#237804">{t('lookup.answered')}</Tag><DateTime value={o.answeredAt} /></Space>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{o.answer}</span>
               </Space>
-            ) : <Tag color="gold">{t('lookup.pending')}</Tag>}
+            ) : <Tag color="#ad4e00">{t('lookup.pending')}</Tag>}
           </List.Item>
         </List>
       )}

@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect } from 'react';
-import { Button, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import { Layout, Result, Space, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useParams } from 'react-router';
@@ -41,9 +41,11 @@ export default function PortalPage() {
       <main style={{ padding: 16 }}>
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}><LanguageSwitch /></Space>
         {notFound ? (
-          <Result status="404" title={<h1 style={{ fontSize: 24 }}>{t('notFound.title')}</h1>}
-            subTitle={t('notFound.body', { code: districtCode })} data-testid="portal-not-found"
-            extra={<Link to="/sign-in"><Button>{t('signIn')}</Button></Link>} />
+          <div data-testid="portal-not-found">
+            <Result status="404" title={<h1 style={{ fontSize: 24 }}>{t('notFound.title')}</h1>}
+              subTitle={t('notFound.body', { code: districtCode })}
+              extra={<Link to="/sign-in">{t('signIn')}</Link>} />
+          </div>
         ) : <ProblemAlert error={district.error} />}
       </main>
     );
@@ -74,8 +76,15 @@ export default function PortalPage() {
             </Space>
           </Space>
           <nav aria-label={t('nav.label')}>
-            <Menu mode="horizontal" selectedKeys={[current]} style={{ borderBottom: 'none' }}
-              items={sections.map((s) => ({ key: s.key, label: <Link to={s.path}>{s.label}</Link> }))} />
+            {/* Plain wrapped links, not a horizontal Menu: at 375 px a Menu hides entries behind an overflow "…". */}
+            <Space wrap size={[16, 4]} style={{ padding: '8px 0' }}>
+              {sections.map((s) => (
+                <Link key={s.key} to={s.path} aria-current={s.key === current ? 'page' : undefined}
+                  style={{ fontWeight: s.key === current ? 600 : 400, borderBottom: s.key === current ? '2px solid currentColor' : undefined }}>
+                  {s.label}
+                </Link>
+              ))}
+            </Space>
           </nav>
         </Layout.Header>
         <Layout.Content style={{ padding: 16, maxWidth: 960, width: '100%', margin: '0 auto' }}>

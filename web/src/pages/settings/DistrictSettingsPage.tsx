@@ -80,12 +80,12 @@ function HolidaysCard() {
         locale={{ emptyText: t('holidays.empty', { year }) }}
         columns={[
           { title: t('holidays.day'), dataIndex: 'day', render: (d: string) => <span data-testid="holiday-day">{d}</span> },
-          { title: t('holidays.kind'), dataIndex: 'kind', render: (k: string) => <Tag color={k === 'holiday' ? 'red' : 'blue'}>{t(`holidays.kindName.${k}`, { defaultValue: k })}</Tag> },
+          { title: t('holidays.kind'), dataIndex: 'kind', render: (k: string) => <Tag color={k === 'holiday' ? '#a8071a' : '#0958d9'}>{t(`holidays.kindName.${k}`, { defaultValue: k })}</Tag> },
           { title: t('holidays.name'), dataIndex: 'name' },
           {
             title: t('holidays.actions'), key: 'actions', render: (_, h) => (
               <Popconfirm title={t('holidays.removeConfirm', { day: h.day })} okText={t('holidays.remove')} cancelText={t('cancel')} onConfirm={() => remove.mutate(h.day)}>
-                <Button size="small" danger aria-label={`${t('holidays.remove')}: ${h.day}`}>{t('holidays.remove')}</Button>
+                <Button size="small" autoInsertSpace={false} aria-label={`${t('holidays.remove')}: ${h.day}`}>{t('holidays.remove')}</Button>
               </Popconfirm>
             ),
           },

@@ -19,7 +19,8 @@ const DISTRICT_ROLES: Role[] = [
 ];
 const ALL_ROLES: Role[] = [...DISTRICT_ROLES, 'org_admin', 'org_staff'];
 const STATUSES = ['invited', 'active', 'suspended'] as const;
-const STATUS_COLOURS: Record<string, string> = { invited: 'gold', active: 'green', suspended: 'default' };
+// Solid, dark tag colours: antd's light preset tags fail WCAG AA contrast.
+const STATUS_COLOURS: Record<string, string> = { invited: '#ad4e00', active: '#237804', suspended: '#595959' };
 
 type Status = (typeof STATUSES)[number];
 interface Filters { role?: Role; status?: Status; q?: string }
@@ -70,19 +71,19 @@ export default function MembersPage() {
       title: t('members.actions'), key: 'actions', render: (_, m) => (
         <Space wrap size={4}>
           {m.status === 'invited' && (
-            <Button size="small" onClick={() => resend.mutate(m)} loading={resend.isPending && resend.variables?.id === m.id} aria-label={`${t('members.resend')}: ${m.name}`}>
+            <Button size="small" autoInsertSpace={false} onClick={() => resend.mutate(m)} loading={resend.isPending && resend.variables?.id === m.id} aria-label={`${t('members.resend')}: ${m.name}`}>
               {t('members.resend')}
             </Button>
           )}
           {m.status !== 'suspended' && (
-            <Button size="small" onClick={() => setEditing(m)} aria-label={`${t('members.changeRoles')}: ${m.name}`}>{t('members.changeRoles')}</Button>
+            <Button size="small" autoInsertSpace={false} onClick={() => setEditing(m)} aria-label={`${t('members.changeRoles')}: ${m.name}`}>{t('members.changeRoles')}</Button>
           )}
           {m.status === 'active' && (
-            <Button size="small" danger onClick={() => setSuspending(m)} aria-label={`${t('members.suspend')}: ${m.name}`}>{t('members.suspend')}</Button>
+            <Button size="small" autoInsertSpace={false} onClick={() => setSuspending(m)} aria-label={`${t('members.suspend')}: ${m.name}`}>{t('members.suspend')}</Button>
           )}
           {m.status === 'suspended' && (
             <Popconfirm title={t('members.reactivateConfirm', { name: m.name })} onConfirm={() => reactivate.mutate(m)} okText={t('members.reactivate')} cancelText={t('cancel')}>
-              <Button size="small" aria-label={`${t('members.reactivate')}: ${m.name}`}>{t('members.reactivate')}</Button>
+              <Button size="small" autoInsertSpace={false} aria-label={`${t('members.reactivate')}: ${m.name}`}>{t('members.reactivate')}</Button>
             </Popconfirm>
           )}
         </Space>
@@ -240,7 +241,7 @@ function SuspendModal({ member, onClose }: { member: Member; onClose: (done: boo
   })), () => onClose(true));
   return (
     <Modal open title={`${t('members.suspend')}: ${member.name}`} onCancel={() => onClose(false)} onOk={() => form.submit()}
-      okText={t('members.suspend')} okButtonProps={{ danger: true }} cancelText={t('cancel')} confirmLoading={submit.isPending} destroyOnHidden>
+      okText={t('members.suspend')} cancelText={t('cancel')} confirmLoading={submit.isPending} destroyOnHidden>
       <ProblemAlert error={submit.error} />
       <Form form={form} layout="vertical" name="suspend" onFinish={(v) => submit.mutate(v)}>
         <Form.Item name="reason" label={t('members.reason')} extra={t('members.suspendEffect')}>

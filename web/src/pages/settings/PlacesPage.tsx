@@ -36,17 +36,17 @@ export default function PlacesPage() {
         <Tag>{kindLabel(p.kind)}</Tag>
         {p.divisionCode && <Typography.Text type="secondary">{p.divisionCode}</Typography.Text>}
         {p.level === 'street' && (
-          <Button size="small" type="link" onClick={() => setEditing({ mode: 'add', parent: p })} aria-label={`${t('places.addCommunity')}: ${p.name}`}>
+          <Button size="small" type="link" autoInsertSpace={false} onClick={() => setEditing({ mode: 'add', parent: p })} aria-label={`${t('places.addCommunity')}: ${p.name}`}>
             {t('places.addCommunity')}
           </Button>
         )}
         {p.level !== 'district' && (
           <>
-            <Button size="small" type="link" onClick={() => setEditing({ mode: 'rename', place: p })} aria-label={`${t('places.rename')}: ${p.name}`}>
+            <Button size="small" type="link" autoInsertSpace={false} onClick={() => setEditing({ mode: 'rename', place: p })} aria-label={`${t('places.rename')}: ${p.name}`}>
               {t('places.rename')}
             </Button>
             <Popconfirm title={t('places.archiveConfirm', { name: p.name })} okText={t('places.archive')} cancelText={t('cancel')} onConfirm={() => archive.mutate(p)}>
-              <Button size="small" type="link" danger aria-label={`${t('places.archive')}: ${p.name}`}>{t('places.archive')}</Button>
+              <Button size="small" type="link" autoInsertSpace={false} aria-label={`${t('places.archive')}: ${p.name}`}>{t('places.archive')}</Button>
             </Popconfirm>
           </>
         )}
