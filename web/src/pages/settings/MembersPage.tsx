@@ -118,7 +118,7 @@ export default function MembersPage() {
           style={{ width: 160 }}
           value={filters.status}
           onChange={(status?: Status) => setFilters((f) => ({ ...f, status }))}
-          options={STATUSES.map((s) => ({ value: s, label: `${t(`members.statusName.${s}`)}${counts ? ` (${counts[s]})` : ''}` }))}
+          options={STATUSES.map((s) => ({ value: s, label: t(`members.statusName.${s}`) }))}
         />
         {counts && counts.invited > 0 && (
           <Button type="link" onClick={() => setFilters((f) => ({ ...f, status: 'invited' }))} data-testid="pending-invitations">
