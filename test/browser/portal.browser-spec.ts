@@ -62,7 +62,7 @@ describe('the public portal on a phone, without signing in', () => {
       await form.getByLabel('法定代表人').fill('周理事长');
       await form.getByLabel('申请人姓名').fill('周理事长');
       await form.getByLabel('申请人手机号').fill(applicantPhone);
-      await form.getByRole('button', { name: '提交登记' }).click();
+      await form.locator('button[type=submit]').click();
       // The server judges the credit code; its message, not the page's guess, is what the person reads.
       const refused = await t.http.post(`/api/v1/public/districts/${d.code}/organisation-registrations`).send({
         name, creditCode: 'ABC123', orgType: 'social_service_agency', registrationAuthority: '成都市武侯区民政局',
@@ -73,7 +73,7 @@ describe('the public portal on a phone, without signing in', () => {
 
       const creditCode = syntheticCreditCode('social_service_agency');
       await form.getByLabel('统一社会信用代码').fill(creditCode);
-      await form.getByRole('button', { name: '提交登记' }).click();
+      await form.locator('button[type=submit]').click();
       await page.getByTestId('registration-done').filter({ hasText: '激活邀请将发送至' }).waitFor();
 
       // The applicant's invitation arrives, and the registry shows the draft record to the district.
@@ -126,7 +126,7 @@ describe('the public portal on a phone, without signing in', () => {
       await form.getByLabel('您的姓名').fill('王女士');
       await form.getByLabel('联系方式').fill('13912345678');
       await form.getByLabel('异议内容').fill('不妥');
-      await form.getByRole('button', { name: '提交异议' }).click();
+      await form.locator('button[type=submit]').click();
       const short = await t.http.post(`/api/v1/public/districts/${d.code}/calls/${call.id}/objections`)
         .send({ name: '王女士', contact: '13912345678', content: '不妥' });
       expect(short.status).toBe(400);
@@ -134,7 +134,7 @@ describe('the public portal on a phone, without signing in', () => {
       await form.locator('#objection_content_help').getByText(contentError.zh).waitFor();
 
       await form.getByLabel('异议内容').fill('该机构去年项目执行情况不佳，请核实。');
-      await form.getByRole('button', { name: '提交异议' }).click();
+      await form.locator('button[type=submit]').click();
       const receipt = (await page.getByTestId('receipt-code').innerText()).trim();
       const [objectionId, secret] = receipt.split('.');
       expect(objectionId).toMatch(/^[0-9a-f-]{36}$/);
@@ -142,11 +142,11 @@ describe('the public portal on a phone, without signing in', () => {
       // The answer is not there yet; then the officer answers (through the API), and the code finds it.
       const lookup = page.locator('form#lookup');
       await lookup.getByLabel('回执码').fill(receipt);
-      await lookup.getByRole('button', { name: /^查\s?询$/ }).click();
+      await lookup.locator('button[type=submit]').click();
       await page.getByTestId('objection-answer').getByText('尚未答复，请稍后再查').waitFor();
       const answer = '经核实，该机构去年项目结项评估为良好。';
       expect((await officer.post(`/api/v1/calls/${call.id}/objections/${objectionId}/answer`, { answer })).status).toBe(200);
-      await lookup.getByRole('button', { name: /^查\s?询$/ }).click();
+      await lookup.locator('button[type=submit]').click();
       await page.getByTestId('objection-answer').getByText(answer).waitFor();
       const tracked = await t.http.get(`/api/v1/public/districts/${d.code}/calls/${call.id}/objections/${objectionId}`).query({ receipt: secret });
       expect(tracked.body).toMatchObject({ status: 'answered', answer });
@@ -154,7 +154,7 @@ describe('the public portal on a phone, without signing in', () => {
       // A wrong code finds nothing, in the server's words.
       const wrong = `${objectionId}.${'x'.repeat(43)}`;
       await lookup.getByLabel('回执码').fill(wrong);
-      await lookup.getByRole('button', { name: /^查\s?询$/ }).click();
+      await lookup.locator('button[type=submit]').click();
       const notFound = await t.http.get(`/api/v1/public/districts/${d.code}/calls/${call.id}/objections/${objectionId}`).query({ receipt: 'x'.repeat(43) });
       expect(notFound.status).toBe(404);
       await page.getByRole('alert').filter({ hasText: notFound.body.message['zh-CN'] }).waitFor();

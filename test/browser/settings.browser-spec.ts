@@ -70,7 +70,7 @@ describe('district settings in a real browser: people, places, the holiday calen
         .toEqual([['新评审专家', ['reviewer']]]);
 
       // Filtering by status asks the server.
-      await page.getByLabel('按状态筛选').click();
+      await page.getByRole('combobox', { name: '按状态筛选' }).click();
       await pick(page, '在岗');
       await page.getByRole('row').filter({ hasText: '新评审专家' }).waitFor({ state: 'detached' });
       await page.getByRole('row').filter({ hasText: '设置管理员' }).waitFor();
@@ -138,13 +138,13 @@ describe('district settings in a real browser: people, places, the holiday calen
       const form = page.locator('form#holiday');
       await form.getByLabel('日期').fill('2027-02-30');
       await form.getByLabel('名称').fill('春节');
-      await form.getByRole('button', { name: /^添\s?加$/ }).click();
+      await form.locator('button[type=submit]').click();
       const refused = await put(t, d.admin, '/api/v1/district-holidays/2027-02-30', { kind: 'holiday', name: '春节' });
       expect(refused.status).toBe(400);
       await page.getByRole('alert').filter({ hasText: refused.body.message['zh-CN'] }).waitFor();
 
       await form.getByLabel('日期').fill('2027-02-10');
-      await form.getByRole('button', { name: /^添\s?加$/ }).click();
+      await form.locator('button[type=submit]').click();
       await page.getByTestId('holiday-day').filter({ hasText: '2027-02-10' }).waitFor();
       const listed = await d.admin.get('/api/v1/district-holidays?year=2027');
       expect(listed.body.items).toEqual([{ day: '2027-02-10', kind: 'holiday', name: '春节' }]);
@@ -154,7 +154,7 @@ describe('district settings in a real browser: people, places, the holiday calen
       // The project rules: a threshold out of range is refused on its field, in the server's words.
       const settings = page.locator('form#projectSettings');
       await settings.getByLabel('预算调整审批阈值').fill('150');
-      await settings.getByRole('button', { name: /^保\s?存$/ }).click();
+      await settings.locator('button[type=submit]').click();
       const current = await d.admin.get('/api/v1/projects/settings');
       const tooHigh = await put(t, d.admin, '/api/v1/projects/settings', { ...current.body, reallocationThresholdPercent: 150 });
       expect(tooHigh.status).toBe(400);

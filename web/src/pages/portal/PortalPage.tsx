@@ -80,7 +80,7 @@ export default function PortalPage() {
             <Space wrap size={[16, 4]} style={{ padding: '8px 0' }}>
               {sections.map((s) => (
                 <Link key={s.key} to={s.path} aria-current={s.key === current ? 'page' : undefined}
-                  style={{ fontWeight: s.key === current ? 600 : 400, borderBottom: s.key === current ? '2px solid currentColor' : undefined }}>
+                  style={{ color: '#0958d9', fontWeight: s.key === current ? 600 : 400, borderBottom: s.key === current ? '2px solid currentColor' : undefined }}>
                   {s.label}
                 </Link>
               ))}

@@ -81,7 +81,8 @@ export default function RegisterPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="orgType" label={t('register.orgType')} rules={[{ required: true, message: t('register.required') }]}>
+            {/* No client rule here: antd marks a required Select with an aria attribute axe rejects; the server refuses a missing type. */}
+            <Form.Item name="orgType" label={t('register.orgType')}>
               <Select options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgType.${o}`) }))} />
             </Form.Item>
           </Col>
