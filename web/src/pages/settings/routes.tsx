@@ -1,10 +1,12 @@
 import { lazy } from 'react';
 import type { AppRoute } from '../../app/route-types';
 
-const ComingSoon = lazy(() => import('../errors/ComingSoonPage'));
+const Members = lazy(() => import('./MembersPage'));
+const Places = lazy(() => import('./PlacesPage'));
+const DistrictSettings = lazy(() => import('./DistrictSettingsPage'));
 
 export const routes: AppRoute[] = [
-  { path: '/settings/members', nameKey: 'menu.members', roles: ['district_admin'], page: ComingSoon, order: 90 },
-  { path: '/settings/places', nameKey: 'menu.places', roles: ['district_admin'], page: ComingSoon, order: 91 },
-  { path: '/settings/district', nameKey: 'menu.districtSettings', roles: ['district_admin'], page: ComingSoon, order: 92 },
+  { path: '/settings/members', nameKey: 'menu.members', roles: ['district_admin'], page: Members, order: 90 },
+  { path: '/settings/places', nameKey: 'menu.places', roles: ['district_admin'], page: Places, order: 91 },
+  { path: '/settings/district', nameKey: 'menu.districtSettings', roles: ['district_admin'], page: DistrictSettings, order: 92 },
 ];

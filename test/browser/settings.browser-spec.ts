@@ -1,0 +1,168 @@
+import type { Browser, Page } from 'playwright-core';
+import { District, PASSWORD, TestApp, addMember, receiveInvitation, uniquePhone } from '../support/test-app';
+import { put } from '../support/calls';
+import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+
+// Several page journeys with sign-ins and a mail round trip on a loaded 2-core machine.
+jest.setTimeout(300_000);
+
+/** Both widths of a main page: a screenshot each and no serious accessibility violation. */
+async function checkPage(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
+  for (const width of [WIDTHS.desktop, WIDTHS.phone]) {
+    await page.setViewportSize({ width, height: 900 });
+    await ready();
+    await screenshot(page, name);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }
+  await page.setViewportSize({ width: WIDTHS.desktop, height: 900 });
+}
+
+describe('district settings in a real browser: people, places, the holiday calendar', () => {
+  const world = browserWorld();
+  let t: TestApp;
+  let d: District;
+  let browser: Browser;
+  let adminPhone: string;
+  beforeAll(async () => {
+    ({ t, d, browser } = world);
+    adminPhone = (await addMember(t, d, ['district_admin'], { name: '设置管理员' })).phone;
+  });
+
+  it('the admin invites a person through the page (a bad e-mail refused on its field) and the invitation mail arrives', async () => {
+    const tab = await openTab(browser, t.baseUrl!);
+    const { page } = tab;
+    try {
+      await signInThroughPage(page, adminPhone, PASSWORD);
+      await page.getByRole('heading', { name: /工作台/ }).waitFor();
+      await page.goto('/settings/members');
+      await page.getByRole('heading', { name: '人员与邀请' }).waitFor();
+      await page.getByRole('row').filter({ hasText: '设置管理员' }).waitFor();
+      await checkPage(page, 'settings-members', () => page.getByRole('row').filter({ hasText: '设置管理员' }).waitFor());
+
+      const phone = uniquePhone();
+      await page.getByRole('button', { name: '邀请人员' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('姓名').fill('新评审专家');
+      await dialog.getByLabel('电子邮箱').fill('not-an-address');
+      await dialog.getByLabel('角色').click();
+      await pick(page, '评审专家');
+      await dialog.locator('.ant-modal-title').click(); // closes the role list
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      // The server's own words for the field it refuses, under that field.
+      const refused = await d.admin.post('/api/v1/members/invitations', { name: '新评审专家', email: 'not-an-address', roles: ['reviewer'] });
+      expect(refused.status).toBe(400);
+      const emailError = refused.body.errors.find((e: { field: string }) => e.field === 'email');
+      await dialog.locator('#invite_email_help').getByText(emailError.zh).waitFor();
+
+      await dialog.getByLabel('电子邮箱').fill('');
+      await dialog.getByLabel('手机号').fill(phone);
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      await dialog.waitFor({ state: 'hidden' });
+      const row = page.getByRole('row').filter({ hasText: '新评审专家' });
+      await row.getByText('待接受邀请').waitFor();
+      await page.getByTestId('pending-invitations').filter({ hasText: '1 个邀请待接受' }).waitFor();
+
+      // The invitation travels by mail to the invited person, and the API agrees on who is waiting.
+      const { link } = await receiveInvitation(t, phone, 60_000);
+      expect(link).toContain('/invitations/accept#token=');
+      const listed = await d.admin.get('/api/v1/members?status=invited&q=新评审专家');
+      expect(listed.body.items.map((m: { name: string; roles: Array<{ role: string }> }) => [m.name, m.roles.map((r) => r.role)]))
+        .toEqual([['新评审专家', ['reviewer']]]);
+
+      // Filtering by status asks the server.
+      await page.getByRole('combobox', { name: '按状态筛选' }).click();
+      await pick(page, '在岗');
+      await page.getByRole('row').filter({ hasText: '新评审专家' }).waitFor({ state: 'detached' });
+      await page.getByRole('row').filter({ hasText: '设置管理员' }).waitFor();
+
+      await page.getByTestId('language-switch').click();
+      await pick(page, 'English');
+      await page.getByRole('button', { name: 'Invite a person' }).waitFor();
+      await page.getByRole('columnheader', { name: 'Roles' }).waitFor();
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('the admin adds a street and a community under it and sees both in the tree; a bad division code is refused', async () => {
+    const tab = await openTab(browser, t.baseUrl!);
+    const { page } = tab;
+    try {
+      await signInThroughPage(page, adminPhone, PASSWORD);
+      await page.getByRole('heading', { name: /工作台/ }).waitFor();
+      await page.goto('/settings/places');
+      await page.getByRole('heading', { name: '街道与社区' }).waitFor();
+      await page.getByText(d.name).first().waitFor();
+
+      await page.getByRole('button', { name: '新增街道/乡镇' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('名称').fill('望江街道');
+      await dialog.getByLabel('统计用区划代码（选填）').fill('12ab');
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      const refused = await d.admin.post('/api/v1/places', { parentId: d.rootPlaceId, kind: 'street', name: '望江街道', divisionCode: '12ab' });
+      expect(refused.status).toBe(400);
+      const codeError = refused.body.errors.find((e: { field: string }) => e.field === 'divisionCode');
+      await dialog.locator('#place_divisionCode_help').getByText(codeError.zh).waitFor();
+      await dialog.getByLabel('统计用区划代码（选填）').fill('');
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.locator('[data-testid="place-node"][data-name="望江街道"]').waitFor();
+
+      await page.getByRole('button', { name: '新增社区/村: 望江街道' }).click();
+      await dialog.getByLabel('名称').fill('望江社区');
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.locator('[data-testid="place-node"][data-name="望江社区"]').waitFor();
+      await checkPage(page, 'settings-places', () => page.locator('[data-testid="place-node"][data-name="望江社区"]').waitFor());
+
+      const tree = await d.admin.get('/api/v1/places/tree');
+      const street = tree.body.children.find((c: { name: string }) => c.name === '望江街道');
+      expect(street).toMatchObject({ kind: 'street' });
+      expect(street.children.map((c: { name: string; kind: string }) => [c.name, c.kind])).toEqual([['望江社区', 'community']]);
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('the admin adds a holiday to the calendar; a date that does not exist is refused with the server\'s message', async () => {
+    const tab = await openTab(browser, t.baseUrl!, WIDTHS.phone);
+    const { page } = tab;
+    try {
+      await signInThroughPage(page, adminPhone, PASSWORD);
+      await page.getByRole('heading', { name: /工作台/ }).waitFor();
+      await page.goto('/settings/district');
+      await page.getByRole('heading', { name: '节假日与调休日历' }).waitFor();
+
+      const form = page.locator('form#holiday');
+      await form.getByLabel('日期').fill('2027-02-30');
+      await form.getByLabel('名称').fill('春节');
+      await form.locator('button[type=submit]').click();
+      const refused = await put(t, d.admin, '/api/v1/district-holidays/2027-02-30', { kind: 'holiday', name: '春节' });
+      expect(refused.status).toBe(400);
+      await page.getByRole('alert').filter({ hasText: refused.body.message['zh-CN'] }).waitFor();
+
+      await form.getByLabel('日期').fill('2027-02-10');
+      await form.locator('button[type=submit]').click();
+      await page.getByTestId('holiday-day').filter({ hasText: '2027-02-10' }).waitFor();
+      const listed = await d.admin.get('/api/v1/district-holidays?year=2027');
+      expect(listed.body.items).toEqual([{ day: '2027-02-10', kind: 'holiday', name: '春节' }]);
+
+      await checkPage(page, 'settings-district', () => page.getByTestId('holiday-day').first().waitFor());
+
+      // The project rules: a threshold out of range is refused on its field, in the server's words.
+      const settings = page.locator('form#projectSettings');
+      await settings.getByLabel('预算调整审批阈值').fill('150');
+      await settings.locator('button[type=submit]').click();
+      const current = await d.admin.get('/api/v1/projects/settings');
+      const tooHigh = await put(t, d.admin, '/api/v1/projects/settings', { ...current.body, reallocationThresholdPercent: 150 });
+      expect(tooHigh.status).toBe(400);
+      const fieldError = tooHigh.body.errors.find((e: { field: string }) => e.field === 'reallocationThresholdPercent');
+      await settings.locator('#projectSettings_reallocationThresholdPercent_help').getByText(fieldError.zh).waitFor();
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+});
