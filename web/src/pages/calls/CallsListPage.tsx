@@ -23,6 +23,7 @@ export default function CallsListPage() {
 
 function OfficialCalls({ canCreate }: { canCreate: boolean }) {
   const { t } = useTranslation('calls');
+  const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const action = useRef<ActionType>(undefined);
   // The API pages by opaque cursor: remember the cursor that starts each page number, walk forward when needed.
@@ -43,7 +44,7 @@ function OfficialCalls({ canCreate }: { canCreate: boolean }) {
   ];
   return (
     <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('list.title')}</h1>}
-      extra={canCreate && <Link to="/calls/new"><Button type="primary">{t('list.new')}</Button></Link>}>
+      extra={canCreate && <Button type="primary" onClick={() => navigate('/calls/new')}>{t('list.new')}</Button>}>
       <ProblemAlert error={error} />
       <ProTable<Call>
         rowKey="id"
