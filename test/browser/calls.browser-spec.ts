@@ -212,6 +212,8 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       expect(tab.errors).toEqual([]);
     } finally {
       clockOf(t).set(undefined);
+      if (tab.errors.length) console.error(tab.errors.join('\n'));
+      await screenshot(page, 'calls-last-officer').catch(() => undefined);
       await tab.close();
     }
     expect(report).toEqual(Object.fromEntries(Object.keys(report).map((k) => [k, []])));

@@ -4,12 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client';
-import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CallEditor } from './CallEditor';
-import { CALL_MANAGERS, CallStatusTag, ProblemDetails, Remaining, hasRole, type Call } from './shared';
+import { CALL_MANAGERS, CallStatusTag, ProblemDetails, Remaining, hasRole, useRoles, type Call } from './shared';
 import { SubmissionsTab } from './tabs/SubmissionsTab';
 import { ReviewersTab } from './tabs/ReviewersTab';
 import { ProgressTab } from './tabs/ProgressTab';
@@ -26,8 +25,7 @@ const AFTER_CLOSE = ['closed', 'reviewing', 'notice', 'awarded'];
 export default function CallDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('calls');
-  const { me } = useSession();
-  const roles = me?.roles as string[] | undefined;
+  const roles = useRoles();
   const manager = hasRole(roles, CALL_MANAGERS);
   const [search, setSearch] = useSearchParams();
   const q = useQuery({ queryKey: ['call', id], queryFn: () => must(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })) });
@@ -60,10 +58,9 @@ export default function CallDetailPage() {
 
 function Overview({ call, manager }: { call: Call; manager: boolean }) {
   const { t } = useTranslation('calls');
-  const { me } = useSession();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const roles = me?.roles as string[] | undefined;
+  const roles = useRoles();
   const admin = hasRole(roles, ['district_admin']);
   const organisation = hasRole(roles, ['org_admin', 'org_staff']);
   const [cancelling, setCancelling] = useState(false);

@@ -2,11 +2,10 @@ import { Alert, Button, Card, Col, Divider, Form, Input, InputNumber, Row, Selec
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../../api/client';
-import { useSession } from '../../app/session';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { ProblemDetails, QUESTION_TYPES, SERVICE_AREA_CODES, hasRole, isoToLocalInput, localInputToIso, type Call } from './shared';
+import { ProblemDetails, QUESTION_TYPES, SERVICE_AREA_CODES, hasRole, isoToLocalInput, useRoles, localInputToIso, type Call } from './shared';
 
 interface Question { key: string; label: string; type: string; required?: boolean; options?: string[]; multiple?: boolean }
 interface Section { key: string; title: string; questions: Question[] }
@@ -72,12 +71,11 @@ export function weightSum(criteria: Criterion[] | undefined): number {
  */
 export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) => void }) {
   const { t, i18n } = useTranslation('calls');
-  const { me } = useSession();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const criteria = Form.useWatch('criteria', form);
   const sum = weightSum(criteria);
-  const canPublish = hasRole(me?.roles as string[] | undefined, ['district_admin']);
+  const canPublish = hasRole(useRoles(), ['district_admin']);
 
   const fail = (e: unknown) => {
     if (e instanceof ProblemError) showFieldErrors(form, e.problem, i18n.language);

@@ -1,22 +1,20 @@
 import { useRef, useState } from 'react';
-import { Button, Card, Empty, Grid, List, Space, Typography } from 'antd';
+import { Button, Card, Empty, Grid, List, Space, Spin, Typography } from 'antd';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, must } from '../../api/client';
-import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { CALL_MANAGERS, CALL_STATUSES, CallStatusTag, Remaining, hasRole, type Call } from './shared';
+import { CALL_MANAGERS, CALL_STATUSES, CallStatusTag, Remaining, hasRole, useRoles, type Call } from './shared';
 
 const PAGE_SIZE = 20;
 
 /** 公益创投: officials manage every call; organisation staff see the open ones and start an application. */
 export default function CallsListPage() {
-  const { me } = useSession();
-  const roles = me?.roles as string[] | undefined;
+  const roles = useRoles();
   const official = hasRole(roles, ['district_admin', 'programme_officer', 'finance_officer']);
   return official ? <OfficialCalls canCreate={hasRole(roles, CALL_MANAGERS)} /> : <OpenCalls />;
 }
@@ -97,9 +95,9 @@ function OpenCalls() {
   return (
     <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('list.openTitle')}</h1>}>
       <ProblemAlert error={list.error ?? start.error} />
+      {list.isPending && <Spin aria-label={t('common.loading', { ns: 'common' })} />}
       {list.data && open.length === 0 && <Empty description={t('list.noneOpen')} />}
-      <List
-        loading={list.isPending}
+      {open.length > 0 && <List
         dataSource={open}
         renderItem={(c) => (
           <List.Item data-testid="open-call"
@@ -122,7 +120,7 @@ function OpenCalls() {
             />
           </List.Item>
         )}
-      />
+      />}
     </Card>
   );
 }

@@ -4,7 +4,7 @@ import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
-import type { Role } from '../../app/session';
+import { useSession, type Role } from '../../app/session';
 import { TIME_ZONE } from '../../components/DateTime';
 import { ProblemError, problemMessage } from '../../components/problem';
 
@@ -23,8 +23,14 @@ export const CALL_STATUSES = ['draft', 'published', 'closed', 'reviewing', 'noti
 
 export const CALL_MANAGERS: Role[] = ['district_admin', 'programme_officer'];
 
-export function hasRole(roles: readonly string[] | undefined, wanted: readonly Role[]): boolean {
-  return !!roles?.some((r) => (wanted as readonly string[]).includes(r));
+export function hasRole(roles: readonly Role[] | undefined, wanted: readonly Role[]): boolean {
+  return !!roles?.some((r) => wanted.includes(r));
+}
+
+/** The signed-in person's roles in the current district. */
+export function useRoles(): Role[] {
+  const { me } = useSession();
+  return (me?.roles ?? []).map((r) => r.role);
 }
 
 const STATUS_COLOURS: Record<string, string> = {
