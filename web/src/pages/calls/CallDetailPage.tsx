@@ -79,7 +79,7 @@ function Overview({ call, manager }: { call: Call; manager: boolean }) {
   if (call.status === 'draft' && manager) {
     return (
       <>
-        {admin && <Button danger onClick={() => setCancelling(true)} style={{ marginBottom: 16 }}>{t('overview.cancel')}</Button>}
+        {admin && <Button onClick={() => setCancelling(true)} style={{ marginBottom: 16 }}>{t('overview.cancel')}</Button>}
         <CallEditor call={call} onSaved={() => undefined} />
         <CancelModal open={cancelling} onClose={() => setCancelling(false)} form={form} onOk={(r) => cancel.mutate(r)} pending={cancel.isPending} error={cancel.error} />
       </>
@@ -107,7 +107,7 @@ function Overview({ call, manager }: { call: Call; manager: boolean }) {
         {organisation && call.acceptingApplications && (
           <Button type="primary" loading={start.isPending} onClick={() => start.mutate()}>{t('list.start')}</Button>
         )}
-        {admin && call.status === 'published' && <Button danger onClick={() => setCancelling(true)}>{t('overview.cancel')}</Button>}
+        {admin && call.status === 'published' && <Button onClick={() => setCancelling(true)}>{t('overview.cancel')}</Button>}
       </Space>
       <CancelModal open={cancelling} onClose={() => setCancelling(false)} form={form} onOk={(r) => cancel.mutate(r)} pending={cancel.isPending} error={cancel.error} />
     </Card>

@@ -5,7 +5,7 @@ import { api, must } from '../../api/client';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { ProblemDetails, QUESTION_TYPES, SERVICE_AREA_CODES, hasRole, isoToLocalInput, useRoles, localInputToIso, type Call } from './shared';
+import { ProblemDetails, QUESTION_TYPES, SERVICE_AREA_CODES, chosen, hasRole, isoToLocalInput, useRoles, localInputToIso, type Call } from './shared';
 
 interface Question { key: string; label: string; type: string; required?: boolean; options?: string[]; multiple?: boolean }
 interface Section { key: string; title: string; questions: Question[] }
@@ -123,7 +123,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
           <Col xs={24} md={12}><Form.Item name="theme" label={t('field.theme')} rules={[req]}><Input maxLength={100} /></Form.Item></Col>
         </Row>
         <Form.Item name="description" label={t('field.description')} rules={[req]}><Input.TextArea rows={3} maxLength={10000} /></Form.Item>
-        <Form.Item name="serviceAreas" label={t('field.serviceAreas')} rules={[req]}>
+        <Form.Item name="serviceAreas" label={t('field.serviceAreas')} rules={[chosen(t('form.required'))]}>
           <Select mode="multiple" options={SERVICE_AREA_CODES.map((c) => ({ value: c, label: t(`area.${c}`) }))} />
         </Form.Item>
         <Row gutter={16}>
@@ -164,7 +164,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
               {sections.map((section, si) => (
                 <Card key={section.key} size="small" type="inner" style={{ marginBottom: 12 }} data-testid="form-section"
                   title={t('form.section', { n: si + 1 })}
-                  extra={sections.length > 1 && <Button size="small" danger onClick={() => removeSection(section.name)}>{t('form.removeSection')}</Button>}>
+                  extra={sections.length > 1 && <Button size="small" onClick={() => removeSection(section.name)}>{t('form.removeSection')}</Button>}>
                   <Row gutter={16}>
                     <Col xs={24} md={8}><Form.Item name={[section.name, 'key']} label={t('form.sectionKey')} rules={[req, { pattern: /^[a-z][a-z0-9_]{0,39}$/, message: t('form.keyRule') }]}><Input /></Form.Item></Col>
                     <Col xs={24} md={16}><Form.Item name={[section.name, 'title']} label={t('form.sectionTitle')} rules={[req]}><Input maxLength={100} /></Form.Item></Col>
@@ -178,7 +178,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
                               <Col xs={24} md={5}><Form.Item name={[q.name, 'key']} label={t('form.questionKey', { n: qi + 1 })} rules={[req, { pattern: /^[a-z][a-z0-9_]{0,39}$/, message: t('form.keyRule') }]}><Input /></Form.Item></Col>
                               <Col xs={24} md={7}><Form.Item name={[q.name, 'label']} label={t('form.questionLabel', { n: qi + 1 })} rules={[req]}><Input maxLength={200} /></Form.Item></Col>
                               <Col xs={24} md={5}>
-                                <Form.Item name={[q.name, 'type']} label={t('form.questionType', { n: qi + 1 })} rules={[req]}>
+                                <Form.Item name={[q.name, 'type']} label={t('form.questionType', { n: qi + 1 })} rules={[chosen(t('form.required'))]}>
                                   <Select options={QUESTION_TYPES.map((ty) => ({ value: ty, label: t(`questionType.${ty}`) }))} />
                                 </Form.Item>
                               </Col>
@@ -188,7 +188,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
                                   <Space.Compact>
                                     <Button disabled={qi === 0} onClick={() => move(qi, qi - 1)} aria-label={t('form.up', { n: qi + 1 })}>↑</Button>
                                     <Button disabled={qi === questions.length - 1} onClick={() => move(qi, qi + 1)} aria-label={t('form.down', { n: qi + 1 })}>↓</Button>
-                                    <Button danger onClick={() => remove(q.name)} aria-label={t('form.removeQuestion', { n: qi + 1 })}>{t('form.remove')}</Button>
+                                    <Button onClick={() => remove(q.name)}>{t('form.removeQuestion', { n: qi + 1 })}</Button>
                                   </Space.Compact>
                                 </Form.Item>
                               </Col>
@@ -197,7 +197,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
                               {() => form.getFieldValue(['sections', section.name, 'questions', q.name, 'type']) === 'choice' && (
                                 <Row gutter={8}>
                                   <Col xs={24} md={18}>
-                                    <Form.Item name={[q.name, 'options']} label={t('form.options', { n: qi + 1 })} rules={[req]}>
+                                    <Form.Item name={[q.name, 'options']} label={t('form.options', { n: qi + 1 })} rules={[chosen(t('form.required'))]}>
                                       <Select mode="tags" open={false} tokenSeparators={[',', '，']} />
                                     </Form.Item>
                                   </Col>
@@ -241,7 +241,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
                       <InputNumber min={1} max={100} precision={0} style={{ width: '100%' }} onChange={() => void form.validateFields(['criteria']).catch(() => undefined)} />
                     </Form.Item>
                   </Col>
-                  <Col xs={12} md={5}><Form.Item label=" "><Button danger onClick={() => remove(r.name)} aria-label={t('form.removeCriterion', { n: i + 1 })}>{t('form.remove')}</Button></Form.Item></Col>
+                  <Col xs={12} md={5}><Form.Item label=" "><Button onClick={() => remove(r.name)}>{t('form.removeCriterion', { n: i + 1 })}</Button></Form.Item></Col>
                 </Row>
               ))}
               <Alert role="status" data-testid="weight-sum" type={sum === 100 ? 'success' : 'warning'} showIcon style={{ marginBottom: 8 }}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../../api/client';
@@ -6,7 +6,7 @@ import { DateTime } from '../../../components/DateTime';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../../components/problem';
-import { ProblemDetails, type Call } from '../shared';
+import { ProblemDetails, ToneTag, type Call } from '../shared';
 
 type Award = Schemas['OutcomeAcceptResponse'];
 const COLOURS: Record<string, string> = { awaiting_acceptance: 'orange', pending: 'blue', created: 'green' };
@@ -58,7 +58,7 @@ export function AwardsTab({ call }: { call: Call }) {
             { title: t('awards.amount'), dataIndex: 'amountFen', render: (v: string) => <Money fen={v} /> },
             {
               title: t('awards.status'), dataIndex: 'projectStatus',
-              render: (v: string, a) => <Space wrap><Tag color={COLOURS[v]} data-testid="award-status" data-status={v}>{t(`awards.projectStatus.${v}`)}</Tag>{a.acceptedAt && <DateTime value={a.acceptedAt} />}</Space>,
+              render: (v: string, a) => <Space wrap><ToneTag tone={COLOURS[v] ?? 'default'} data-testid="award-status" data-status={v}>{t(`awards.projectStatus.${v}`)}</ToneTag>{a.acceptedAt && <DateTime value={a.acceptedAt} />}</Space>,
             },
             {
               title: t('awards.agreement'), key: 'pdf',

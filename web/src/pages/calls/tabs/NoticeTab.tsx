@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Form, Input, List, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../../api/client';
 import { DateTime } from '../../../components/DateTime';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ProblemDetails, Remaining, type Call } from '../shared';
+import { ProblemDetails, Remaining, ToneTag, type Call } from '../shared';
 
 type Objection = Schemas['ObjectionView'];
 
@@ -66,7 +66,7 @@ function ObjectionItem({ callId, objection, canAnswer }: { callId: string; objec
     <List.Item data-testid="objection">
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Tag color={objection.status === 'answered' ? 'green' : 'orange'}>{t(`notice.status.${objection.status}`)}</Tag>
+          <ToneTag tone={objection.status === 'answered' ? 'green' : 'orange'}>{t(`notice.status.${objection.status}`)}</ToneTag>
           <Typography.Text strong>{objection.name}</Typography.Text>
           <Typography.Text type="secondary">{objection.contact}</Typography.Text>
           <DateTime value={objection.receivedAt} />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Form, Input, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Space, Statistic, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../../api/client';
@@ -8,7 +8,7 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { ProblemError } from '../../../components/problem';
 import { fenToYuan } from '../../../components/money';
-import { ProblemDetails, type Call } from '../shared';
+import { ProblemDetails, ToneTag, type Call } from '../shared';
 
 type Rank = Schemas['ReviewsRankItem'];
 interface Choice { amountFen?: string; reason?: string }
@@ -110,7 +110,7 @@ export function RankingTab({ call }: { call: Call }) {
           { title: t('ranking.score'), dataIndex: 'score', render: (v: number, r) => <span data-testid="score">{v.toFixed(2)}{r.highestAndLowestDropped && <Typography.Text type="secondary"> {t('ranking.dropped')}</Typography.Text>}</span> },
           { title: t('ranking.reviews'), dataIndex: 'reviewCount' },
           { title: t('submissions.requested'), dataIndex: 'requestedFen', render: (v: string) => <Money fen={v} /> },
-          { title: t('ranking.proposed'), dataIndex: 'proposed', render: (v: boolean) => (v ? <Tag color="green">{t('ranking.proposedYes')}</Tag> : null) },
+          { title: t('ranking.proposed'), dataIndex: 'proposed', render: (v: boolean) => (v ? <ToneTag tone="green">{t('ranking.proposedYes')}</ToneTag> : null) },
           {
             title: t('ranking.amount'), key: 'amount', render: (_, r) => {
               const c = choices?.get(r.applicationId);

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Grid, Tag } from 'antd';
+import { Grid } from 'antd';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { api, must, type Schemas } from '../../../api/client';
 import { DateTime } from '../../../components/DateTime';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import type { Call } from '../shared';
+import { ToneTag, type Call } from '../shared';
 
 type Row = Schemas['ApplicationSummary'];
 const STATUSES = ['submitted', 'returned', 'withdrawn', 'passed', 'rejected', 'awarded', 'declined'] as const;
@@ -31,7 +31,7 @@ export function SubmissionsTab({ call }: { call: Call }) {
     {
       title: t('submissions.status'), dataIndex: 'status', valueType: 'select',
       valueEnum: Object.fromEntries(STATUSES.map((s) => [s, { text: t(`applicationStatus.${s}`) }])),
-      render: (_, r) => <Tag color={COLOURS[r.status]} data-testid="application-status">{i18n.language.startsWith('en') ? r.statusLabel.en : r.statusLabel.zh}</Tag>,
+      render: (_, r) => <ToneTag tone={COLOURS[r.status] ?? 'default'} data-testid="application-status">{i18n.language.startsWith('en') ? r.statusLabel.en : r.statusLabel.zh}</ToneTag>,
     },
   ];
   return (
