@@ -46,7 +46,8 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       await signInThroughPage(page, officer.phone, PASSWORD);
       await page.getByRole('heading', { name: /工作台/ }).waitFor();
       await page.goto('/calls');
-      await page.getByRole('heading', { name: '公益创投征集' }).waitFor();
+      // The first visit loads the ProTable chunk: seen taking over 30 s while five other builds shared the 2 cores.
+      await page.getByRole('heading', { name: '公益创投征集' }).waitFor({ timeout: 120_000 });
       await a11y(page, 'calls-list', report);
       await page.getByRole('button', { name: '新建征集' }).click();
       await page.waitForURL('**/calls/new');
