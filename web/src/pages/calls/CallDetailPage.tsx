@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Tabs, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { api, must } from '../../api/client';
+import { DateTime } from '../../components/DateTime';
+import { Money } from '../../components/Money';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { CallEditor } from './CallEditor';
+import { CALL_MANAGERS, CallStatusTag, ProblemDetails, Remaining, hasRole, useRoles, type Call } from './shared';
+import { SubmissionsTab } from './tabs/SubmissionsTab';
+import { ReviewersTab } from './tabs/ReviewersTab';
+import { ProgressTab } from './tabs/ProgressTab';
+import { RankingTab } from './tabs/RankingTab';
+import { NoticeTab } from './tabs/NoticeTab';
+import { AwardsTab } from './tabs/AwardsTab';
+
+/** Where an official lands for a call in each state (the workbench links here for notices and objections). */
+const DEFAULT_TAB: Record<string, string> = {
+  draft: 'overview', published: 'overview', cancelled: 'overview', closed: 'reviewers', reviewing: 'ranking', notice: 'notice', awarded: 'awards',
+};
+const AFTER_CLOSE = ['closed', 'reviewing', 'notice', 'awarded'];
+
+export default function CallDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('calls');
+  const roles = useRoles();
+  const manager = hasRole(roles, CALL_MANAGERS);
+  const [search, setSearch] = useSearchParams();
+  const q = useQuery({ queryKey: ['call', id], queryFn: () => must(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })) });
+  if (q.error) return <ProblemAlert error={q.error} />;
+  if (!q.data) return <Spin aria-label={t('common.loading', { ns: 'common' })} />;
+  const call = q.data;
+  const s = call.status;
+  const tabs = [
+    { key: 'overview', label: t('tab.overview'), children: <Overview call={call} manager={manager} /> },
+    ...(manager && s !== 'draft' && s !== 'cancelled' ? [{ key: 'submissions', label: t('tab.submissions'), children: <SubmissionsTab call={call} /> }] : []),
+    ...(manager && AFTER_CLOSE.includes(s) ? [
+      { key: 'reviewers', label: t('tab.reviewers'), children: <ReviewersTab call={call} /> },
+      { key: 'progress', label: t('tab.progress'), children: <ProgressTab call={call} /> },
+    ] : []),
+    ...(manager && ['reviewing', 'notice', 'awarded'].includes(s) ? [{ key: 'ranking', label: t('tab.ranking'), children: <RankingTab call={call} /> }] : []),
+    ...(manager && ['reviewing', 'notice', 'awarded'].includes(s) ? [{ key: 'notice', label: t('tab.notice'), children: <NoticeTab call={call} /> }] : []),
+    ...(manager && ['notice', 'awarded'].includes(s) ? [{ key: 'awards', label: t('tab.awards'), children: <AwardsTab call={call} /> }] : []),
+  ];
+  const wanted = search.get('tab') ?? (manager ? DEFAULT_TAB[s] : 'overview');
+  const active = tabs.some((x) => x.key === wanted) ? wanted : 'overview';
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+        {call.title} <CallStatusTag call={call} />
+      </Typography.Title>
+      <Tabs activeKey={active} items={tabs} destroyOnHidden onChange={(k) => setSearch({ tab: k }, { replace: true })} />
+    </Space>
+  );
+}
+
+function Overview({ call, manager }: { call: Call; manager: boolean }) {
+  const { t } = useTranslation('calls');
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const roles = useRoles();
+  const admin = hasRole(roles, ['district_admin']);
+  const organisation = hasRole(roles, ['org_admin', 'org_staff']);
+  const [cancelling, setCancelling] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const cancel = useMutation({
+    mutationFn: (reason: string) => must(api.POST('/api/v1/calls/{id}/cancel', { params: { path: { id: call.id } }, body: { version: call.version, reason } })),
+    onSuccess: (c) => {
+      qc.setQueryData(['call', c.id], c);
+      setCancelling(false);
+    },
+  });
+  const start = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/calls/{callId}/applications', { params: { path: { callId: call.id } }, body: {} })),
+    onSuccess: (created) => navigate(`/applications/${created.id}`),
+  });
+  if (call.status === 'draft' && manager) {
+    return (
+      <>
+        {admin && <Button onClick={() => setCancelling(true)} style={{ marginBottom: 16 }}>{t('overview.cancel')}</Button>}
+        <CallEditor call={call} onSaved={() => undefined} />
+        <CancelModal open={cancelling} onClose={() => setCancelling(false)} form={form} onOk={(r) => cancel.mutate(r)} pending={cancel.isPending} error={cancel.error} />
+      </>
+    );
+  }
+  return (
+    <Card>
+      <ProblemAlert error={start.error} />
+      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+        <Descriptions.Item label={t('field.theme')}>{call.theme}</Descriptions.Item>
+        <Descriptions.Item label={t('field.fundPool')}><Money fen={call.fundPoolFen} /></Descriptions.Item>
+        <Descriptions.Item label={t('field.amountRange')}><Money fen={call.minAmountFen} /> – <Money fen={call.maxAmountFen} /></Descriptions.Item>
+        <Descriptions.Item label={t('field.coFundingPercent')}>{call.coFundingPercent}%</Descriptions.Item>
+        <Descriptions.Item label={t('field.opensAt')}><DateTime value={call.opensAt} /></Descriptions.Item>
+        <Descriptions.Item label={t('field.closesAt')}>
+          <Space wrap><DateTime value={call.closesAt} />{call.acceptingApplications && <Remaining until={call.closesAt} />}</Space>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('field.reviewBy')}><DateTime value={call.reviewBy} /></Descriptions.Item>
+        <Descriptions.Item label={t('field.noticeWorkingDays')}>{call.noticeWorkingDays}</Descriptions.Item>
+        <Descriptions.Item label={t('field.blindReview')}>{call.blindReview ? t('yes') : t('no')}</Descriptions.Item>
+        <Descriptions.Item label={t('field.serviceAreas')}>{call.serviceAreas.map((a) => t(`area.${a}`)).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('field.description')} span={2}>{call.description}</Descriptions.Item>
+      </Descriptions>
+      <Space wrap style={{ marginTop: 16 }}>
+        {organisation && call.acceptingApplications && (
+          <Button type="primary" loading={start.isPending} onClick={() => start.mutate()}>{t('list.start')}</Button>
+        )}
+        {admin && call.status === 'published' && <Button onClick={() => setCancelling(true)}>{t('overview.cancel')}</Button>}
+      </Space>
+      <CancelModal open={cancelling} onClose={() => setCancelling(false)} form={form} onOk={(r) => cancel.mutate(r)} pending={cancel.isPending} error={cancel.error} />
+    </Card>
+  );
+}
+
+function CancelModal({ open, onClose, form, onOk, pending, error }: {
+  open: boolean; onClose: () => void; form: ReturnType<typeof Form.useForm<{ reason: string }>>[0]; onOk: (reason: string) => void; pending: boolean; error: unknown;
+}) {
+  const { t } = useTranslation('calls');
+  return (
+    <Modal open={open} title={t('overview.cancelTitle')} onCancel={onClose} okText={t('overview.cancelConfirm')} cancelText={t('overview.back')}
+      okButtonProps={{ danger: true, loading: pending }} onOk={() => form.validateFields().then((v) => onOk(v.reason)).catch(() => undefined)} forceRender>
+      <ProblemDetails error={error} />
+      <Form form={form} layout="vertical">
+        <Form.Item name="reason" label={t('overview.cancelReason')} rules={[{ required: true, message: t('form.required') }]}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,126 @@
+import { useRef, useState } from 'react';
+import { Button, Card, Empty, Grid, List, Space, Spin, Typography } from 'antd';
+import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api, must } from '../../api/client';
+import { DateTime } from '../../components/DateTime';
+import { Money } from '../../components/Money';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { CALL_MANAGERS, CALL_STATUSES, CallStatusTag, Remaining, hasRole, useRoles, type Call } from './shared';
+
+const PAGE_SIZE = 20;
+
+/** 公益创投: officials manage every call; organisation staff see the open ones and start an application. */
+export default function CallsListPage() {
+  const roles = useRoles();
+  const official = hasRole(roles, ['district_admin', 'programme_officer', 'finance_officer']);
+  return official ? <OfficialCalls canCreate={hasRole(roles, CALL_MANAGERS)} /> : <OpenCalls />;
+}
+
+function OfficialCalls({ canCreate }: { canCreate: boolean }) {
+  const { t } = useTranslation('calls');
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const action = useRef<ActionType>(undefined);
+  // The API pages by opaque cursor: remember the cursor that starts each page number, walk forward when needed.
+  const cursors = useRef(new Map<string, Map<number, string | null>>());
+  const [error, setError] = useState<unknown>(null);
+  const columns: ProColumns<Call>[] = [
+    { title: t('field.title'), dataIndex: 'title', search: false, render: (_, c) => <Link to={`/calls/${c.id}`}>{c.title}</Link> },
+    {
+      title: t('field.status'), dataIndex: 'status', valueType: 'select',
+      valueEnum: Object.fromEntries(CALL_STATUSES.map((s) => [s, { text: t(`status.${s}`) }])),
+      render: (_, c) => <CallStatusTag call={c} />,
+    },
+    { title: t('field.closesAt'), dataIndex: 'closesAt', search: false, render: (_, c) => <DateTime value={c.closesAt} /> },
+    ...(screens.md ? [
+      { title: t('field.fundPool'), dataIndex: 'fundPoolFen', search: false, render: (_: unknown, c: Call) => <Money fen={c.fundPoolFen} /> },
+      { title: t('field.theme'), dataIndex: 'theme', search: false },
+    ] as ProColumns<Call>[] : []),
+  ];
+  return (
+    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('list.title')}</h1>}
+      extra={canCreate && <Button type="primary" onClick={() => navigate('/calls/new')}>{t('list.new')}</Button>}>
+      <ProblemAlert error={error} />
+      <ProTable<Call>
+        rowKey="id"
+        actionRef={action}
+        columns={columns}
+        data-testid="calls-table"
+        search={{ labelWidth: 'auto', searchText: t('list.search'), resetText: t('list.reset'), collapsed: false, collapseRender: false }}
+        options={false}
+        pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
+        request={async (params) => {
+          setError(null);
+          const status = (params.status as string | undefined) || undefined;
+          const key = status ?? '';
+          let known = cursors.current.get(key);
+          if (!known) cursors.current.set(key, (known = new Map([[1, null]])));
+          const want = params.current ?? 1;
+          try {
+            let page = Math.max(...[...known.keys()].filter((p) => p <= want));
+            for (;;) {
+              const body = await must(api.GET('/api/v1/calls', {
+                params: { query: { limit: PAGE_SIZE, status: status as never, cursor: known.get(page) ?? undefined } },
+              }));
+              known.set(page + 1, body.nextCursor);
+              if (page === want || !body.nextCursor) return { data: body.items, total: body.total, success: true };
+              page += 1;
+            }
+          } catch (e) {
+            setError(e);
+            return { data: [], total: 0, success: false };
+          }
+        }}
+        onReset={() => cursors.current.clear()}
+      />
+    </Card>
+  );
+}
+
+function OpenCalls() {
+  const { t } = useTranslation('calls');
+  const navigate = useNavigate();
+  const list = useQuery({
+    queryKey: ['calls', 'open'],
+    queryFn: () => must(api.GET('/api/v1/calls', { params: { query: { status: 'published', limit: 50 } } })),
+  });
+  const start = useMutation({
+    mutationFn: (callId: string) => must(api.POST('/api/v1/calls/{callId}/applications', { params: { path: { callId } }, body: {} })),
+    onSuccess: (created) => navigate(`/applications/${created.id}`),
+  });
+  const open = (list.data?.items ?? []).filter((c) => c.acceptingApplications);
+  return (
+    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('list.openTitle')}</h1>}>
+      <ProblemAlert error={list.error ?? start.error} />
+      {list.isPending && <Spin aria-label={t('common.loading', { ns: 'common' })} />}
+      {list.data && open.length === 0 && <Empty description={t('list.noneOpen')} />}
+      {open.length > 0 && <List
+        dataSource={open}
+        renderItem={(c) => (
+          <List.Item data-testid="open-call"
+            actions={[
+              <Button key="start" type="primary" loading={start.isPending && start.variables === c.id} onClick={() => start.mutate(c.id)} aria-label={`${t('list.start')}: ${c.title}`}>
+                {t('list.start')}
+              </Button>,
+            ]}
+          >
+            <List.Item.Meta
+              title={<Link to={`/calls/${c.id}`}>{c.title}</Link>}
+              description={
+                <Space wrap>
+                  <Typography.Text type="secondary">{c.theme}</Typography.Text>
+                  <span>{t('field.closesAt')} <DateTime value={c.closesAt} /></span>
+                  <Remaining until={c.closesAt} />
+                  <span>{t('field.amountRange')} <Money fen={c.minAmountFen} /> – <Money fen={c.maxAmountFen} /></span>
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />}
+    </Card>
+  );
+}
