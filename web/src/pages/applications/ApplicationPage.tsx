@@ -15,7 +15,7 @@ import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import {
-  AttachmentsPanel, HistoryPanel, Remaining, STATUS_COLOUR, fieldErrorsOntoForm, openFile, useLabel, type Application, type Call,
+  AttachmentsPanel, HistoryPanel, Remaining, STATUS_TONE, ToneTag, fieldErrorsOntoForm, openFile, useLabel, type Application, type Call,
 } from './shared';
 
 type Question = Schemas['FormQuestion'];
@@ -58,7 +58,7 @@ function Header({ app, call }: { app: Application; call: Call }) {
     <div>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{app.title || t('list.untitled')}</Typography.Title>
       <Space wrap style={{ marginTop: 8 }}>
-        <Tag color={STATUS_COLOUR[app.status]} data-testid="application-status">{label(app.statusLabel)}</Tag>
+        <ToneTag tone={STATUS_TONE[app.status] ?? 'neutral'} data-testid="application-status">{label(app.statusLabel)}</ToneTag>
         {app.referenceNo && <Typography.Text type="secondary">{app.referenceNo}</Typography.Text>}
         <span>{app.organisationName}</span>
         <span>{call.title}</span>
@@ -523,7 +523,7 @@ function AwardPanel({ awardId, canAccept }: { awardId: string; canAccept: boolea
           <Space wrap>
             <span>{a.referenceNo}</span>
             <span>{t('award.amount')} <Money fen={a.amountFen} /></span>
-            <Tag color={a.status === 'accepted' ? 'success' : 'processing'} data-testid="award-status">{t(`award.status.${a.status === 'accepted' ? 'accepted' : 'offered'}`)}</Tag>
+            <ToneTag tone={a.status === 'accepted' ? 'good' : 'info'} data-testid="award-status">{t(`award.status.${a.status === 'accepted' ? 'accepted' : 'offered'}`)}</ToneTag>
           </Space>
           <Space wrap>
             <Button onClick={() => { setPdfError(null); openFile(api.GET('/api/v1/awards/{id}/agreement.pdf', { params: { path: { id: awardId } }, parseAs: 'blob' }), `${a.referenceNo}.pdf`).catch(setPdfError); }}>
@@ -590,9 +590,9 @@ function ScreeningPanel({ app }: { app: Application }) {
       {c && (
         <Space direction="vertical" style={{ marginBottom: 16 }}>
           <Space wrap>
-            <Tag color={c.eligible ? 'success' : 'error'}>{c.eligible ? t('screening.eligible') : t('screening.notEligible')}</Tag>
-            <Tag color={c.submittedBeforeClose ? 'success' : 'error'}>{c.submittedBeforeClose ? t('screening.onTime') : t('screening.late')}</Tag>
-            <Tag color={c.snapshotPresent ? 'success' : 'error'}>{c.snapshotPresent ? t('screening.snapshot') : t('screening.noSnapshot')}</Tag>
+            <ToneTag tone={c.eligible ? 'good' : 'bad'}>{c.eligible ? t('screening.eligible') : t('screening.notEligible')}</ToneTag>
+            <ToneTag tone={c.submittedBeforeClose ? 'good' : 'bad'}>{c.submittedBeforeClose ? t('screening.onTime') : t('screening.late')}</ToneTag>
+            <ToneTag tone={c.snapshotPresent ? 'good' : 'bad'}>{c.snapshotPresent ? t('screening.snapshot') : t('screening.noSnapshot')}</ToneTag>
           </Space>
           {c.reasons.length > 0 && (
             <ul>{c.reasons.map((r, i) => <li key={i}>{label(r as { zh: string; en: string })}</li>)}</ul>

@@ -7,7 +7,7 @@ import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Remaining, STATUS_COLOUR, useLabel } from './shared';
+import { Remaining, STATUS_TONE, ToneTag, useLabel } from './shared';
 
 const ACTIVE = new Set(['draft', 'returned']);
 
@@ -30,7 +30,9 @@ export default function ApplicationsListPage() {
   const callOf = new Map(calls.flatMap((c) => (c.data ? [[c.data.id, c.data] as const] : [])));
 
   // Starting an application is also offered on the call's own page; here it saves a trip for a returning applicant.
-  const open = useQuery({ queryKey: ['calls', 'open'], queryFn: () => must(api.GET('/api/v1/calls', { params: { query: { status: 'open', limit: 50 } } })) });
+  const open = useQuery({ queryKey: ['calls', 'published'], queryFn: () => must(api.GET('/api/v1/calls', { params: { query: { status: 'published', limit: 50 } } })) });
+  // Published but not yet open, or past its close and not yet closed by the scheduler: not offered (the server would refuse).
+  const openCalls = (open.data?.items ?? []).filter((c) => new Date(c.opensAt).getTime() <= Date.now() && Date.now() < new Date(c.closesAt).getTime());
   const [callId, setCallId] = useState<string>();
   const start = useMutation({
     mutationFn: (id: string) => must(api.POST('/api/v1/calls/{callId}/applications', { params: { path: { callId: id } }, body: {} })),
@@ -49,7 +51,7 @@ export default function ApplicationsListPage() {
             style={{ minWidth: 260, maxWidth: '100%' }}
             value={callId}
             onChange={setCallId}
-            options={(open.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
+            options={openCalls.map((c) => ({ value: c.id, label: c.title }))}
             notFoundContent={t('list.noOpenCalls')}
           />
           <Button type="primary" disabled={!callId} loading={start.isPending} onClick={() => callId && start.mutate(callId)}>
@@ -69,7 +71,7 @@ export default function ApplicationsListPage() {
               <Space direction="vertical" size={4} style={{ width: '100%' }}>
                 <Space wrap>
                   <Link to={`/applications/${a.id}`}>{a.title || t('list.untitled')}</Link>
-                  <Tag color={STATUS_COLOUR[a.status]}>{label(a.statusLabel)}</Tag>
+                  <ToneTag tone={STATUS_TONE[a.status] ?? 'neutral'}>{label(a.statusLabel)}</ToneTag>
                   {a.referenceNo && <Typography.Text type="secondary">{a.referenceNo}</Typography.Text>}
                 </Space>
                 <Space wrap size="middle">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Empty, List, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,10 +16,27 @@ export type Attachment = Schemas['AttachmentsUploadResponse'];
 /** The kinds an applicant may attach (the server's APPLICATION_DOCUMENT_KINDS decides; these are offered). */
 export const DOCUMENT_KINDS = ['proposal', 'budget', 'cofunding_proof', 'team', 'other'] as const;
 
-export const STATUS_COLOUR: Record<string, string> = {
-  draft: 'default', submitted: 'processing', returned: 'warning', withdrawn: 'default', passed: 'success', rejected: 'error',
-  awarded: 'success', declined: 'default',
+export type Tone = 'neutral' | 'info' | 'good' | 'warn' | 'bad';
+
+export const STATUS_TONE: Record<string, Tone> = {
+  draft: 'neutral', submitted: 'info', returned: 'warn', withdrawn: 'neutral', passed: 'good', rejected: 'bad', awarded: 'good', declined: 'neutral',
 };
+
+/**
+ * antd's success/warning/processing tag colours fall short of WCAG AA contrast on their tinted background; these
+ * darker inks on the same tints meet 4.5:1 and keep the meaning of each colour.
+ */
+const TONES: Record<Tone, { color: string; background: string; borderColor: string }> = {
+  neutral: { color: 'rgba(0,0,0,0.88)', background: '#fafafa', borderColor: '#d9d9d9' },
+  info: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
+  good: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+  warn: { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' },
+  bad: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
+};
+
+export function ToneTag({ tone, children, ...rest }: { tone: Tone; children: ReactNode; 'data-testid'?: string }) {
+  return <Tag style={TONES[tone]} {...rest}>{children}</Tag>;
+}
 
 export function useLabel() {
   const { i18n } = useTranslation();
@@ -45,12 +62,12 @@ export function Remaining({ until, testId }: { until: string | null | undefined;
   const now = useNow();
   if (!until) return null;
   const left = new Date(until).getTime() - now;
-  if (left <= 0) return <Tag color="red" data-testid={testId}>{t('remaining.closed')}</Tag>;
+  if (left <= 0) return <ToneTag tone="bad" data-testid={testId}>{t('remaining.closed')}</ToneTag>;
   const days = Math.floor(left / 86_400_000);
   const hours = Math.floor((left % 86_400_000) / 3_600_000);
   const minutes = Math.floor((left % 3_600_000) / 60_000);
   const text = days > 0 ? t('remaining.days', { days, hours }) : hours > 0 ? t('remaining.hours', { hours, minutes }) : t('remaining.minutes', { minutes });
-  return <Tag color={left < 86_400_000 ? 'orange' : 'blue'} data-testid={testId}>{text}</Tag>;
+  return <ToneTag tone={left < 86_400_000 ? 'warn' : 'info'} data-testid={testId}>{text}</ToneTag>;
 }
 
 /**

@@ -8,8 +8,8 @@ import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { Remaining, openFile } from '../applications/shared';
-import { ASSIGNMENT_COLOUR } from './ReviewsListPage';
+import { Remaining, ToneTag, openFile } from '../applications/shared';
+import { ASSIGNMENT_TONE } from './ReviewsListPage';
 
 type Assignment = Schemas['AssignmentResponse'];
 type FileRef = { id: string; kind: string; filename: string; kindLabel?: { zh: string; en: string } };
@@ -36,7 +36,7 @@ export default function ReviewPage() {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{a.application.title}</Typography.Title>
         <Space wrap style={{ marginTop: 8 }}>
           <Typography.Text type="secondary">{a.application.referenceNo}</Typography.Text>
-          <Tag color={ASSIGNMENT_COLOUR[a.status]} data-testid="assignment-status">{t(`status.${a.status}`)}</Tag>
+          <ToneTag tone={ASSIGNMENT_TONE[a.status] ?? 'neutral'} data-testid="assignment-status">{t(`status.${a.status}`)}</ToneTag>
           {a.call.blindReview && <Tag color="purple" data-testid="blind">{t('review.blind')}</Tag>}
           <span>{a.call.title}</span>
           <span>{t('list.due')} <DateTime value={a.call.reviewBy} /></span>

@@ -5,9 +5,9 @@ import { Link } from 'react-router';
 import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Remaining } from '../applications/shared';
+import { Remaining, ToneTag, type Tone } from '../applications/shared';
 
-export const ASSIGNMENT_COLOUR: Record<string, string> = { assigned: 'processing', submitted: 'success', conflict: 'default' };
+export const ASSIGNMENT_TONE: Record<string, Tone> = { assigned: 'info', submitted: 'good', conflict: 'neutral' };
 
 /** 评审任务: only this reviewer's assignments (the API gives nothing else), with the review deadline and time left. */
 export default function ReviewsListPage() {
@@ -27,7 +27,7 @@ export default function ReviewsListPage() {
               <Space wrap>
                 <Link to={`/reviews/${a.id}`}>{a.projectTitle}</Link>
                 <Typography.Text type="secondary">{a.referenceNo}</Typography.Text>
-                <Tag color={ASSIGNMENT_COLOUR[a.status]}>{t(`status.${a.status}`)}</Tag>
+                <ToneTag tone={ASSIGNMENT_TONE[a.status] ?? 'neutral'}>{t(`status.${a.status}`)}</ToneTag>
               </Space>
               <Space wrap>
                 <span>{a.callTitle}</span>
