@@ -227,7 +227,7 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('draft.staleHint')}
           action={<Button size="small" onClick={reload}>{t('draft.reload')}</Button>} />
       )}
-      <Form form={form} layout="vertical" initialValues={initial} requiredMark="optional" scrollToFirstError>
+      <Form form={form} layout="vertical" initialValues={initial} scrollToFirstError>
         <Form.Item name="title" label={t('fields.title')} rules={[{ max: 100, message: t('rules.max', { max: 100 }) }]}>
           <Input />
         </Form.Item>
@@ -458,7 +458,7 @@ function Actions({ app }: { app: Application }) {
   return (
     <>
       <ProblemAlert error={withdraw.error} />
-      <Space><Button danger onClick={() => setOpen(true)}>{t('withdraw.button')}</Button></Space>
+      <Space><Button onClick={() => setOpen(true)}>{t('withdraw.button')}</Button></Space>
       <Modal open={open} title={t('withdraw.title')} okText={t('withdraw.confirm')} cancelText={t('withdraw.cancel')} okButtonProps={{ danger: true, loading: withdraw.isPending }}
         onOk={() => withdraw.mutate()} onCancel={() => setOpen(false)}>
         <ProblemAlert error={withdraw.error} />
@@ -602,11 +602,7 @@ function ScreeningPanel({ app }: { app: Application }) {
       {!c && !checks.error && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common:common.loading')} />}
       <Form form={form} layout="vertical" onFinish={(v) => screen.mutate(v)}>
         <Form.Item name="decision" label={t('screening.decision')} rules={[{ required: true, message: t('screening.decisionRequired') }]}>
-          <Radio.Group>
-            <Radio value="pass">{t('screening.pass')}</Radio>
-            <Radio value="return">{t('screening.return')}</Radio>
-            <Radio value="reject">{t('screening.reject')}</Radio>
-          </Radio.Group>
+          <DecisionRadios />
         </Form.Item>
         <Form.Item name="reason" label={t('screening.reasonLabel')}
           rules={[{ required: true, message: t('screening.reasonRequired') }, { min: 2, max: 1000, message: t('screening.reasonLength') }]}>
@@ -618,3 +614,20 @@ function ScreeningPanel({ app }: { app: Application }) {
   );
 }
 
+
+/**
+ * The form puts id, aria-required and aria-invalid on its field; on a bare Radio.Group those land on a plain div,
+ * which may not carry them. Here they land on an element that is a radiogroup.
+ */
+function DecisionRadios({ value, onChange, ...aria }: { value?: string; onChange?: (v: string) => void; id?: string }) {
+  const { t } = useTranslation('applications');
+  return (
+    <div role="radiogroup" aria-label={t('screening.decision')} {...aria}>
+      <Radio.Group value={value} onChange={(e) => onChange?.(e.target.value as string)}>
+        <Radio value="pass">{t('screening.pass')}</Radio>
+        <Radio value="return">{t('screening.return')}</Radio>
+        <Radio value="reject">{t('screening.reject')}</Radio>
+      </Radio.Group>
+    </div>
+  );
+}

@@ -146,7 +146,7 @@ export function AttachmentsPanel({ applicationId, editable }: { applicationId: s
                 {t('files.download')}
               </Button>,
               ...(editable ? [
-                <Button key="rm" size="small" danger aria-label={`${t('files.remove')}: ${f.filename}`} loading={remove.isPending && remove.variables === f.id}
+                <Button key="rm" size="small" aria-label={`${t('files.remove')}: ${f.filename}`} loading={remove.isPending && remove.variables === f.id}
                   onClick={() => remove.mutate(f.id)}>
                   {t('files.remove')}
                 </Button>,

@@ -188,7 +188,7 @@ function ScoreCard({ a }: { a: Assignment }) {
         <Space wrap>
           <Button onClick={() => save.mutate()} loading={save.isPending} disabled={done}>{t('review.save')}</Button>
           <Button type="primary" onClick={() => submit.mutate()} loading={submit.isPending} disabled={done}>{t('review.submit')}</Button>
-          <Button danger onClick={() => setConflictOpen(true)} disabled={done}>{t('review.declareConflict')}</Button>
+          <Button onClick={() => setConflictOpen(true)} disabled={done}>{t('review.declareConflict')}</Button>
         </Space>
       </Form>
       <Modal open={conflictOpen} title={t('review.conflictTitle')} okText={t('review.conflictConfirm')} cancelText={t('review.cancel')}
