@@ -7,8 +7,9 @@ import { DAY, applicantOrganisation, applicationContent, clockOf, publishedCall,
 import { appropriate } from '../support/projects';
 import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
 
-// Whole journeys through several pages, each with set-up over the API, on a loaded 2-core machine.
-jest.setTimeout(180_000);
+// Whole journeys through several pages, each with set-up over the API: one took 180 s on the shared 2-core box
+// at load 30, so the room is generous; every wait inside is still for an element or a response.
+jest.setTimeout(420_000);
 
 /** Screenshot and accessibility check of the page as it stands, at the phone and the desktop width. */
 async function atBothWidths(page: Page, name: string, ready: () => Promise<unknown>): Promise<string[]> {

@@ -6,7 +6,7 @@ import { applicantOrganisation, applicationContent, clockOf, publishedCall, put,
 import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
 
 // A call taken through submission, screening, closing and assignment over the API, then two browser tabs.
-jest.setTimeout(180_000);
+jest.setTimeout(420_000);
 
 function upload(t: TestApp, s: Session, applicationId: string, kind: string, filename: string) {
   return t.http.post('/api/v1/attachments').set('Authorization', `Bearer ${s.accessToken}`)
