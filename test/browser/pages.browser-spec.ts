@@ -101,7 +101,7 @@ describe('the main pages in a real browser: invitation, notifications, refusals,
       await page.goto('/no-such-page');
       await page.getByRole('heading', { name: '404' }).waitFor();
       await page.goto('/reviews');
-      await page.getByRole('heading', { name: '即将上线' }).waitFor(); // labelled honestly until its issue lands
+      await page.getByRole('heading', { name: '评审任务' }).waitFor(); // a reviewer's own page (issue 10)
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();

@@ -1,9 +1,11 @@
 import { lazy } from 'react';
 import type { AppRoute } from '../../app/route-types';
 
-const ComingSoon = lazy(() => import('../errors/ComingSoonPage'));
+const ReviewsListPage = lazy(() => import('./ReviewsListPage'));
+const ReviewPage = lazy(() => import('./ReviewPage'));
 
 export const routes: AppRoute[] = [
-  { path: '/reviews', nameKey: 'menu.reviews', roles: ['reviewer'], page: ComingSoon, order: 22 },
-  { path: '/reviews/:assignmentId', nameKey: 'menu.reviews', roles: ['reviewer'], page: ComingSoon, hideInMenu: true },
+  { path: '/reviews', nameKey: 'menu.reviews', roles: ['reviewer'], page: ReviewsListPage, order: 22 },
+  // The workbench's review_to_score items link here by assignment id.
+  { path: '/reviews/:assignmentId', nameKey: 'menu.reviews', roles: ['reviewer'], page: ReviewPage, hideInMenu: true },
 ];
