@@ -1,0 +1,105 @@
+import { useRef, useState } from 'react';
+import { Button, Space, Tag, Typography } from 'antd';
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Schemas } from '../../api/client';
+import { useSession, type Role } from '../../app/session';
+
+/** The signed-in person's roles in this district, for showing the actions the server will accept from them. */
+export function useRoles(): { has: (...roles: Role[]) => boolean; organisationId: string | null } {
+  const { me } = useSession();
+  const roles = new Set((me?.roles ?? []).map((r) => r.role));
+  return { has: (...want) => want.some((r) => roles.has(r)), organisationId: me?.organisationId ?? null };
+}
+
+const STATUS_COLOUR: Record<string, string> = {
+  active: 'green', unfunded: 'orange', closed: 'default', due: 'blue', submitted: 'gold', returned: 'red', approved: 'green',
+  pending: 'default', releasable: 'blue', released: 'green', frozen: 'red', cancelled: 'default', rejected: 'red', applied: 'green',
+  in_progress: 'blue', done: 'green', delayed: 'red',
+};
+
+/** A status word from the server, translated in the `projects` namespace (status.<value>). */
+export function StatusTag({ status }: { status: string }) {
+  const { t } = useTranslation('projects');
+  return <Tag color={STATUS_COLOUR[status] ?? 'default'}>{t(`status.${status}`, { defaultValue: status })}</Tag>;
+}
+
+/** One tranche condition as the server judged it: met or unmet, with the server's own words for why. */
+export function TrancheChecks({ checks }: { checks: Schemas['ProjectTrancheCheck'][] }) {
+  const { t, i18n } = useTranslation('projects');
+  const en = i18n.language === 'en';
+  if (checks.length === 0) return <Typography.Text type="secondary">{t('tranche.noConditions')}</Typography.Text>;
+  return (
+    <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('tranche.conditions')}>
+      {checks.map((c, i) => (
+        <li key={i} data-testid={`condition-${c.met ? 'met' : 'unmet'}`}>
+          <Space size={4} align="start">
+            {c.met
+              ? <CheckCircleFilled style={{ color: '#389e0d' }} aria-hidden />
+              : <CloseCircleFilled style={{ color: '#cf1322' }} aria-hidden />}
+            <span>
+              <Typography.Text strong>{c.met ? t('tranche.met') : t('tranche.unmet')}</Typography.Text>
+              {' '}{en ? c.en : c.zh}
+            </span>
+          </Space>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Keyset paging as the API offers it (`cursor` → `nextCursor`): the page remembers the cursor of every page it has
+ * seen, so "previous" is exact and "next" follows the server; jumping to page 7 is not something keysets can do.
+ */
+export function useCursorPages(resetKey: string) {
+  const [state, setState] = useState<{ key: string; cursors: (string | undefined)[]; index: number }>({ key: resetKey, cursors: [undefined], index: 0 });
+  const current = state.key === resetKey ? state : { key: resetKey, cursors: [undefined], index: 0 };
+  if (current !== state) setState(current);
+  return {
+    cursor: current.cursors[current.index],
+    index: current.index,
+    next: (nextCursor: string | null | undefined) => {
+      if (!nextCursor) return;
+      setState({ key: resetKey, cursors: [...current.cursors.slice(0, current.index + 1), nextCursor], index: current.index + 1 });
+    },
+    prev: () => setState({ ...current, index: Math.max(0, current.index - 1) }),
+  };
+}
+
+export function Pager({ index, total, nextCursor, onPrev, onNext, label }: {
+  index: number; total: number | undefined; nextCursor: string | null | undefined; onPrev: () => void; onNext: () => void; label: string;
+}) {
+  const { t } = useTranslation('projects');
+  return (
+    <nav aria-label={label} style={{ marginTop: 12 }}>
+      <Space wrap>
+        <Button onClick={onPrev} disabled={index === 0}>{t('paging.prev')}</Button>
+        <span>{t('paging.page', { page: index + 1 })}</span>
+        <Button onClick={onNext} disabled={!nextCursor}>{t('paging.next')}</Button>
+        {total !== undefined && <Typography.Text type="secondary">{t('paging.total', { count: total })}</Typography.Text>}
+      </Space>
+    </nav>
+  );
+}
+
+/**
+ * One Idempotency-Key per intent: the same key until the action succeeds, so a double click (or a retry after a
+ * lost answer) is the same request to the server and never releases money twice.
+ */
+export function useIdempotencyKey(): { key: () => string; done: () => void } {
+  const ref = useRef<string | null>(null);
+  return {
+    key: () => (ref.current ??= newKey()),
+    done: () => {
+      ref.current = null;
+    },
+  };
+}
+
+/** crypto.randomUUID exists only in secure contexts; an intranet deployment over plain http still needs a key. */
+function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
