@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, InputNumber, List, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, List, Radio, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -6,7 +6,7 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { Pager, StatusTag, useCursorPages, useRoles } from '../projects/shared';
+import { EmptyText, Pager, StatusTag, ToneTag, useCursorPages, useRoles } from '../projects/shared';
 
 type EvaluationForm = Schemas['RecordEvaluationDto'];
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -30,11 +30,11 @@ export default function EvaluationsPage() {
         <List
           loading={projects.isFetching}
           dataSource={projects.data?.items ?? []}
-          locale={{ emptyText: t('none') }}
+          locale={{ emptyText: <EmptyText>{t('none')}</EmptyText> }}
           renderItem={(p) => (
             <List.Item
               data-testid="evaluation-project"
-              actions={[<Button key="e" type={p.id === chosen ? 'primary' : 'default'} onClick={() => setParams({ project: p.id })} aria-label={`${t('evaluate')}: ${p.title}`}>{t('evaluate')}</Button>]}
+              actions={[<Button key="e" type={p.id === chosen ? 'primary' : 'default'} onClick={() => setParams({ project: p.id })} aria-label={`${t('evaluate')}: ${p.title}`} autoInsertSpace={false}>{t('evaluate')}</Button>]}
             >
               <Space direction="vertical" size={0}>
                 <Link to={`/projects/${p.id}`}>{p.title}</Link>
@@ -74,14 +74,14 @@ function ProjectEvaluations({ projectId }: { projectId: string }) {
       <List
         size="small"
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('noneRecorded') }}
+        locale={{ emptyText: <EmptyText>{t('noneRecorded')}</EmptyText> }}
         renderItem={(e) => (
           <List.Item data-testid="evaluation-recorded">
             <Space wrap>
               <span>{t(`stage.${e.stage}`)}</span>
               <span>{t('score')} {e.score}</span>
               <span>{en ? e.gradeLabel.en : e.gradeLabel.zh}</span>
-              <Tag color={e.passed ? 'green' : 'red'}>{e.passed ? t('passed') : t('failed')}</Tag>
+              <ToneTag tone={e.passed ? 'green' : 'red'}>{e.passed ? t('passed') : t('failed')}</ToneTag>
               <span>{e.evaluatorName}</span>
               <DateTime value={e.evaluatedOn} withTime={false} />
             </Space>
@@ -93,13 +93,13 @@ function ProjectEvaluations({ projectId }: { projectId: string }) {
           <ProblemAlert error={record.error} />
           <Form form={form} layout="vertical" style={{ maxWidth: 560, marginTop: 16 }} onFinish={(v) => record.mutate(v)}>
             <Form.Item name="stage" label={t('stageLabel')} rules={[{ required: true, message: t('required') }]}>
-              <Select options={(['midterm', 'final'] as const).map((s) => ({ value: s, label: t(`stage.${s}`) }))} />
+              <Radio.Group options={(['midterm', 'final'] as const).map((s) => ({ value: s, label: t(`stage.${s}`) }))} />
             </Form.Item>
             <Form.Item name="score" label={t('score')} rules={[{ required: true, message: t('required') }]} extra={t('scoreHelp')}>
               <InputNumber min={0} max={100} precision={1} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="grade" label={t('grade')} rules={[{ required: true, message: t('required') }]}>
-              <Select options={(['excellent', 'good', 'qualified', 'unqualified'] as const).map((g) => ({ value: g, label: t(`gradeValue.${g}`) }))} />
+              <Radio.Group options={(['excellent', 'good', 'qualified', 'unqualified'] as const).map((g) => ({ value: g, label: t(`gradeValue.${g}`) }))} />
             </Form.Item>
             <Form.Item name="evaluatedOn" label={t('evaluatedOn')} rules={[{ required: true, message: t('required') }]}><Input type="date" /></Form.Item>
             <Form.Item name="findings" label={t('findings')} rules={[{ required: true, message: t('required') }]}><Input.TextArea rows={4} /></Form.Item>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, type FormInstance, Card, Form, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Radio, type FormInstance, Card, Form, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +9,7 @@ import { Money } from '../../components/Money';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { StatusTag, useIdempotencyKey, useRoles } from './shared';
+import { EmptyText, StatusTag, ToneTag, useIdempotencyKey, useRoles } from './shared';
 
 type Project = Schemas['ProjectResponse'];
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -65,7 +65,7 @@ export function ReportsCard({ project }: { project: Project }) {
             <Space wrap>
               <Link to={`/project-reports/${r.id}`}>{t(`reportKind.${r.kind}`)} {r.periodStart} – {r.periodEnd}</Link>
               <StatusTag status={r.status} />
-              {r.overdue && <Tag color="red">{t('report.overdue')}</Tag>}
+              {r.overdue && <ToneTag tone="red">{t('report.overdue')}</ToneTag>}
             </Space>
             <span>{t('report.dueOn')} <DateTime value={r.dueOn} withTime={false} /></span>
           </List.Item>
@@ -129,7 +129,7 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
       <List
         loading={changes.isPending}
         dataSource={changes.data?.items ?? []}
-        locale={{ emptyText: t('change.none') }}
+        locale={{ emptyText: <EmptyText>{t('change.none')}</EmptyText> }}
         renderItem={(c) => (
           <List.Item>
             <Space direction="vertical" style={{ width: '100%' }}>
@@ -161,22 +161,22 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
           <ProblemAlert error={request.error} />
           <Form form={form} layout="vertical" onFinish={(v) => request.mutate(v)} initialValues={{ kind: 'extension' }} style={{ maxWidth: 520 }}>
             <Form.Item name="kind" label={t('change.kind')} rules={[{ required: true }]}>
-              <Select options={(['extension', 'reallocation', 'indicator_target'] as const).map((k) => ({ value: k, label: t(`changeKind.${k}`) }))} />
+              <Radio.Group options={(['extension', 'reallocation', 'indicator_target'] as const).map((k) => ({ value: k, label: t(`changeKind.${k}`) }))} />
             </Form.Item>
             {kind === 'extension' && (
               <Form.Item name="newEndsOn" label={t('change.newEndsOn')} rules={[{ required: true, message: t('form.required') }]}><Input type="date" /></Form.Item>
             )}
             {kind === 'reallocation' && (
               <>
-                <Form.Item name="fromBudgetLineId" label={t('change.from')} rules={[{ required: true, message: t('form.required') }]}><Select options={lineOptions} /></Form.Item>
-                <Form.Item name="toBudgetLineId" label={t('change.to')} rules={[{ required: true, message: t('form.required') }]}><Select options={lineOptions} /></Form.Item>
+                <Form.Item name="fromBudgetLineId" label={t('change.from')} rules={[{ required: true, message: t('form.required') }]}><Radio.Group options={lineOptions} /></Form.Item>
+                <Form.Item name="toBudgetLineId" label={t('change.to')} rules={[{ required: true, message: t('form.required') }]}><Radio.Group options={lineOptions} /></Form.Item>
                 <Form.Item name="amountFen" label={t('change.amount')} rules={moneyRules(t, { required: true, positive: true })}><MoneyInput /></Form.Item>
               </>
             )}
             {kind === 'indicator_target' && (
               <>
                 <Form.Item name="indicatorId" label={t('plan.indicator')} rules={[{ required: true, message: t('form.required') }]}>
-                  <Select options={project.plan.indicators.map((i) => ({ value: i.id, label: `${i.name}（${i.target} ${i.unit}）` }))} />
+                  <Radio.Group options={project.plan.indicators.map((i) => ({ value: i.id, label: `${i.name}（${i.target} ${i.unit}）` }))} />
                 </Form.Item>
                 <Form.Item name="target" label={t('plan.target')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>
               </>
@@ -225,11 +225,11 @@ export function EvaluationsCard({ project }: { project: Project }) {
         scroll={{ x: true }}
         loading={evaluations.isPending}
         dataSource={evaluations.data?.items ?? []}
-        locale={{ emptyText: t('evaluation.none') }}
+        locale={{ emptyText: <EmptyText>{t('evaluation.none')}</EmptyText> }}
         columns={[
           { title: t('evaluation.stage'), key: 'stage', render: (_, e) => t(`stage.${e.stage}`) },
           { title: t('evaluation.score'), dataIndex: 'score' },
-          { title: t('evaluation.grade'), key: 'grade', render: (_, e) => <Space>{i18n.language === 'en' ? e.gradeLabel.en : e.gradeLabel.zh}<Tag color={e.passed ? 'green' : 'red'}>{e.passed ? t('evaluation.passed') : t('evaluation.failed')}</Tag></Space> },
+          { title: t('evaluation.grade'), key: 'grade', render: (_, e) => <Space>{i18n.language === 'en' ? e.gradeLabel.en : e.gradeLabel.zh}<ToneTag tone={e.passed ? 'green' : 'red'}>{e.passed ? t('evaluation.passed') : t('evaluation.failed')}</ToneTag></Space> },
           { title: t('evaluation.evaluator'), dataIndex: 'evaluatorName' },
           { title: t('evaluation.on'), key: 'on', render: (_, e) => <DateTime value={e.evaluatedOn} withTime={false} /> },
         ]}
@@ -240,7 +240,7 @@ export function EvaluationsCard({ project }: { project: Project }) {
           <List
             size="small"
             dataSource={(assignments.data?.items ?? []).filter((a) => !a.endedAt)}
-            locale={{ emptyText: t('evaluation.noAssignments') }}
+            locale={{ emptyText: <EmptyText>{t('evaluation.noAssignments')}</EmptyText> }}
             renderItem={(a) => <List.Item data-testid="assignment">{a.evaluatorName} <DateTime value={a.assignedAt} /></List.Item>}
           />
         </>

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { fenToYuan } from '../../components/money';
 import { AgreementCard, ChangesCard, ClosureCard, EvaluationsCard, ReportsCard } from './ProjectActions';
 import { TranchesCard } from './TranchesCard';
-import { StatusTag, useRoles } from './shared';
+import { DaysLeft, StatusTag, ToneTag, useRoles } from './shared';
 
 type Project = Schemas['ProjectResponse'];
 
@@ -32,7 +32,7 @@ export default function ProjectDetailPage() {
       <Space wrap>
         <StatusTag status={p.status} />
         <Typography.Text type="secondary">{p.referenceNo}</Typography.Text>
-        {p.overdue.any && <Tag color="red">{t('list.overdueItems', { reports: p.overdue.reports, milestones: p.overdue.milestones })}</Tag>}
+        {p.overdue.any && <ToneTag tone="red">{t('list.overdueItems', { reports: p.overdue.reports, milestones: p.overdue.milestones })}</ToneTag>}
       </Space>
       {organisation && <DueNext project={p} />}
       <Card title={h2(t('section.overview'))}>
@@ -86,18 +86,6 @@ function DueNext({ project }: { project: Project }) {
   );
 }
 
-/** Days left to a due date (a date in Beijing; "today" is Beijing's today too). */
-export function DaysLeft({ date }: { date: string }) {
-  const { t } = useTranslation('projects');
-  const today = new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }));
-  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
-  const days = Math.round((Date.UTC(y, m - 1, d) - todayUtc) / 86_400_000);
-  return days < 0
-    ? <Tag color="red">{t('due.overdueDays', { count: -days })}</Tag>
-    : <Tag color={days <= 7 ? 'orange' : 'blue'}>{t('due.daysLeft', { count: days })}</Tag>;
-}
-
 function BudgetCard({ lines, error }: { lines: Schemas['ProjectsBudgetLine'][] | undefined; error: unknown }) {
   const { t } = useTranslation('projects');
   const screens = Grid.useBreakpoint();
@@ -114,7 +102,7 @@ function BudgetCard({ lines, error }: { lines: Schemas['ProjectsBudgetLine'][] |
         columns={[
           { title: t('budget.line'), dataIndex: 'name' },
           { title: t('budget.planned'), key: 'planned', render: (_, l) => <Money fen={l.plannedFen} /> },
-          { title: t('budget.spent'), key: 'spent', render: (_, l) => <Space><Money fen={l.spentFen} />{l.overspent && <Tag color="red">{t('budget.overspent')}</Tag>}</Space> },
+          { title: t('budget.spent'), key: 'spent', render: (_, l) => <Space><Money fen={l.spentFen} />{l.overspent && <ToneTag tone="red">{t('budget.overspent')}</ToneTag>}</Space> },
           ...(screens.md ? [
             { title: t('budget.awaiting'), key: 'awaiting', render: (_: unknown, l: Schemas['ProjectsBudgetLine']) => <Money fen={l.awaitingReviewFen} /> },
             { title: t('budget.remaining'), key: 'remaining', render: (_: unknown, l: Schemas['ProjectsBudgetLine']) => <Money fen={l.remainingFen} /> },

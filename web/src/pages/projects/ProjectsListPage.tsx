@@ -7,7 +7,7 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Pager, StatusTag, useCursorPages, useRoles } from './shared';
+import { Pager, StatusTag, ToneTag, useCursorPages, useRoles } from './shared';
 
 type Project = Schemas['ProjectSummary'];
 const PAGE = 20;
@@ -40,7 +40,7 @@ export default function ProjectsListPage() {
     </Space>
   );
   const overdueTag = (p: Project) => p.overdue.any
-    ? <Tag color="red">{t('list.overdueItems', { reports: p.overdue.reports, milestones: p.overdue.milestones })}</Tag>
+    ? <ToneTag tone="red">{t('list.overdueItems', { reports: p.overdue.reports, milestones: p.overdue.milestones })}</ToneTag>
     : null;
 
   return (

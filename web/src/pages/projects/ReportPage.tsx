@@ -10,8 +10,7 @@ import { Money } from '../../components/Money';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../components/problem';
-import { DaysLeft } from './ProjectDetailPage';
-import { StatusTag, useRoles } from './shared';
+import { DaysLeft, EmptyText, ProblemDetails, StatusTag, useRoles } from './shared';
 
 type Report = Schemas['ProjectReportResponse'];
 interface ReportForm {
@@ -118,7 +117,7 @@ function Receipts({ report, canUpload, onUploaded }: { report: Report; canUpload
       <List
         size="small"
         dataSource={report.receipts}
-        locale={{ emptyText: t('report.noReceipts') }}
+        locale={{ emptyText: <EmptyText>{t('report.noReceipts')}</EmptyText> }}
         renderItem={(a) => <List.Item>{String(a.filename)}</List.Item>}
       />
       {canUpload && (
@@ -171,6 +170,7 @@ function ReportEditor({ report, project, onSaved }: { report: Report; project: S
   return (
     <Card title={h2(t('report.fill'))} data-testid="report-form">
       <ProblemAlert error={submit.error ?? save.error} />
+      <ProblemDetails error={submit.error ?? save.error} shown={['narrative']} />
       <Form form={form} layout="vertical" initialValues={initial} style={{ maxWidth: 640 }} onFinish={(v) => submit.mutate(v)}>
         <Form.Item name="narrative" label={t('report.narrative')}><Input.TextArea rows={4} /></Form.Item>
         <Typography.Title level={3} style={{ fontSize: 14 }}>{t('plan.indicators')}</Typography.Title>

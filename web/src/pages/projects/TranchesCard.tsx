@@ -5,7 +5,7 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { StatusTag, TrancheChecks, useIdempotencyKey, useRoles } from './shared';
+import { StatusTag, TEXT, TrancheChecks, useIdempotencyKey, useRoles } from './shared';
 
 type Tranche = Schemas['ProjectTranche'];
 
@@ -34,6 +34,7 @@ export function ReleaseButton({ projectId, tranche }: { projectId: string; tranc
         loading={release.isPending}
         onClick={() => { if (!release.isPending) release.mutate(); }}
         aria-label={`${t('tranche.release')}: ${tranche.name}`}
+        autoInsertSpace={false}
       >
         {t('tranche.release')}
       </Button>
@@ -53,10 +54,10 @@ export function TrancheItem({ projectId, tranche }: { projectId: string; tranche
           <Money fen={tranche.amountFen} />
           <span>{tranche.percent}%</span>
           <StatusTag status={tranche.status} />
-          {open && tranche.ready && <Typography.Text type="success">{t('tranche.ready')}</Typography.Text>}
+          {open && tranche.ready && <span style={{ color: TEXT.success }}>{t('tranche.ready')}</span>}
         </Space>
         {tranche.releasedAt && <span>{t('tranche.releasedAt')} <DateTime value={tranche.releasedAt} /></span>}
-        {tranche.frozenReason && <Typography.Text type="danger">{t('tranche.frozenReason')}: {tranche.frozenReason}</Typography.Text>}
+        {tranche.frozenReason && <span style={{ color: TEXT.danger }}>{t('tranche.frozenReason')}: {tranche.frozenReason}</span>}
         {open && <TrancheChecks checks={tranche.checks} />}
         {open && has('finance_officer') && <ReleaseButton projectId={projectId} tranche={tranche} />}
       </Space>

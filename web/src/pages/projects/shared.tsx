@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Button, Space, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { useSession, type Role } from '../../app/session';
+import { ProblemError } from '../../components/problem';
 
 /** The signed-in person's roles in this district, for showing the actions the server will accept from them. */
 export function useRoles(): { has: (...roles: Role[]) => boolean; organisationId: string | null } {
@@ -12,16 +13,39 @@ export function useRoles(): { has: (...roles: Role[]) => boolean; organisationId
   return { has: (...want) => want.some((r) => roles.has(r)), organisationId: me?.organisationId ?? null };
 }
 
-const STATUS_COLOUR: Record<string, string> = {
-  active: 'green', unfunded: 'orange', closed: 'default', due: 'blue', submitted: 'gold', returned: 'red', approved: 'green',
-  pending: 'default', releasable: 'blue', released: 'green', frozen: 'red', cancelled: 'default', rejected: 'red', applied: 'green',
+const STATUS_COLOUR: Record<string, Tone | undefined> = {
+  active: 'green', unfunded: 'orange', closed: undefined, due: 'blue', submitted: 'gold', returned: 'red', approved: 'green',
+  pending: undefined, releasable: 'blue', released: 'green', frozen: 'red', cancelled: undefined, rejected: 'red', applied: 'green',
   in_progress: 'blue', done: 'green', delayed: 'red',
 };
+
+export type Tone = 'green' | 'blue' | 'gold' | 'orange' | 'red';
+/**
+ * antd's preset tag colours (green especially) miss WCAG AA contrast for small text, which axe reports as serious:
+ * the same hues with darker text.
+ */
+const TONES: Record<Tone, { color: string; background: string; borderColor: string }> = {
+  green: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
+  blue: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
+  gold: { color: '#613400', background: '#fffbe6', borderColor: '#ffe58f' },
+  orange: { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' },
+  red: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
+};
+export const TEXT = { success: '#135200', danger: '#a8071a' } as const;
+
+export function ToneTag({ tone, children }: { tone?: Tone; children: ReactNode }) {
+  return <Tag style={tone ? TONES[tone] : undefined}>{children}</Tag>;
+}
+
+/** Empty-list wording in body colour (antd's placeholder grey fails contrast). */
+export function EmptyText({ children }: { children: ReactNode }) {
+  return <span style={{ color: '#595959' }}>{children}</span>;
+}
 
 /** A status word from the server, translated in the `projects` namespace (status.<value>). */
 export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation('projects');
-  return <Tag color={STATUS_COLOUR[status] ?? 'default'}>{t(`status.${status}`, { defaultValue: status })}</Tag>;
+  return <ToneTag tone={STATUS_COLOUR[status]}>{t(`status.${status}`, { defaultValue: status })}</ToneTag>;
 }
 
 /** One tranche condition as the server judged it: met or unmet, with the server's own words for why. */
@@ -35,8 +59,8 @@ export function TrancheChecks({ checks }: { checks: Schemas['ProjectTrancheCheck
         <li key={i} data-testid={`condition-${c.met ? 'met' : 'unmet'}`}>
           <Space size={4} align="start">
             {c.met
-              ? <CheckCircleFilled style={{ color: '#389e0d' }} aria-hidden />
-              : <CloseCircleFilled style={{ color: '#cf1322' }} aria-hidden />}
+              ? <CheckCircleFilled style={{ color: TEXT.success }} aria-hidden />
+              : <CloseCircleFilled style={{ color: TEXT.danger }} aria-hidden />}
             <span>
               <Typography.Text strong>{c.met ? t('tranche.met') : t('tranche.unmet')}</Typography.Text>
               {' '}{en ? c.en : c.zh}
@@ -102,4 +126,33 @@ function newKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/** Days left to a due date (a date in Beijing; "today" is Beijing's today too). */
+export function DaysLeft({ date }: { date: string }) {
+  const { t } = useTranslation('projects');
+  const today = new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }));
+  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  const days = Math.round((Date.UTC(y, m - 1, d) - todayUtc) / 86_400_000);
+  return days < 0
+    ? <ToneTag tone="red">{t('due.overdueDays', { count: -days })}</ToneTag>
+    : <ToneTag tone={days <= 7 ? 'orange' : 'blue'}>{t('due.daysLeft', { count: days })}</ToneTag>;
+}
+
+
+/**
+ * The server's per-field reasons that have no field on this form (e.g. "receipts" on a report): listed under the
+ * message so the person learns what exactly is missing.
+ */
+export function ProblemDetails({ error, shown = [] }: { error: unknown; shown?: string[] }) {
+  const { i18n } = useTranslation();
+  if (!(error instanceof ProblemError)) return null;
+  const rest = (error.problem.errors ?? []).filter((e) => !shown.includes(e.field));
+  if (rest.length === 0) return null;
+  return (
+    <ul data-testid="problem-details" style={{ marginTop: -8, marginBottom: 16 }}>
+      {rest.map((e, i) => <li key={i}><span style={{ color: TEXT.danger }}>{i18n.language.startsWith('en') ? e.en : e.zh}</span></li>)}
+    </ul>
+  );
 }
