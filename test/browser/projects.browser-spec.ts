@@ -4,8 +4,8 @@ import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
 import { PASSWORD, TestApp } from '../support/test-app';
 import { Tab, WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
 
-// Several people's whole sessions in one test on a loaded 2-core machine.
-jest.setTimeout(180_000);
+// Several people's whole sessions, with axe at two widths per page, in one test on a loaded 2-core machine.
+jest.setTimeout(480_000);
 
 /** The money rule MoneyInput applies before anything is sent (common.json money.invalid). */
 const MONEY_INVALID = '请输入以元为单位的金额，最多两位小数，例如 1234.50';

@@ -6,7 +6,7 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { EmptyText, Pager, StatusTag, ToneTag, useCursorPages, useRoles } from '../projects/shared';
+import { EmptyText, Pager, chooseOne, StatusTag, ToneTag, useCursorPages, useRoles } from '../projects/shared';
 
 type EvaluationForm = Schemas['RecordEvaluationDto'];
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -92,13 +92,13 @@ function ProjectEvaluations({ projectId }: { projectId: string }) {
         <>
           <ProblemAlert error={record.error} />
           <Form form={form} layout="vertical" style={{ maxWidth: 560, marginTop: 16 }} onFinish={(v) => record.mutate(v)}>
-            <Form.Item name="stage" label={t('stageLabel')} rules={[{ required: true, message: t('required') }]}>
+            <Form.Item name="stage" label={t('stageLabel')} rules={chooseOne(t('required'))}>
               <Radio.Group options={(['midterm', 'final'] as const).map((s) => ({ value: s, label: t(`stage.${s}`) }))} />
             </Form.Item>
             <Form.Item name="score" label={t('score')} rules={[{ required: true, message: t('required') }]} extra={t('scoreHelp')}>
               <InputNumber min={0} max={100} precision={1} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="grade" label={t('grade')} rules={[{ required: true, message: t('required') }]}>
+            <Form.Item name="grade" label={t('grade')} rules={chooseOne(t('required'))}>
               <Radio.Group options={(['excellent', 'good', 'qualified', 'unqualified'] as const).map((g) => ({ value: g, label: t(`gradeValue.${g}`) }))} />
             </Form.Item>
             <Form.Item name="evaluatedOn" label={t('evaluatedOn')} rules={[{ required: true, message: t('required') }]}><Input type="date" /></Form.Item>

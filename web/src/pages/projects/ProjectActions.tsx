@@ -9,7 +9,7 @@ import { Money } from '../../components/Money';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { EmptyText, StatusTag, ToneTag, useIdempotencyKey, useRoles } from './shared';
+import { EmptyText, StatusTag, chooseOne, ToneTag, useIdempotencyKey, useRoles } from './shared';
 
 type Project = Schemas['ProjectResponse'];
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -160,7 +160,7 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
           <Typography.Title level={3} style={{ fontSize: 14, marginTop: 16 }}>{t('change.new')}</Typography.Title>
           <ProblemAlert error={request.error} />
           <Form form={form} layout="vertical" onFinish={(v) => request.mutate(v)} initialValues={{ kind: 'extension' }} style={{ maxWidth: 520 }}>
-            <Form.Item name="kind" label={t('change.kind')} rules={[{ required: true }]}>
+            <Form.Item name="kind" label={t('change.kind')} rules={chooseOne(t('form.required'))}>
               <Radio.Group options={(['extension', 'reallocation', 'indicator_target'] as const).map((k) => ({ value: k, label: t(`changeKind.${k}`) }))} />
             </Form.Item>
             {kind === 'extension' && (
@@ -168,14 +168,14 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
             )}
             {kind === 'reallocation' && (
               <>
-                <Form.Item name="fromBudgetLineId" label={t('change.from')} rules={[{ required: true, message: t('form.required') }]}><Radio.Group options={lineOptions} /></Form.Item>
-                <Form.Item name="toBudgetLineId" label={t('change.to')} rules={[{ required: true, message: t('form.required') }]}><Radio.Group options={lineOptions} /></Form.Item>
+                <Form.Item name="fromBudgetLineId" label={t('change.from')} rules={chooseOne(t('form.required'))}><Radio.Group options={lineOptions} /></Form.Item>
+                <Form.Item name="toBudgetLineId" label={t('change.to')} rules={chooseOne(t('form.required'))}><Radio.Group options={lineOptions} /></Form.Item>
                 <Form.Item name="amountFen" label={t('change.amount')} rules={moneyRules(t, { required: true, positive: true })}><MoneyInput /></Form.Item>
               </>
             )}
             {kind === 'indicator_target' && (
               <>
-                <Form.Item name="indicatorId" label={t('plan.indicator')} rules={[{ required: true, message: t('form.required') }]}>
+                <Form.Item name="indicatorId" label={t('plan.indicator')} rules={chooseOne(t('form.required'))}>
                   <Radio.Group options={project.plan.indicators.map((i) => ({ value: i.id, label: `${i.name}（${i.target} ${i.unit}）` }))} />
                 </Form.Item>
                 <Form.Item name="target" label={t('plan.target')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>
