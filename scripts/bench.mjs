@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: builds, starts a throwaway PostgreSQL (normal durability settings) and Redis, migrates, and runs
 // bench/list-bench.js (full stack against raw http + pg). `npm run bench -- sizes` runs bench/list-size-bench.js
-// instead: the same page in districts of BENCH_SIZES places (default 3000,300000). Results go to stdout as JSON;
+// instead: the same page in districts of BENCH_SIZES places (default 3000,300000). `npm run bench -- pages` runs
+// bench/page-load-bench.js: page loads of the web app on the demo data in Chromium. Results go to stdout as JSON;
 // copy them with the date and machine into bench/RESULTS.md.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -31,7 +32,9 @@ async function main() {
       MASTER_KEY: crypto.randomBytes(32).toString('base64'), LOG_LEVEL: process.env.LOG_LEVEL || 'warn', JWT_SECRET: crypto.randomBytes(48).toString('base64url') };
     run('node', [path.join(root, 'dist', 'src', 'cli.js'), 'migrate'], { cwd: root, env: { ...env, LOG_LEVEL: 'warn' } });
     const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROFILE] : [];
-    const script = process.argv[2] === 'sizes' ? 'list-size-bench.js' : 'list-bench.js';
+    const scripts = { sizes: 'list-size-bench.js', pages: 'page-load-bench.js' };
+    const script = scripts[process.argv[2]] ?? 'list-bench.js';
+    if (process.argv[2] === 'pages') env.CHROMIUM_PATH = await services.ensureBrowser();
     run('node', [...profile, path.join(root, 'dist', 'bench', script)], { cwd: root, env });
   } finally {
     await redis.stop();

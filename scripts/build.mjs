@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNodeModules, run } from './lib/bootstrap-deps.mjs';
-import { initialJsBytes } from './lib/web-budget.mjs';
+import { initialJsBytes, precompress } from './lib/web-budget.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -16,6 +16,7 @@ if (process.env.SKIP_WEB_BUILD !== '1') {
   const web = path.join(root, 'web');
   ensureNodeModules(web);
   run(path.join(web, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], { cwd: web });
+  precompress(path.join(root, 'dist', 'web', 'assets'));
   const { files, gzip, raw } = initialJsBytes(path.join(root, 'dist', 'web'));
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.error(`[build] web app: initial JavaScript ${kb(gzip)} gzip (${kb(raw)} raw) in ${files.length} file(s); budget 400 KB gzip`);

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import type request from 'supertest';
 import { District, PASSWORD, TestApp, addMember, openDistrict, startTestApp } from '../support/test-app';
 
 const COOKIE = { 'X-Session-Mode': 'cookie' };
@@ -110,6 +112,32 @@ describe('the web app is served at / without shadowing the API', () => {
     const assets = fs.readdirSync(path.join(webRoot, 'assets')).filter((f) => f.endsWith('.js'));
     const res = await t.http.get(`/assets/${assets[0]}`).expect(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('scripts go out precompressed (brotli, else gzip, else as they are), byte for byte the same once unpacked', async () => {
+    const name = fs.readdirSync(path.join(webRoot, 'assets')).filter((f) => f.endsWith('.js')).sort((a, b) =>
+      fs.statSync(path.join(webRoot, 'assets', b)).size - fs.statSync(path.join(webRoot, 'assets', a)).size)[0];
+    const original = fs.readFileSync(path.join(webRoot, 'assets', name));
+    // The client unpacks what it receives; the bytes on the wire are Content-Length.
+    const body = (res: request.Response) => res.body as Buffer;
+    const get = (encoding: string) => t.http.get(`/assets/${name}`).set('Accept-Encoding', encoding)
+      .buffer(true).parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); })
+      .expect(200);
+    const br = await get('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toContain('javascript');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toContain('Accept-Encoding');
+    expect(Number(br.headers['content-length'])).toBe(fs.statSync(path.join(webRoot, 'assets', `${name}.br`)).size);
+    expect(Number(br.headers['content-length'])).toBeLessThan(original.length / 3);
+    expect(body(br).equals(original)).toBe(true);
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(Number(gz.headers['content-length'])).toBe(zlib.gzipSync(original, { level: 9 }).length);
+    expect(body(gz).equals(original)).toBe(true);
+    const plain = await get('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(body(plain).equals(original)).toBe(true);
   });
 
   it('unknown /api paths are still a 404, never the app shell; under /api/v1 a problem-details body', async () => {

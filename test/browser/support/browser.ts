@@ -1,20 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../../../bench/chromium';
 import { District, TestApp, openDistrict, startTestApp } from '../../support/test-app';
 
-/**
- * Debian's Chromium driven by playwright-core (a test tool's own browser download fails on this network). The
- * background-networking flags stop Chromium calling Google at start, which this machine's closed network refuses.
- */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
+export { launchBrowser } from '../../../bench/chromium';
 
 export const WIDTHS = { desktop: 1280, phone: 375 } as const;
 /** Generous: a loaded 2-core CI box with six other jobs; every wait is for an element or a response, never a sleep. */

@@ -1,20 +1,13 @@
+import type { components } from '../api/schema';
+
 /**
  * A refusal from the API: problem details with a stable `code`, a message per language and, for validation, field
- * errors. TODO(after W3's ProblemDetails schema is merged): take this shape from components['schemas'].
+ * errors — the types are the API's own (`ProblemDetails` in the OpenAPI document). Only `status`, `code` and
+ * `message` are required here: a refusal made up on this side (network trouble, an unexpected body) has no more.
  */
-export interface FieldProblem {
-  field: string;
-  code: string;
-  zh: string;
-  en: string;
-}
-
-export interface Problem {
-  status: number;
-  code: string;
-  message: { 'zh-CN': string; en: string };
-  errors?: FieldProblem[];
-}
+export type FieldProblem = components['schemas']['ProblemFieldError'];
+type ProblemDetails = components['schemas']['ProblemDetails'];
+export type Problem = Pick<ProblemDetails, 'status' | 'code' | 'message'> & Partial<Omit<ProblemDetails, 'status' | 'code' | 'message'>>;
 
 export class ProblemError extends Error {
   constructor(readonly problem: Problem) {
