@@ -1,8 +1,6 @@
 import { lazy } from 'react';
 import type { AppRoute } from '../../app/route-types';
 
-const ComingSoon = lazy(() => import('../errors/ComingSoonPage'));
-
 export const routes: AppRoute[] = [
-  { path: '/evaluations', nameKey: 'menu.evaluations', roles: ['evaluator', 'programme_officer'], page: ComingSoon, order: 42 },
+  { path: '/evaluations', nameKey: 'menu.evaluations', roles: ['evaluator', 'programme_officer'], page: lazy(() => import('./EvaluationsPage')), order: 42 },
 ];

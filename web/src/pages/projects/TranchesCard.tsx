@@ -1,0 +1,80 @@
+import { App, Button, Card, Descriptions, List, Space, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, must, type Schemas } from '../../api/client';
+import { DateTime } from '../../components/DateTime';
+import { Money } from '../../components/Money';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { StatusTag, TEXT, TrancheChecks, useIdempotencyKey, useRoles } from './shared';
+
+type Tranche = Schemas['ProjectTranche'];
+
+/** Releases one tranche; the Idempotency-Key makes a double click one release, and the server's refusal is shown. */
+export function ReleaseButton({ projectId, tranche }: { projectId: string; tranche: Tranche }) {
+  const { t } = useTranslation('projects');
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const idem = useIdempotencyKey();
+  const release = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/projects/{id}/tranches/{trancheId}/release', {
+      params: { path: { id: projectId, trancheId: tranche.id }, header: { 'Idempotency-Key': idem.key() } },
+    })),
+    onSuccess: () => {
+      idem.done();
+      void message.success(t('tranche.released'));
+      void qc.invalidateQueries({ queryKey: ['projects'] });
+      void qc.invalidateQueries({ queryKey: ['funds'] });
+    },
+  });
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <ProblemAlert error={release.error} />
+      <Button
+        type={tranche.ready ? 'primary' : 'default'}
+        loading={release.isPending}
+        onClick={() => { if (!release.isPending) release.mutate(); }}
+        aria-label={`${t('tranche.release')}: ${tranche.name}`}
+        autoInsertSpace={false}
+      >
+        {t('tranche.release')}
+      </Button>
+    </Space>
+  );
+}
+
+export function TrancheItem({ projectId, tranche }: { projectId: string; tranche: Tranche }) {
+  const { t } = useTranslation('projects');
+  const { has } = useRoles();
+  const open = tranche.status === 'pending' || tranche.status === 'frozen';
+  return (
+    <List.Item data-testid={`tranche-${tranche.seq}`}>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          <Typography.Text strong>{tranche.name}</Typography.Text>
+          <Money fen={tranche.amountFen} />
+          <span>{tranche.percent}%</span>
+          <StatusTag status={tranche.status} />
+          {open && tranche.ready && <span style={{ color: TEXT.success }}>{t('tranche.ready')}</span>}
+        </Space>
+        {tranche.releasedAt && <span>{t('tranche.releasedAt')} <DateTime value={tranche.releasedAt} /></span>}
+        {tranche.frozenReason && <span style={{ color: TEXT.danger }}>{t('tranche.frozenReason')}: {tranche.frozenReason}</span>}
+        {open && <TrancheChecks checks={tranche.checks} />}
+        {open && has('finance_officer') && <ReleaseButton projectId={projectId} tranche={tranche} />}
+      </Space>
+    </List.Item>
+  );
+}
+
+export function TranchesCard({ project }: { project: Schemas['ProjectResponse'] }) {
+  const { t } = useTranslation('projects');
+  return (
+    <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('section.tranches')}</h2>} data-testid="tranches">
+      <List dataSource={project.tranches} renderItem={(tr) => <TrancheItem projectId={project.id} tranche={tr} />} />
+      <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
+        <Descriptions.Item label={t('field.agreementSignedOn')}>
+          {project.agreementSignedOn ? <DateTime value={project.agreementSignedOn} withTime={false} /> : t('field.notSigned')}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
