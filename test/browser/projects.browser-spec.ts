@@ -41,7 +41,7 @@ describe('projects, reports, finance and evaluations in a real browser', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.locator('h1').first().waitFor();
       // A success toast fading out is half-transparent text; axe judges the page once it has gone.
-      await page.waitForFunction(() => !document.querySelector('.ant-message-notice'));
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
       a11y[`${name}-${width}`] = await seriousA11yViolations(page);
       await screenshot(page, `projects-${name}`);
     }
