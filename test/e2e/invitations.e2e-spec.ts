@@ -95,8 +95,9 @@ describe('an invitation reaches only the invited person', () => {
     const phone = uniquePhone();
     const inv = await d.admin.post('/api/v1/members/invitations', { name: '李短信', phone, roles: ['evaluator'] }).expect(201);
     responses.push(inv.body);
-    responses.push((await d.admin.post(`/api/v1/members/${inv.body.member.id}/invitations`).expect(201)).body);
-    const sent = await receiveInvitation(t, phone);
+    const resent = (await d.admin.post(`/api/v1/members/${inv.body.member.id}/invitations`).expect(201)).body;
+    responses.push(resent);
+    const sent = await receiveInvitation(t, phone, 30_000, { invitationId: resent.id });
     responses.push((await d.admin.get(`/api/v1/members/${inv.body.member.id}`).expect(200)).body);
     responses.push((await d.admin.get(`/api/v1/members?status=invited`).expect(200)).body);
     responses.push((await d.admin.get('/api/v1/notifications').expect(200)).body);

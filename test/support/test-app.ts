@@ -94,9 +94,14 @@ const taken = new WeakSet<ReceivedMail>();
  * message (bounded), takes the link out of the text and returns the token. Each message is handed out once, so a
  * re-sent invitation is the next call's answer.
  */
-export async function receiveInvitation(t: TestApp, to: string, timeoutMs = 30_000): Promise<{ token: string; link: string; mail: ReceivedMail }> {
+export async function receiveInvitation(
+  t: TestApp, to: string, timeoutMs = 30_000, opts: { invitationId?: string } = {},
+): Promise<{ token: string; link: string; mail: ReceivedMail }> {
   const address = to.includes('@') ? to.toLowerCase() : to;
-  const mail = await t.mailbox.waitFor((m) => !taken.has(m) && t.mailbox.to(address).includes(m) && !!invitationIn(m), `with an invitation to ${to}`, timeoutMs);
+  // A token is `<district>.<invitation>.<secret>`: after a re-send, ask for the new invitation's mail, since the
+  // worker may send the two in either order.
+  const forInvitation = (m: ReceivedMail) => !opts.invitationId || invitationIn(m)!.token.split('.')[1] === opts.invitationId;
+  const mail = await t.mailbox.waitFor((m) => !taken.has(m) && t.mailbox.to(address).includes(m) && !!invitationIn(m) && forInvitation(m), `with an invitation to ${to}`, timeoutMs);
   taken.add(mail);
   return { ...invitationIn(mail)!, mail };
 }

@@ -60,8 +60,7 @@ export class UserResponse {
 export class MembersResendResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, format: 'date-time' }) expiresAt: string;
-  @ApiProperty({ type: String }) token: string;
-  @ApiProperty({ type: String }) acceptUrl: string;
+  @ApiProperty({ type: String, enum: ['pending'], description: 'the secret travels only in the message to the invited person, never in a response' }) state: 'pending';
 }
 
 

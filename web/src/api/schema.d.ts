@@ -5121,12 +5121,15 @@ export interface components {
             member: components["schemas"]["UserResponse"];
         };
         MembersResendResponse: {
-            acceptUrl: string;
             /** Format: date-time */
             expiresAt: string;
             /** Format: uuid */
             id: string;
-            token: string;
+            /**
+             * @description the secret travels only in the message to the invited person, never in a response
+             * @enum {string}
+             */
+            state: "pending";
         };
         MeResponse: {
             district: components["schemas"]["MeDistrictResponse"] | null;
