@@ -116,7 +116,9 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       const orgs = [await applicantOrganisation(t, d, '晋阳社工中心'), await applicantOrganisation(t, d, '玉林社区协会'), await applicantOrganisation(t, d, '簇桥长者中心')];
       const requested = ['18000000', '20000000', '15000000'];
       const apps: Array<{ id: string; version: number; referenceNo: string }> = [];
-      for (let i = 0; i < 3; i++) apps.push(await submitApplication(orgs[i].admin, callId, communityId, { requestedFen: requested[i], title: `项目${i + 1}` }));
+      const [needQ, volunteersQ] = published.form.sections[0].questions as Array<{ key: string }>;
+      const answers = { [needQ.key]: '辖区独居老人多，缺少日常陪伴。', [volunteersQ.key]: 30 };
+      for (let i = 0; i < 3; i++) apps.push(await submitApplication(orgs[i].admin, callId, communityId, { requestedFen: requested[i], title: `项目${i + 1}`, answers }));
       for (const app of apps) {
         const passed = await officer.post(`/api/v1/applications/${app.id}/screening`, { version: app.version, decision: 'pass', reason: '材料齐全，符合申报条件' });
         expect(passed.status).toBe(200);
@@ -124,7 +126,7 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       await page.goto(`/calls/${callId}?tab=submissions`);
       const table = page.getByTestId('submissions-table');
       await table.getByRole('link', { name: apps[0].referenceNo }).waitFor();
-      await countIs(table.getByTestId('application-status').filter({ hasText: '初审通过' }), 3);
+      await countIs(table.getByTestId('application-status').filter({ hasText: '资格审查通过' }), 3);
       expect(await table.getByRole('link', { name: apps[1].referenceNo }).getAttribute('href')).toBe(`/applications/${apps[1].id}`);
 
       // The call closes on the server clock; the panel is chosen and assigned on the page.
@@ -184,10 +186,10 @@ describe('venture calls in a real browser: build, publish, review, select, notic
 
       // Awarding before the notice has run is refused with the server's word; after it, the award.
       await page.getByRole('tab', { name: '立项' }).click();
-      await page.getByRole('button', { name: '立项', exact: true }).click();
+      await page.getByRole('button', { name: /^立\s?项$/ }).click();
       await page.getByRole('alert').filter({ hasText: '公示期尚未结束，不能立项' }).waitFor();
       clock.set(new Date(inNotice.noticeEndsAt));
-      await page.getByRole('button', { name: '立项', exact: true }).click();
+      await page.getByRole('button', { name: /^立\s?项$/ }).click();
       await page.getByRole('status').filter({ hasText: '已立项 2 个项目' }).waitFor();
       const awards = page.getByTestId('awards');
       await countIs(awards.locator('[data-testid="award-status"][data-status="awaiting_acceptance"]'), 2);

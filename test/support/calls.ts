@@ -104,8 +104,14 @@ export async function venturePeople(t: TestApp, d: District, reviewers = 5) {
 }
 
 /** Drafts and submits a complete application; returns the submitted body. */
-export async function submitApplication(applicant: Session, callId: string, communityId: string, opts: { requestedFen?: string; key?: string; title?: string } = {}) {
-  const draft = await applicant.post(`/api/v1/calls/${callId}/applications`, applicationContent(communityId, opts.requestedFen, opts.title));
+export async function submitApplication(
+  applicant: Session, callId: string, communityId: string,
+  opts: { requestedFen?: string; key?: string; title?: string; answers?: Record<string, unknown> } = {},
+) {
+  const content = applicationContent(communityId, opts.requestedFen, opts.title);
+  // A call built on the page has its own question keys: its test answers them.
+  if (opts.answers) content.answers = opts.answers;
+  const draft = await applicant.post(`/api/v1/calls/${callId}/applications`, content);
   if (draft.status !== 201) throw new Error(`draft failed: ${draft.status} ${JSON.stringify(draft.body)}`);
   const submitted = await applicant.post(`/api/v1/applications/${draft.body.id}/submit`, { version: draft.body.version })
     .set('Idempotency-Key', opts.key ?? `submit-${draft.body.id}`);
