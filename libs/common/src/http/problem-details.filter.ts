@@ -19,7 +19,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const err = this.toDomain(exception);
-    if (err.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception), (exception as Error)?.stack);
+    // A dependency that is down (503) is expected and already answered well: a warning, so that a real 500's stack is
+    // not buried under hundreds of them while PostgreSQL restarts.
+    if (err.status === 503) this.logger.warn(`dependency unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (err.status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception), (exception as Error)?.stack);
     const body: Record<string, unknown> = {
       type: `https://sanshe.cn/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
       title: err.messageEn,
