@@ -186,10 +186,11 @@ describe('venture calls in a real browser: build, publish, review, select, notic
 
       // Awarding before the notice has run is refused with the server's word; after it, the award.
       await page.getByRole('tab', { name: '立项' }).click();
-      await page.getByRole('button', { name: /^立\s?项$/ }).click();
+      await page.getByRole('button', { name: /^(loading\s*)?立\s?项$/ }).click();
       await page.getByRole('alert').filter({ hasText: '公示期尚未结束，不能立项' }).waitFor();
       clock.set(new Date(inNotice.noticeEndsAt));
-      await page.getByRole('button', { name: /^立\s?项$/ }).click();
+      // After a refusal antd can leave its spinner (named "loading") in the button's name for a moment.
+      await page.getByRole('button', { name: /^(loading\s*)?立\s?项$/ }).click();
       await page.getByRole('status').filter({ hasText: '已立项 2 个项目' }).waitFor();
       const awards = page.getByTestId('awards');
       await countIs(awards.locator('[data-testid="award-status"][data-status="awaiting_acceptance"]'), 2);
