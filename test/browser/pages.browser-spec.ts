@@ -80,7 +80,8 @@ describe('the main pages in a real browser: invitation, notifications, refusals,
       await page.getByTestId('notification').filter({ hasText: '邀请您加入' }).waitFor();
       await page.getByRole('button', { name: /^标为已读/ }).first().click();
       await page.getByRole('link', { name: /^消息，0 条未读$/ }).waitFor();
-      expect(await page.getByRole('button', { name: '全部标为已读' }).isDisabled()).toBe(true);
+      // The badge and the list are two requests: wait for the list's answer to disable the button.
+      await page.getByRole('button', { name: '全部标为已读', disabled: true }).waitFor();
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();
