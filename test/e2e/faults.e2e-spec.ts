@@ -167,7 +167,9 @@ describe('under steady writes, dependencies failing and a worker dying lose noth
     // While a dependency was down the answer was 503 with a stable code and both languages; never 500, never a hang.
     const statuses = [...new Set(load.outcomes.map((o) => o.status))].sort();
     // (The API's log tail rides along so an unexpected status explains itself.)
-    const unexpected = load.outcomes.filter((o) => o.status !== 201 && o.status !== 503);
+    // Each unexpected answer with the API's own lines for its request id (the error's stack is among them).
+    const unexpected = load.outcomes.filter((o) => o.status !== 201 && o.status !== 503)
+      .map((o) => ({ ...o, apiLines: api.linesWith(/"requestId":"([^"]+)"/.exec(o.raw ?? '')?.[1] ?? '(no request id)') }));
     expect({ statuses, unexpected, log: unexpected.length ? api.logs() : '' }).toEqual({ statuses: [201, 503], unexpected: [], log: '' });
     const refused = load.outcomes.find((o) => o.status === 503)!;
     expect(refused.code).toBe('SERVICE_UNAVAILABLE');

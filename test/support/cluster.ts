@@ -26,12 +26,21 @@ export function freePort(): Promise<number> {
  */
 export class ServiceProcess {
   private readonly output: string[] = [];
+  /**
+   * Error-level lines (pino prints the level as a word here) and anything that is not the logger's JSON (a stack
+   * printed by Node or Express), kept apart from the rolling tail so hundreds of expected warnings cannot push the
+   * one that explains a failure out.
+   */
+  private readonly errorLines: string[] = [];
   readonly exited: Promise<number | null>;
 
   private constructor(readonly name: string, readonly proc: ChildProcess, readonly port?: number) {
     const keep = (chunk: Buffer) => {
-      this.output.push(...chunk.toString().split('\n').filter(Boolean));
+      const lines = chunk.toString().split('\n').filter(Boolean);
+      this.output.push(...lines);
       if (this.output.length > 200) this.output.splice(0, this.output.length - 200);
+      this.errorLines.push(...lines.filter((l) => /"level":("error"|"fatal"|50|60)\b/.test(l) || !l.trimStart().startsWith('{')));
+      if (this.errorLines.length > 200) this.errorLines.splice(0, this.errorLines.length - 200);
     };
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
@@ -63,13 +72,16 @@ export class ServiceProcess {
     return { http: request(this.url), mailbox } as unknown as TestApp;
   }
 
-  /**
-   * The last 40 lines, and before them every error-level line (pino 50/60) and every line that is not the logger's
-   * JSON (a stack printed by Express's or Node's own handler), so an unexpected 5xx explains itself.
-   */
+  /** The last 40 error lines and the last 40 lines of all, so an unexpected 5xx explains itself. */
   logs(): string {
-    const errors = this.output.slice(0, -40).filter((l) => (/"level":(50|60)/.test(l) || !l.trimStart().startsWith('{')) && !l.includes('SERVICE_UNAVAILABLE'));
-    return `--- ${this.name} ---\n${[...errors.slice(-30), ...this.output.slice(-40)].join('\n')}`;
+    const tail = this.output.slice(-40);
+    const errors = this.errorLines.filter((l) => !tail.includes(l)).slice(-40);
+    return `--- ${this.name} ---\n${[...errors, '--- last lines ---', ...tail].join('\n')}`;
+  }
+
+  /** Every kept line that mentions `text` (a request id), errors included. */
+  linesWith(text: string): string[] {
+    return [...new Set([...this.errorLines, ...this.output])].filter((l) => l.includes(text));
   }
 
   async waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
