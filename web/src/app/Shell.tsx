@@ -39,7 +39,7 @@ function DistrictSwitch() {
   const { me, chooseDistrict } = useSession();
   const navigate = useNavigate();
   const active = (me?.districts ?? []).filter((d) => d.status === 'active');
-  if (!me?.district || active.length < 2) return <span>{me?.district?.name}</span>;
+  if (!me?.district || active.length < 2) return <span style={{ whiteSpace: 'nowrap' }}>{me?.district?.name}</span>;
   return (
     <Select
       aria-label={t('district.switch')}
@@ -70,7 +70,7 @@ export function Shell() {
       layout="mix"
       fixSiderbar
       location={{ pathname: location.pathname }}
-      route={{ path: '/', routes: menu.map((r) => ({ path: r.path, name: t(r.nameKey) })) }}
+      route={{ path: '/', routes: menu.map((r) => ({ path: r.path, name: t(r.nameKey), icon: r.icon })) }}
       menuItemRender={(item, dom) => <Link to={item.path ?? '/'}>{dom}</Link>}
       actionsRender={() => [
         <DistrictSwitch key="district" />,

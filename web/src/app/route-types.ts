@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { Role } from './session';
 
 /**
@@ -13,6 +13,8 @@ export interface AppRoute {
   roles?: Role[];
   page: LazyExoticComponent<ComponentType>;
   hideInMenu?: boolean;
+  /** Menu icon: what the collapsed side menu (and a narrow window) shows instead of the label's first character. */
+  icon?: ReactNode;
   /** Menu position: lower first. */
   order?: number;
   /** Public page (no sign-in, outside the shell), e.g. the district portal. */

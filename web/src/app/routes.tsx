@@ -1,3 +1,4 @@
+import { BellOutlined, HomeOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { Role } from './session';
 import type { AppRoute } from './route-types';
@@ -14,8 +15,8 @@ const Notifications = lazy(() => import('../pages/notifications/NotificationsPag
 const ChangePassword = lazy(() => import('../pages/auth/ChangePasswordPage'));
 
 const CORE: AppRoute[] = [
-  { path: '/workbench', nameKey: 'menu.workbench', page: Workbench, order: 0 },
-  { path: '/notifications', nameKey: 'menu.notifications', page: Notifications, order: 1 },
+  { path: '/workbench', nameKey: 'menu.workbench', icon: <HomeOutlined />, page: Workbench, order: 0 },
+  { path: '/notifications', nameKey: 'menu.notifications', icon: <BellOutlined />, page: Notifications, order: 1 },
   { path: '/account/password', nameKey: 'menu.password', page: ChangePassword, hideInMenu: true },
 ];
 

@@ -1,3 +1,4 @@
+import { BankOutlined, IdcardOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import { OFFICIALS, ORGANISATION, type AppRoute } from '../../app/route-types';
 
@@ -7,7 +8,7 @@ const MyOrganisation = lazy(() => import('./MyOrganisationPage'));
 
 // The workbench's organisation_to_verify and qualification_to_review items both link to /organisations/:id.
 export const routes: AppRoute[] = [
-  { path: '/organisations', nameKey: 'menu.organisations', roles: OFFICIALS, page: Organisations, order: 10 },
+  { path: '/organisations', nameKey: 'menu.organisations', icon: <BankOutlined />, roles: OFFICIALS, page: Organisations, order: 10 },
   { path: '/organisations/:id', nameKey: 'menu.organisations', roles: OFFICIALS, page: Organisation, hideInMenu: true },
-  { path: '/my-organisation', nameKey: 'menu.myOrganisation', roles: ORGANISATION, page: MyOrganisation, order: 11 },
+  { path: '/my-organisation', nameKey: 'menu.myOrganisation', icon: <IdcardOutlined />, roles: ORGANISATION, page: MyOrganisation, order: 11 },
 ];
