@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, DomainException, Page, Role, commonError } from '@sanshe/common';
+import { Actor, CommonErrorCode, DomainException, Page, Role, commonError, decodeCursor } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { keysetPage } from '@sanshe/database';
@@ -82,7 +82,10 @@ export class ReferralsService {
       params.push(scope.workers);
       where.push(`EXISTS (SELECT 1 FROM cases c WHERE c.id = r.case_id AND c.worker_membership_id = ANY($${params.length}::uuid[]))`);
     }
-    if (direction === 'incoming' && !this.canReceive(actor)) where.push('false');
+    if (direction === 'incoming' && !this.canReceive(actor)) {
+      decodeCursor(q.cursor); // still refuse a malformed one, as every list does
+      return { items: [], total: 0, totalKind: 'exact', nextCursor: null };
+    }
     if (q.status) { params.push(q.status); where.push(`r.status = $${params.length}`); }
     const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
       select: `SELECT r.id, r.status, r.shared_fields, r.created_at, r.decided_at, r.from_organisation_id, r.to_organisation_id, r.case_id FROM referrals r`,

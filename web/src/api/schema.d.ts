@@ -1130,7 +1130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 小组列表 / Groups */
+        /** 小组列表 / Groups (a worker: the groups they or their supervisees lead) */
         get: operations["caseworkTeam_listGroups"];
         put?: never;
         /** 新建小组 / Create a group */
@@ -1302,7 +1302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 督导关系 / Supervision assignments */
+        /** 督导关系 / Supervision assignments (current ones unless status=ended) */
         get: operations["caseworkTeam_listAssignments"];
         put?: never;
         /** 指定督导关系 / Assign a supervisor to a worker */
@@ -3999,6 +3999,12 @@ export interface components {
             /** @example 吴社工 */
             name: string;
         };
+        CaseworkMemberRef: {
+            /** Format: uuid */
+            membershipId: string;
+            /** @example 吴社工 */
+            name: string;
+        };
         CaseworkTeamAddCertificateResponse: {
             /** @example SW7773386 */
             certificateNo: string;
@@ -4032,39 +4038,6 @@ export interface components {
             title: string;
             /** @example 10 */
             volunteerCount?: number;
-        };
-        CaseworkTeamAssignResponse: {
-            active: boolean;
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            supervisorMembershipId: string;
-            /** Format: uuid */
-            workerMembershipId: string;
-        };
-        CaseworkTeamCreateGroupResponse: {
-            /** Format: uuid */
-            communityId: string;
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            indicatorId: string;
-            /** @example support */
-            kind: string;
-            /** Format: uuid */
-            leaderMembershipId: string;
-            /** @example 独居老人互助小组 */
-            name: string;
-            objectives: string | null;
-            /** @example 6 */
-            plannedSessions: number | null;
-            /** Format: uuid */
-            projectId: string;
-            sessions: {
-                [key: string]: unknown;
-            }[];
-            /** @example active */
-            status: string;
         };
         CaseworkTeamDecideReferralResponse: {
             /** Format: date-time */
@@ -4416,6 +4389,44 @@ export interface components {
             title: string;
             /** @example 10 */
             volunteerCount?: number;
+        };
+        CommunityEventSummary: {
+            community: components["schemas"]["CommunityRef"];
+            /** @example 180 */
+            durationMinutes: number;
+            /** @example 120 */
+            headcount: number;
+            /** Format: date */
+            heldOn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            indicatorId: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            summary: string | null;
+            /** @example 重阳敬老活动 */
+            title: string;
+            /** @example 10 */
+            volunteerCount: number;
+            /** Format: uuid */
+            workerMembershipId: string;
+        };
+        CommunityEventSummaryPage: {
+            items: components["schemas"]["CommunityEventSummary"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description rows matching the filters
+             * @example 1
+             */
+            total: number;
+        };
+        CommunityRef: {
+            /** Format: uuid */
+            id: string;
+            /** @example 玉林北路社区 */
+            name: string;
         };
         ConflictDto: {
             /** @example 曾在该机构兼职 */
@@ -4864,6 +4875,39 @@ export interface components {
              */
             total: number;
         };
+        GroupAttendee: {
+            /** Format: uuid */
+            beneficiaryId: string;
+            /** @example 张大爷 */
+            name: string;
+        };
+        GroupResponse: {
+            /** Format: uuid */
+            communityId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            indicatorId: string | null;
+            /** @example support */
+            kind: string;
+            /** Format: uuid */
+            leaderMembershipId: string;
+            /** @example 独居老人互助小组 */
+            name: string;
+            objectives: string | null;
+            /** @example 6 */
+            plannedSessions: number | null;
+            /** Format: uuid */
+            projectId: string | null;
+            sessions: components["schemas"]["GroupSessionEntry"][];
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "completed";
+            /** @example 1 */
+            version: number;
+        };
         GroupSessionDto: {
             /** @description 出席的服务对象 / beneficiaries present */
             attendeeIds: string[];
@@ -4879,6 +4923,57 @@ export interface components {
             sessionNo: number;
             /** @example 相识与破冰 */
             theme: string;
+        };
+        GroupSessionEntry: {
+            attendees: components["schemas"]["GroupAttendee"][];
+            /** @example 90 */
+            durationMinutes: number;
+            /** Format: date */
+            heldOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 组员彼此介绍 */
+            record: string | null;
+            /** @example 1 */
+            sessionNo: number;
+            /** @example 相识与破冰 */
+            theme: string;
+        };
+        GroupSummary: {
+            /** Format: uuid */
+            communityId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            indicatorId: string | null;
+            /** @example support */
+            kind: string;
+            leader: components["schemas"]["CaseworkMemberRef"];
+            /** @example 独居老人互助小组 */
+            name: string;
+            /** @example 6 */
+            plannedSessions: number | null;
+            /** Format: uuid */
+            projectId: string | null;
+            /** @example 2 */
+            sessionsHeld: number;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "completed";
+        };
+        GroupSummaryPage: {
+            items: components["schemas"]["GroupSummary"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description rows matching the filters
+             * @example 1
+             */
+            total: number;
         };
         GuardianDto: {
             /** @example 李芳 */
@@ -7011,7 +7106,10 @@ export interface components {
             note?: string;
         };
         ReferralResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description the sender's case (sender only)
+             */
             caseId?: string;
             /** Format: date-time */
             createdAt: string;
@@ -7023,10 +7121,20 @@ export interface components {
             direction: string;
             /** Format: uuid */
             fromOrganisationId: string;
+            /**
+             * @description accepted: the person joined a case already open, or a new one
+             * @enum {string|null}
+             */
+            handover: "linked" | "opened" | null;
             /** Format: uuid */
             id: string;
             /** @example 需要专业康复服务 */
             reason: string;
+            /**
+             * Format: uuid
+             * @description the receiver's own case (receiver only)
+             */
+            receivedCaseId?: string;
             shared?: components["schemas"]["ReferralShared"] | null;
             sharedFields: string[];
             /** @example pending */
@@ -7041,6 +7149,50 @@ export interface components {
             name: string;
             /** @example 13890511081 */
             phone: string;
+        };
+        ReferralSummary: {
+            /**
+             * Format: uuid
+             * @description the sender's case (outgoing only)
+             */
+            caseId?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * @example incoming
+             * @enum {string}
+             */
+            direction: "incoming" | "outgoing";
+            /** Format: uuid */
+            fromOrganisationId: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example [
+             *       "name",
+             *       "presenting_problem"
+             *     ]
+             */
+            sharedFields: string[];
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "accepted" | "declined" | "cancelled";
+            /** Format: uuid */
+            toOrganisationId: string;
+        };
+        ReferralSummaryPage: {
+            items: components["schemas"]["ReferralSummary"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description rows matching the filters
+             * @example 1
+             */
+            total: number;
         };
         RefreshDto: {
             /** @description 正文模式必填；Cookie 模式（X-Session-Mode: cookie）从 Cookie 读取 / required unless the cookie mode supplies it */
@@ -7350,6 +7502,28 @@ export interface components {
             supervisorMembershipId: string;
             /** @description 社工的成员编号 / worker membership */
             workerMembershipId: string;
+        };
+        SupervisionAssignmentPage: {
+            items: components["schemas"]["SupervisionAssignmentResponse"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description rows matching the filters
+             * @example 1
+             */
+            total: number;
+        };
+        SupervisionAssignmentResponse: {
+            /** @description not ended */
+            active: boolean;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startedAt: string;
+            supervisor: components["schemas"]["CaseworkMemberRef"];
+            worker: components["schemas"]["CaseworkMemberRef"];
         };
         SupervisionSessionDto: {
             /** @description 讨论的个案 / cases discussed */
@@ -7965,10 +8139,9 @@ export type SchemaCaseSummary = components['schemas']['CaseSummary'];
 export type SchemaCaseSummaryBeneficiary = components['schemas']['CaseSummaryBeneficiary'];
 export type SchemaCaseSummaryWorker = components['schemas']['CaseSummaryWorker'];
 export type SchemaCaseWorker = components['schemas']['CaseWorker'];
+export type SchemaCaseworkMemberRef = components['schemas']['CaseworkMemberRef'];
 export type SchemaCaseworkTeamAddCertificateResponse = components['schemas']['CaseworkTeamAddCertificateResponse'];
 export type SchemaCaseworkTeamAddEventResponse = components['schemas']['CaseworkTeamAddEventResponse'];
-export type SchemaCaseworkTeamAssignResponse = components['schemas']['CaseworkTeamAssignResponse'];
-export type SchemaCaseworkTeamCreateGroupResponse = components['schemas']['CaseworkTeamCreateGroupResponse'];
 export type SchemaCaseworkTeamDecideReferralResponse = components['schemas']['CaseworkTeamDecideReferralResponse'];
 export type SchemaCaseworkTeamDecideReferralShared = components['schemas']['CaseworkTeamDecideReferralShared'];
 export type SchemaCaseworkTeamDistrictAggregatesCommunity = components['schemas']['CaseworkTeamDistrictAggregatesCommunity'];
@@ -8002,6 +8175,9 @@ export type SchemaChooseDistrictDto = components['schemas']['ChooseDistrictDto']
 export type SchemaCloseProjectDto = components['schemas']['CloseProjectDto'];
 export type SchemaClosureDto = components['schemas']['ClosureDto'];
 export type SchemaCommunityEventDto = components['schemas']['CommunityEventDto'];
+export type SchemaCommunityEventSummary = components['schemas']['CommunityEventSummary'];
+export type SchemaCommunityEventSummaryPage = components['schemas']['CommunityEventSummaryPage'];
+export type SchemaCommunityRef = components['schemas']['CommunityRef'];
 export type SchemaConflictDto = components['schemas']['ConflictDto'];
 export type SchemaConsentListResponse = components['schemas']['ConsentListResponse'];
 export type SchemaContactPersonDto = components['schemas']['ContactPersonDto'];
@@ -8035,7 +8211,12 @@ export type SchemaFundsAppropriateResponse = components['schemas']['FundsAppropr
 export type SchemaFundsSummaryResponse = components['schemas']['FundsSummaryResponse'];
 export type SchemaFundStatementLine = components['schemas']['FundStatementLine'];
 export type SchemaFundStatementLinePage = components['schemas']['FundStatementLinePage'];
+export type SchemaGroupAttendee = components['schemas']['GroupAttendee'];
+export type SchemaGroupResponse = components['schemas']['GroupResponse'];
 export type SchemaGroupSessionDto = components['schemas']['GroupSessionDto'];
+export type SchemaGroupSessionEntry = components['schemas']['GroupSessionEntry'];
+export type SchemaGroupSummary = components['schemas']['GroupSummary'];
+export type SchemaGroupSummaryPage = components['schemas']['GroupSummaryPage'];
 export type SchemaGuardianDto = components['schemas']['GuardianDto'];
 export type SchemaHealthChecks = components['schemas']['HealthChecks'];
 export type SchemaHealthDatabaseCheck = components['schemas']['HealthDatabaseCheck'];
@@ -8199,6 +8380,8 @@ export type SchemaRecordGradeDto = components['schemas']['RecordGradeDto'];
 export type SchemaReferralDecisionDto = components['schemas']['ReferralDecisionDto'];
 export type SchemaReferralResponse = components['schemas']['ReferralResponse'];
 export type SchemaReferralShared = components['schemas']['ReferralShared'];
+export type SchemaReferralSummary = components['schemas']['ReferralSummary'];
+export type SchemaReferralSummaryPage = components['schemas']['ReferralSummaryPage'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
 export type SchemaRegisterBeneficiaryDto = components['schemas']['RegisterBeneficiaryDto'];
 export type SchemaRequestChangeDto = components['schemas']['RequestChangeDto'];
@@ -8229,6 +8412,8 @@ export type SchemaSessionResponse = components['schemas']['SessionResponse'];
 export type SchemaSignAgreementDto = components['schemas']['SignAgreementDto'];
 export type SchemaSpendingDto = components['schemas']['SpendingDto'];
 export type SchemaSupervisionAssignmentDto = components['schemas']['SupervisionAssignmentDto'];
+export type SchemaSupervisionAssignmentPage = components['schemas']['SupervisionAssignmentPage'];
+export type SchemaSupervisionAssignmentResponse = components['schemas']['SupervisionAssignmentResponse'];
 export type SchemaSupervisionSessionDto = components['schemas']['SupervisionSessionDto'];
 export type SchemaSuspendMemberDto = components['schemas']['SuspendMemberDto'];
 export type SchemaTrancheCondition = components['schemas']['TrancheCondition'];
@@ -10381,13 +10566,32 @@ export interface operations {
     };
     caseworkTeam_listEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                communityId?: string;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description 起始日期（含）/ held on or after */
+                from?: string;
+                limit?: number;
+                /** @description 截止日期（含）/ held on or before */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityEventSummaryPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
         };
@@ -10453,13 +10657,31 @@ export interface operations {
     };
     caseworkTeam_listGroups: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                kind?: "therapy" | "support" | "growth" | "education" | "interest" | "other";
+                /** @description 带领社工 / leader */
+                leaderMembershipId?: string;
+                limit?: number;
+                status?: "active" | "completed";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupSummaryPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
         };
@@ -10483,7 +10705,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseworkTeamCreateGroupResponse"];
+                    "application/json": components["schemas"]["GroupResponse"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -10503,6 +10725,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupResponse"];
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
@@ -10530,7 +10761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseworkTeamCreateGroupResponse"];
+                    "application/json": components["schemas"]["GroupResponse"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -10569,7 +10800,11 @@ export interface operations {
     caseworkTeam_listReferrals: {
         parameters: {
             query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
                 direction?: "incoming" | "outgoing";
+                limit?: number;
+                status?: "pending" | "accepted" | "declined" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -10577,6 +10812,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralSummaryPage"];
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
@@ -10753,13 +10997,30 @@ export interface operations {
     };
     caseworkTeam_listAssignments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: "active" | "ended";
+                supervisorMembershipId?: string;
+                workerMembershipId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionAssignmentPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
         };
@@ -10783,7 +11044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseworkTeamAssignResponse"];
+                    "application/json": components["schemas"]["SupervisionAssignmentResponse"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -10803,6 +11064,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionAssignmentResponse"];
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
