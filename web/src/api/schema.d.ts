@@ -2890,10 +2890,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         AddEditorDto: {
             /** @description membership id of a colleague */
@@ -3143,10 +3148,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         ApplicationVersionDto: {
             version: number;
@@ -3446,10 +3456,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         BudgetLineDto: {
             /**
@@ -3555,10 +3570,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         CallResponse: {
             acceptingApplications: boolean;
@@ -3808,10 +3828,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         CasePlan: {
             /** Format: date */
@@ -4335,10 +4360,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         ChooseDistrictDto: {
             /**
@@ -4417,10 +4447,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         CommunityRef: {
             /** Format: uuid */
@@ -4870,10 +4905,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         GroupAttendee: {
             /** Format: uuid */
@@ -4970,10 +5010,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         GuardianDto: {
             /** @example 李芳 */
@@ -5178,10 +5223,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         MemberResponse: {
             /** Format: date-time */
@@ -5318,10 +5368,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
             /** @example 1 */
             unread: number;
         };
@@ -5481,10 +5536,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         OrganisationPendingChange: {
             /** @example 李新 */
@@ -6082,10 +6142,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         PlanDto: {
             /** @example 2026-06-01 */
@@ -6700,10 +6765,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         ProjectsUnfreezeCondition: {
             /** @example interim */
@@ -6961,10 +7031,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         QualificationResponse: {
             /** Format: date-time */
@@ -7003,10 +7078,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         QualifiedOrganisationSummary: {
             /** @example 52510107MJ0A00101T */
@@ -7189,10 +7269,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         RefreshDto: {
             /** @description 正文模式必填；Cookie 模式（X-Session-Mode: cookie）从 Cookie 读取 / required unless the cookie mode supplies it */
@@ -7508,10 +7593,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         SupervisionAssignmentResponse: {
             /** @description not ended */
@@ -7545,6 +7635,11 @@ export interface components {
             reason: string;
             version: number;
         };
+        /**
+         * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+         * @enum {string}
+         */
+        TotalKind: "exact" | "atLeast";
         TrancheCondition: {
             /**
              * @description report_approved
@@ -8416,6 +8511,7 @@ export type SchemaSupervisionAssignmentPage = components['schemas']['Supervision
 export type SchemaSupervisionAssignmentResponse = components['schemas']['SupervisionAssignmentResponse'];
 export type SchemaSupervisionSessionDto = components['schemas']['SupervisionSessionDto'];
 export type SchemaSuspendMemberDto = components['schemas']['SuspendMemberDto'];
+export type SchemaTotalKind = components['schemas']['TotalKind'];
 export type SchemaTrancheCondition = components['schemas']['TrancheCondition'];
 export type SchemaTranchePlanItem = components['schemas']['TranchePlanItem'];
 export type SchemaUpdateApplicationDto = components['schemas']['UpdateApplicationDto'];
