@@ -14,6 +14,7 @@ import { Money } from '../../components/Money';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
+import { useCheckedValues } from '../../components/useCheckedValues';
 import {
   AttachmentsPanel, HistoryPanel, Remaining, STATUS_TONE, ToneTag, fieldErrorsOntoForm, openFile, useLabel, type Application, type Call,
 } from './shared';
@@ -184,9 +185,9 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
       fieldErrorsOntoForm(form, e.problem, i18n.language);
     }
   };
+  const checked = useCheckedValues(form);
   const save = useMutation({
-    mutationFn: async () => {
-      const v = await form.validateFields();
+    mutationFn: async (v: FormValues) => {
       const current = qc.getQueryData<Application>(['applications', app.id]) ?? app;
       return must(api.PATCH('/api/v1/applications/{id}', { params: { path: { id: app.id } }, body: { ...bodyOf(v), version: current.version } }));
     },
@@ -195,8 +196,7 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
     onError: (e) => { if (e instanceof ProblemError) refused(e); },
   });
   const submit = useMutation({
-    mutationFn: async () => {
-      const v = await form.validateFields();
+    mutationFn: async (v: FormValues) => {
       const current = qc.getQueryData<Application>(['applications', app.id]) ?? app;
       const saved = await must(api.PATCH('/api/v1/applications/{id}', { params: { path: { id: app.id } }, body: { ...bodyOf(v), version: current.version } }));
       fresh(saved);
@@ -279,8 +279,8 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
           </div>
         ))}
         <Space wrap>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>{t('draft.save')}</Button>
-          <Button type="primary" onClick={() => submit.mutate()} loading={submit.isPending}>{t('draft.submit')}</Button>
+          <Button onClick={() => void checked().then((v) => v && save.mutate(v))} loading={save.isPending}>{t('draft.save')}</Button>
+          <Button type="primary" onClick={() => void checked().then((v) => v && submit.mutate(v))} loading={submit.isPending}>{t('draft.submit')}</Button>
         </Space>
       </Form>
     </Card>
