@@ -1,20 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Actor, ParseIdPipe, Role } from '@sanshe/common';
+import { Actor, PageOf, ParseIdPipe, Role } from '@sanshe/common';
 import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { CaseloadService } from './caseload.service';
 import { CASEWORK_ROLES, OFFICIAL_ROLES } from './casework-access.service';
 import { CaseworkAggregatesService } from './casework-aggregates.service';
 import { CaseworkSettingsService } from './casework-settings.service';
-import { CommunityEventDto, CreateGroupDto, GroupSessionDto } from './dto/group-work.dto';
+import { CommunityEventDto, CreateGroupDto, GroupSessionDto, ListCommunityEventsQuery, ListGroupsQuery } from './dto/group-work.dto';
 import { ListReferralsQuery, ReferralDecisionDto } from './dto/referral.dto';
 import { AggregatesQuery } from './dto/report.dto';
 import { UpdateCaseworkSettingsDto } from './dto/settings.dto';
-import { CertificateDto, SupervisionAssignmentDto, SupervisionSessionDto } from './dto/supervision.dto';
+import { CertificateDto, ListAssignmentsQuery, SupervisionAssignmentDto, SupervisionSessionDto } from './dto/supervision.dto';
 import { GroupWorkService } from './group-work.service';
 import { ReferralsService } from './referrals.service';
 import { SupervisionService } from './supervision.service';
-import { CaseworkTeamAddCertificateResponse, CaseworkTeamAddEventResponse, CaseworkTeamAssignResponse, CaseworkTeamCreateGroupResponse, CaseworkTeamDecideReferralResponse, CaseworkTeamDistrictAggregatesResponse, CaseworkTeamGetSettingsResponse, CaseworkTeamListCertificatesResponse, CaseworkTeamListSessionsResponse, CaseworkTeamLogSessionResponse, CaseworkTeamMineResponse, CaseworkTeamTeamResponse, ReferralResponse } from './casework-team.response';
+import {
+  CaseworkTeamAddCertificateResponse, CaseworkTeamAddEventResponse, CaseworkTeamDecideReferralResponse, CaseworkTeamDistrictAggregatesResponse,
+  CaseworkTeamGetSettingsResponse, CaseworkTeamListCertificatesResponse, CaseworkTeamListSessionsResponse, CaseworkTeamLogSessionResponse,
+  CaseworkTeamMineResponse, CaseworkTeamTeamResponse, CommunityEventSummary, GroupResponse, GroupSummary, ReferralResponse, ReferralSummary,
+  SupervisionAssignmentResponse,
+} from './casework-team.response';
 
 @ApiContract()
 @ApiTags('casework 小组·社区·督导·转介·统计')
@@ -39,20 +44,22 @@ export class CaseworkTeamController {
   @ApiOperation({ summary: '修改审批要求与锁定天数 / Change approval gates and record lock days' })
   updateSettings(@Body() dto: UpdateCaseworkSettingsDto, @CurrentActor() actor: Actor) { return this.settings.update(dto, actor); }
 
-  @Returns(CaseworkTeamCreateGroupResponse)
+  @Returns(GroupResponse)
   @Post('groups') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '新建小组 / Create a group' })
   createGroup(@Body() dto: CreateGroupDto, @CurrentActor() actor: Actor) { return this.groups.createGroup(dto, actor); }
 
+  @Returns(PageOf(GroupSummary))
   @Get('groups') @Roles(...CASEWORK_ROLES)
-  @ApiOperation({ summary: '小组列表 / Groups' })
-  listGroups(@CurrentActor() actor: Actor) { return this.groups.listGroups(actor); }
+  @ApiOperation({ summary: '小组列表 / Groups (a worker: the groups they or their supervisees lead)' })
+  listGroups(@Query() q: ListGroupsQuery, @CurrentActor() actor: Actor) { return this.groups.listGroups(q, actor); }
 
+  @Returns(GroupResponse)
   @Get('groups/:id') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '小组详情（节次、出席）/ A group with sessions and attendance' })
   getGroup(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) { return this.groups.getGroup(id, actor); }
 
-  @Returns(CaseworkTeamCreateGroupResponse)
+  @Returns(GroupResponse)
   @Post('groups/:id/sessions') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '小组节次记录与出席 / Record a session and who attended' })
   addSession(@Param('id', ParseIdPipe) id: string, @Body() dto: GroupSessionDto, @CurrentActor() actor: Actor) { return this.groups.addSession(id, dto, actor); }
@@ -62,19 +69,22 @@ export class CaseworkTeamController {
   @ApiOperation({ summary: '社区活动 / Record a community event' })
   addEvent(@Body() dto: CommunityEventDto, @CurrentActor() actor: Actor) { return this.groups.addEvent(dto, actor); }
 
+  @Returns(PageOf(CommunityEventSummary))
   @Get('community-events') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '社区活动列表 / Community events' })
-  listEvents(@CurrentActor() actor: Actor) { return this.groups.listEvents(actor); }
+  listEvents(@Query() q: ListCommunityEventsQuery, @CurrentActor() actor: Actor) { return this.groups.listEvents(q, actor); }
 
-  @Returns(CaseworkTeamAssignResponse)
+  @Returns(SupervisionAssignmentResponse)
   @Post('supervision/assignments') @Roles(Role.OrgAdmin)
   @ApiOperation({ summary: '指定督导关系 / Assign a supervisor to a worker' })
   assign(@Body() dto: SupervisionAssignmentDto, @CurrentActor() actor: Actor) { return this.supervision.assign(dto, actor); }
 
+  @Returns(PageOf(SupervisionAssignmentResponse))
   @Get('supervision/assignments') @Roles(...CASEWORK_ROLES)
-  @ApiOperation({ summary: '督导关系 / Supervision assignments' })
-  listAssignments(@CurrentActor() actor: Actor) { return this.supervision.listAssignments(actor); }
+  @ApiOperation({ summary: '督导关系 / Supervision assignments (current ones unless status=ended)' })
+  listAssignments(@Query() q: ListAssignmentsQuery, @CurrentActor() actor: Actor) { return this.supervision.listAssignments(q, actor); }
 
+  @Returns(SupervisionAssignmentResponse)
   @Post('supervision/assignments/:id/end') @Roles(Role.OrgAdmin) @HttpCode(200)
   @ApiOperation({ summary: '结束督导关系 / End an assignment' })
   endAssignment(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) { return this.supervision.endAssignment(id, actor); }
@@ -102,9 +112,10 @@ export class CaseworkTeamController {
     return this.supervision.listCertificates(membershipId ? new ParseIdPipe().transform(membershipId) : undefined, actor);
   }
 
+  @Returns(PageOf(ReferralSummary))
   @Get('referrals') @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '转介（收到/发出）/ Referrals, incoming or outgoing' })
-  listReferrals(@Query() q: ListReferralsQuery, @CurrentActor() actor: Actor) { return this.referrals.list(q.direction ?? 'incoming', actor); }
+  listReferrals(@Query() q: ListReferralsQuery, @CurrentActor() actor: Actor) { return this.referrals.list(q, actor); }
 
   @Returns(ReferralResponse)
   @Get('referrals/:id') @Roles(...CASEWORK_ROLES)

@@ -22,7 +22,10 @@ export class ReferralResponse {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: Number, example: 1 }) version: number;
   @ApiPropertyOptional({ type: () => ReferralShared, nullable: true }) shared?: ReferralShared | null;
-  @ApiPropertyOptional({ type: String, format: 'uuid' }) caseId?: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'the sender\'s case (sender only)' }) caseId?: string;
+  @ApiProperty({ type: String, enum: ['linked', 'opened'], nullable: true, description: 'accepted: the person joined a case already open, or a new one' })
+  handover: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'the receiver\'s own case (receiver only)' }) receivedCaseId?: string;
 }
 
 
@@ -213,18 +216,80 @@ export class CaseworkTeamDistrictAggregatesResponse {
 }
 
 
-export class CaseworkTeamCreateGroupResponse {
+export class CaseworkMemberRef {
+  @ApiProperty({ type: String, format: 'uuid' }) membershipId: string;
+  @ApiProperty({ type: String, example: '吴社工' }) name: string;
+}
+
+
+export class GroupAttendee {
+  @ApiProperty({ type: String, format: 'uuid' }) beneficiaryId: string;
+  @ApiProperty({ type: String, example: '张大爷' }) name: string;
+}
+
+
+export class GroupSessionEntry {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, example: "独居老人互助小组" }) name: string;
-  @ApiProperty({ type: String, example: "support" }) kind: string;
+  @ApiProperty({ type: Number, example: 1 }) sessionNo: number;
+  @ApiProperty({ type: String, format: 'date' }) heldOn: string;
+  @ApiProperty({ type: Number, example: 90 }) durationMinutes: number;
+  @ApiProperty({ type: String, example: '相识与破冰' }) theme: string;
+  @ApiProperty({ type: String, nullable: true, example: '组员彼此介绍' }) record: string | null;
+  @ApiProperty({ type: () => [GroupAttendee] }) attendees: GroupAttendee[];
+}
+
+
+/** A group with its sessions and who attended (the answer of create, add-session and detail alike). */
+export class GroupResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: '独居老人互助小组' }) name: string;
+  @ApiProperty({ type: String, example: 'support' }) kind: string;
   @ApiProperty({ type: String, nullable: true }) objectives: string | null;
-  @ApiProperty({ type: String, example: "active" }) status: string;
+  @ApiProperty({ type: String, enum: ['active', 'completed'], example: 'active' }) status: string;
   @ApiProperty({ type: String, format: 'uuid' }) leaderMembershipId: string;
-  @ApiProperty({ type: String, format: 'uuid' }) communityId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) communityId: string | null;
   @ApiProperty({ type: Number, example: 6, nullable: true }) plannedSessions: number | null;
-  @ApiProperty({ type: String, format: 'uuid' }) projectId: string;
-  @ApiProperty({ type: String, format: 'uuid' }) indicatorId: string;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) sessions: Array<Record<string, unknown>>;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) projectId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) indicatorId: string | null;
+  @ApiProperty({ type: Number, example: 1 }) version: number;
+  @ApiProperty({ type: () => [GroupSessionEntry] }) sessions: GroupSessionEntry[];
+}
+
+
+/** A row of the group list: no session records and no attendees' names. */
+export class GroupSummary {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: '独居老人互助小组' }) name: string;
+  @ApiProperty({ type: String, example: 'support' }) kind: string;
+  @ApiProperty({ type: String, enum: ['active', 'completed'], example: 'active' }) status: string;
+  @ApiProperty({ type: Number, example: 6, nullable: true }) plannedSessions: number | null;
+  @ApiProperty({ type: Number, example: 2 }) sessionsHeld: number;
+  @ApiProperty({ type: () => CaseworkMemberRef }) leader: CaseworkMemberRef;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) communityId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) projectId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) indicatorId: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+}
+
+
+export class CommunityRef {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: '玉林北路社区' }) name: string;
+}
+
+
+export class CommunityEventSummary {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: '重阳敬老活动' }) title: string;
+  @ApiProperty({ type: String, format: 'date' }) heldOn: string;
+  @ApiProperty({ type: Number, example: 180 }) durationMinutes: number;
+  @ApiProperty({ type: Number, example: 120 }) headcount: number;
+  @ApiProperty({ type: Number, example: 10 }) volunteerCount: number;
+  @ApiProperty({ type: () => CommunityRef }) community: CommunityRef;
+  @ApiProperty({ type: String, nullable: true }) summary: string | null;
+  @ApiProperty({ type: String, format: 'uuid' }) workerMembershipId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) projectId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) indicatorId: string | null;
 }
 
 
@@ -241,11 +306,14 @@ export class CaseworkTeamAddEventResponse {
 }
 
 
-export class CaseworkTeamAssignResponse {
+/** A supervision assignment, as listed and as answered by assign and end. */
+export class SupervisionAssignmentResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, format: 'uuid' }) supervisorMembershipId: string;
-  @ApiProperty({ type: String, format: 'uuid' }) workerMembershipId: string;
-  @ApiProperty({ type: Boolean }) active: boolean;
+  @ApiProperty({ type: () => CaseworkMemberRef }) supervisor: CaseworkMemberRef;
+  @ApiProperty({ type: () => CaseworkMemberRef }) worker: CaseworkMemberRef;
+  @ApiProperty({ type: String, format: 'date-time' }) startedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) endedAt: string | null;
+  @ApiProperty({ type: Boolean, description: 'not ended' }) active: boolean;
 }
 
 
@@ -294,3 +362,17 @@ export class CaseworkTeamDecideReferralResponse {
   @ApiProperty({ type: () => CaseworkTeamDecideReferralShared }) shared: CaseworkTeamDecideReferralShared;
 }
 
+
+
+/** A row of the referral list: what and when, never what was shared (that is read, and logged, on the referral). */
+export class ReferralSummary {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, enum: ['pending', 'accepted', 'declined', 'cancelled'], example: 'pending' }) status: string;
+  @ApiProperty({ type: String, enum: ['incoming', 'outgoing'], example: 'incoming' }) direction: string;
+  @ApiProperty({ type: [String], example: ['name', 'presenting_problem'] }) sharedFields: string[];
+  @ApiProperty({ type: String, format: 'uuid' }) fromOrganisationId: string;
+  @ApiProperty({ type: String, format: 'uuid' }) toOrganisationId: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'the sender\'s case (outgoing only)' }) caseId?: string;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
+}

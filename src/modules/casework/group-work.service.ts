@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, commonError } from '@sanshe/common';
+import { Actor, CommonErrorCode, Page, commonError } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
+import { keysetPage } from '@sanshe/database';
 import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
 import { PlacesService } from '../places/places.service';
@@ -10,7 +11,7 @@ import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkErrorCode, assertIndicatorHasProject, caseworkError, writeProjectLink } from './casework.errors';
 import { F } from './casework-fields';
 import { ConsentsService } from './consents.service';
-import { CommunityEventDto, CreateGroupDto, GroupSessionDto } from './dto/group-work.dto';
+import { CommunityEventDto, CreateGroupDto, GroupSessionDto, ListCommunityEventsQuery, ListGroupsQuery } from './dto/group-work.dto';
 import { PiiAccessLogService } from './pii-access-log.service';
 
 /**
@@ -48,20 +49,28 @@ export class GroupWorkService {
     return this.getGroup(row.id, actor, false);
   }
 
-  async listGroups(actor: Actor) {
+  /** Keyset page on `(tenant_id, organisation_id, [status,] created_at, id)`, newest first (see `keysetPage`). */
+  async listGroups(q: ListGroupsQuery, actor: Actor): Promise<Page<unknown>> {
     const scope = await this.access.scope(actor);
     const params: unknown[] = [scope.organisationId];
-    let where = 'g.organisation_id = $1';
-    if (scope.workers) { params.push(scope.workers); where += ` AND g.leader_membership_id = ANY($2::uuid[])`; }
-    const rows: Array<Record<string, any>> = await this.ctx.manager().query(
-      `SELECT g.id, g.name, g.kind, g.status, g.planned_sessions, g.project_id, g.indicator_id, g.leader_membership_id, u.name AS leader_name,
+    const where = ['g.organisation_id = $1'];
+    if (scope.workers) { params.push(scope.workers); where.push(`g.leader_membership_id = ANY($${params.length}::uuid[])`); }
+    if (q.status) { params.push(q.status); where.push(`g.status = $${params.length}`); }
+    if (q.kind) { params.push(q.kind); where.push(`g.kind = $${params.length}`); }
+    if (q.leaderMembershipId) { params.push(q.leaderMembershipId); where.push(`g.leader_membership_id = $${params.length}`); }
+    const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
+      select: `SELECT g.id, g.name, g.kind, g.status, g.planned_sessions, g.community_id, g.project_id, g.indicator_id, g.created_at,
+              g.leader_membership_id, u.name AS leader_name,
               (SELECT count(*)::int FROM group_sessions s WHERE s.group_id = g.id) AS sessions
-         FROM casework_groups g JOIN memberships m ON m.id = g.leader_membership_id JOIN users u ON u.id = m.user_id
-        WHERE ${where} ORDER BY g.created_at DESC LIMIT 200`, params);
+         FROM casework_groups g JOIN memberships m ON m.id = g.leader_membership_id JOIN users u ON u.id = m.user_id`,
+      countFrom: 'FROM casework_groups g', where, params,
+      order: { key: 'g.created_at', type: 'timestamptz', id: 'g.id', direction: 'desc' }, limit: q.limit, cursor: q.cursor,
+    });
     return {
-      items: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, status: r.status, plannedSessions: r.planned_sessions, sessionsHeld: r.sessions,
-        leader: { membershipId: r.leader_membership_id, name: r.leader_name }, projectId: r.project_id, indicatorId: r.indicator_id })),
-      total: rows.length,
+      ...page,
+      items: page.items.map((r) => ({ id: r.id, name: r.name, kind: r.kind, status: r.status, plannedSessions: r.planned_sessions, sessionsHeld: r.sessions,
+        leader: { membershipId: r.leader_membership_id, name: r.leader_name }, communityId: r.community_id, projectId: r.project_id,
+        indicatorId: r.indicator_id, createdAt: r.created_at })),
     };
   }
 
@@ -79,7 +88,7 @@ export class GroupWorkService {
     if (logView) await this.accessLog.record(scope, { action: 'view', subjectType: 'group', subjectId: id });
     return {
       id: g.id, name: g.name, kind: g.kind, objectives: g.objectives, status: g.status, leaderMembershipId: g.leader_membership_id,
-      communityId: g.community_id, plannedSessions: g.planned_sessions, projectId: g.project_id, indicatorId: g.indicator_id,
+      communityId: g.community_id, plannedSessions: g.planned_sessions, projectId: g.project_id, indicatorId: g.indicator_id, version: g.version,
       sessions: await Promise.all(sessions.map(async (s) => ({
         id: s.id, sessionNo: s.session_no, heldOn: s.held_on, durationMinutes: s.duration_minutes, theme: s.theme,
         record: await this.cipher.decryptOptional(F.sessionRecord, s.record_enc),
@@ -135,16 +144,26 @@ export class GroupWorkService {
     return { id: row.id, ...dto };
   }
 
-  async listEvents(actor: Actor) {
+  /** Keyset page on `(tenant_id, organisation_id, [community_id,] held_on, id)`, the latest day first. */
+  async listEvents(q: ListCommunityEventsQuery, actor: Actor): Promise<Page<unknown>> {
     const scope = await this.access.scope(actor);
-    const rows: Array<Record<string, any>> = await this.ctx.manager().query(
-      `SELECT e.*, e.held_on::text AS held_on, p.name AS community_name FROM community_events e JOIN places p ON p.id = e.community_id
-        WHERE e.organisation_id = $1 ORDER BY e.held_on DESC, e.created_at DESC LIMIT 200`, [scope.organisationId]);
+    const params: unknown[] = [scope.organisationId];
+    const where = ['e.organisation_id = $1'];
+    if (q.communityId) { params.push(q.communityId); where.push(`e.community_id = $${params.length}`); }
+    if (q.from) { params.push(q.from); where.push(`e.held_on >= $${params.length}::date`); }
+    if (q.to) { params.push(q.to); where.push(`e.held_on <= $${params.length}::date`); }
+    const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
+      select: `SELECT e.id, e.title, e.held_on::text AS held_on, e.duration_minutes, e.headcount, e.volunteer_count, e.community_id, p.name AS community_name,
+              e.summary, e.worker_membership_id, e.project_id, e.indicator_id
+         FROM community_events e JOIN places p ON p.id = e.community_id`,
+      countFrom: 'FROM community_events e', where, params,
+      order: { key: 'e.held_on', type: 'date', id: 'e.id', direction: 'desc' }, limit: q.limit, cursor: q.cursor,
+    });
     return {
-      items: rows.map((e) => ({ id: e.id, title: e.title, heldOn: e.held_on, durationMinutes: e.duration_minutes, headcount: e.headcount,
+      ...page,
+      items: page.items.map((e) => ({ id: e.id, title: e.title, heldOn: e.held_on, durationMinutes: e.duration_minutes, headcount: e.headcount,
         volunteerCount: e.volunteer_count, community: { id: e.community_id, name: e.community_name }, summary: e.summary,
         workerMembershipId: e.worker_membership_id, projectId: e.project_id, indicatorId: e.indicator_id })),
-      total: rows.length,
     };
   }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CommonErrorCode, DomainException, Role, commonError } from '@sanshe/common';
+import { Actor, CommonErrorCode, DomainException, Page, Role, commonError, decodeCursor } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
+import { keysetPage } from '@sanshe/database';
 import { FieldCipher } from '@sanshe/crypto';
 import { OutboxService } from '@sanshe/queue';
 import { TenantContext } from '@sanshe/tenancy';
@@ -13,7 +14,7 @@ import { CaseworkErrorCode, caseworkError } from './casework.errors';
 import { F, VULNERABILITY_TAGS, ShareableField, VulnerabilityTag, ageOn } from './casework-fields';
 import { CasesService } from './cases.service';
 import { ConsentsService } from './consents.service';
-import { CreateReferralDto, ReferralDecisionDto } from './dto/referral.dto';
+import { CreateReferralDto, ListReferralsQuery, ReferralDecisionDto } from './dto/referral.dto';
 import { PiiAccessLogService } from './pii-access-log.service';
 
 export const REFERRAL_CREATED = 'casework.referral.created';
@@ -67,22 +68,34 @@ export class ReferralsService {
     return this.get(row.id, actor, false);
   }
 
-  async list(direction: 'incoming' | 'outgoing', actor: Actor) {
+  /**
+   * Keyset page on `(tenant_id, to|from_organisation_id, [status,] created_at, id)`, newest first. Incoming referrals
+   * are for the receiving admin and supervisors; a social worker's incoming list is empty, not refused, so one page
+   * serves every casework role. Outgoing ones follow the case's visibility (a worker sees those of the cases they see).
+   */
+  async list(q: ListReferralsQuery, actor: Actor): Promise<Page<unknown>> {
     const scope = await this.access.scope(actor);
+    const direction = q.direction ?? 'incoming';
     const params: unknown[] = [scope.organisationId];
-    let where = direction === 'incoming' ? 'r.to_organisation_id = $1' : 'r.from_organisation_id = $1';
+    const where = [direction === 'incoming' ? 'r.to_organisation_id = $1' : 'r.from_organisation_id = $1'];
     if (direction === 'outgoing' && scope.workers) {
       params.push(scope.workers);
-      where += ` AND EXISTS (SELECT 1 FROM cases c WHERE c.id = r.case_id AND c.worker_membership_id = ANY($2::uuid[]))`;
+      where.push(`EXISTS (SELECT 1 FROM cases c WHERE c.id = r.case_id AND c.worker_membership_id = ANY($${params.length}::uuid[]))`);
     }
-    if (direction === 'incoming' && !this.canReceive(actor)) return { items: [], total: 0 };
-    const rows: Array<Record<string, any>> = await this.ctx.manager().query(
-      `SELECT r.id, r.status, r.shared_fields, r.created_at, r.decided_at, r.from_organisation_id, r.to_organisation_id, r.case_id
-         FROM referrals r WHERE ${where} ORDER BY r.created_at DESC LIMIT 200`, params);
+    if (direction === 'incoming' && !this.canReceive(actor)) {
+      decodeCursor(q.cursor); // still refuse a malformed one, as every list does
+      return { items: [], total: 0, totalKind: 'exact', nextCursor: null };
+    }
+    if (q.status) { params.push(q.status); where.push(`r.status = $${params.length}`); }
+    const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
+      select: `SELECT r.id, r.status, r.shared_fields, r.created_at, r.decided_at, r.from_organisation_id, r.to_organisation_id, r.case_id FROM referrals r`,
+      countFrom: 'FROM referrals r', where, params,
+      order: { key: 'r.created_at', type: 'timestamptz', id: 'r.id', direction: 'desc' }, limit: q.limit, cursor: q.cursor,
+    });
     return {
-      items: rows.map((r) => ({ id: r.id, status: r.status, sharedFields: r.shared_fields, fromOrganisationId: r.from_organisation_id,
+      ...page,
+      items: page.items.map((r) => ({ id: r.id, status: r.status, direction, sharedFields: r.shared_fields, fromOrganisationId: r.from_organisation_id,
         toOrganisationId: r.to_organisation_id, caseId: direction === 'outgoing' ? r.case_id : undefined, createdAt: r.created_at, decidedAt: r.decided_at })),
-      total: rows.length,
     };
   }
 

@@ -1,14 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Role } from '@sanshe/common';
+import { Actor, CommonErrorCode, Page, Role, commonError } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
+import { keysetPage } from '@sanshe/database';
 import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
-import { CaseworkAccess } from './casework-access.service';
+import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
 import { F } from './casework-fields';
 import { CasesService } from './cases.service';
-import { CertificateDto, SupervisionAssignmentDto, SupervisionSessionDto } from './dto/supervision.dto';
+import { CertificateDto, ListAssignmentsQuery, SupervisionAssignmentDto, SupervisionSessionDto } from './dto/supervision.dto';
+
+interface AssignmentRow {
+  id: string;
+  supervisor_membership_id: string;
+  supervisor_name: string;
+  worker_membership_id: string;
+  worker_name: string;
+  started_at: Date;
+  ended_at: Date | null;
+}
+
+const ASSIGNMENT_SELECT = `SELECT a.id, a.supervisor_membership_id, su.name AS supervisor_name, a.worker_membership_id, wu.name AS worker_name, a.started_at, a.ended_at
+    FROM supervision_assignments a
+    JOIN memberships sm ON sm.id = a.supervisor_membership_id JOIN users su ON su.id = sm.user_id
+    JOIN memberships wm ON wm.id = a.worker_membership_id JOIN users wu ON wu.id = wm.user_id`;
+
+function assignmentOut(r: AssignmentRow) {
+  return {
+    id: r.id, supervisor: { membershipId: r.supervisor_membership_id, name: r.supervisor_name },
+    worker: { membershipId: r.worker_membership_id, name: r.worker_name }, startedAt: r.started_at, endedAt: r.ended_at, active: !r.ended_at,
+  };
+}
 
 export const CERTIFICATE_LABELS = {
   assistant: { zh: '助理社会工作师', en: 'Assistant social worker' },
@@ -42,31 +65,42 @@ export class SupervisionService {
       [this.ctx.tenantId(), scope.organisationId, dto.supervisorMembershipId, dto.workerMembershipId, actor.userId]);
     if (!rows[0]) throw caseworkError(CaseworkErrorCode.ASSIGNMENT_EXISTS);
     await this.audit.record({ action: 'supervision.assigned', entityType: 'supervision_assignment', entityId: rows[0].id, after: dto });
-    return { id: rows[0].id, ...dto, active: true };
+    return this.getAssignment(scope, rows[0].id);
   }
 
+  /**
+   * Ends an assignment of the organisation. Another organisation's (or district's) id is "not found"; one already
+   * ended is an illegal move of its two-state life, told apart so a retried click is not taken for a wrong id.
+   */
   async endAssignment(id: string, actor: Actor) {
     const scope = await this.access.scope(actor);
-    const rows: Array<{ id: string }> = await this.ctx.manager().query(
-      `WITH u AS (UPDATE supervision_assignments SET ended_at = $3 WHERE id = $1 AND organisation_id = $2 AND ended_at IS NULL RETURNING id)
-       SELECT id FROM u`, [id, scope.organisationId, this.clock.now()]);
-    if (!rows[0]) throw caseworkError(CaseworkErrorCode.MEMBER_NOT_IN_ORGANISATION, { id }, { zh: '找不到进行中的督导关系', en: 'No active supervision assignment with this id' });
+    const m = this.ctx.manager();
+    const [a] = await m.query(`SELECT ended_at FROM supervision_assignments WHERE id = $1 AND organisation_id = $2 FOR UPDATE`, [id, scope.organisationId]);
+    if (!a) throw caseworkError(CaseworkErrorCode.ASSIGNMENT_NOT_FOUND, { id });
+    if (a.ended_at) throw commonError(CommonErrorCode.INVALID_STATE_TRANSITION, { entity: 'supervision_assignment', action: 'end', from: 'ended', allowedFrom: ['active'] });
+    await m.query(`UPDATE supervision_assignments SET ended_at = $2 WHERE id = $1`, [id, this.clock.now()]);
     await this.audit.record({ action: 'supervision.ended', entityType: 'supervision_assignment', entityId: id });
-    return { id, active: false };
+    return this.getAssignment(scope, id);
   }
 
-  async listAssignments(actor: Actor) {
+  /** Keyset page on `(tenant_id, organisation_id, started_at, id)`, split by active / ended like the partial indexes. */
+  async listAssignments(q: ListAssignmentsQuery, actor: Actor): Promise<Page<unknown>> {
     const scope = await this.access.scope(actor);
-    const rows: Array<Record<string, any>> = await this.ctx.manager().query(
-      `SELECT a.id, a.supervisor_membership_id, su.name AS supervisor_name, a.worker_membership_id, wu.name AS worker_name, a.started_at
-         FROM supervision_assignments a
-         JOIN memberships sm ON sm.id = a.supervisor_membership_id JOIN users su ON su.id = sm.user_id
-         JOIN memberships wm ON wm.id = a.worker_membership_id JOIN users wu ON wu.id = wm.user_id
-        WHERE a.organisation_id = $1 AND a.ended_at IS NULL ORDER BY su.name, wu.name`, [scope.organisationId]);
-    return {
-      items: rows.map((r) => ({ id: r.id, supervisor: { membershipId: r.supervisor_membership_id, name: r.supervisor_name },
-        worker: { membershipId: r.worker_membership_id, name: r.worker_name }, startedAt: r.started_at })),
-    };
+    const params: unknown[] = [scope.organisationId];
+    const where = ['a.organisation_id = $1', q.status === 'ended' ? 'a.ended_at IS NOT NULL' : 'a.ended_at IS NULL'];
+    if (q.supervisorMembershipId) { params.push(q.supervisorMembershipId); where.push(`a.supervisor_membership_id = $${params.length}`); }
+    if (q.workerMembershipId) { params.push(q.workerMembershipId); where.push(`a.worker_membership_id = $${params.length}`); }
+    const page = await keysetPage<AssignmentRow>(this.ctx.manager(), {
+      select: ASSIGNMENT_SELECT, countFrom: 'FROM supervision_assignments a', where, params,
+      order: { key: 'a.started_at', type: 'timestamptz', id: 'a.id', direction: 'desc' }, limit: q.limit, cursor: q.cursor,
+    });
+    return { ...page, items: page.items.map(assignmentOut) };
+  }
+
+  private async getAssignment(scope: CaseworkScope, id: string) {
+    const [r]: AssignmentRow[] = await this.ctx.manager().query(`${ASSIGNMENT_SELECT} WHERE a.id = $1 AND a.organisation_id = $2`, [id, scope.organisationId]);
+    if (!r) throw caseworkError(CaseworkErrorCode.ASSIGNMENT_NOT_FOUND, { id });
+    return assignmentOut(r);
   }
 
   async logSession(dto: SupervisionSessionDto, actor: Actor) {

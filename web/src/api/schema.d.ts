@@ -1130,7 +1130,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 小组列表 / Groups */
+        /** 小组列表 / Groups (a worker: the groups they or their supervisees lead) */
         get: operations["caseworkTeam_listGroups"];
         put?: never;
         /** 新建小组 / Create a group */
@@ -1302,7 +1302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 督导关系 / Supervision assignments */
+        /** 督导关系 / Supervision assignments (current ones unless status=ended) */
         get: operations["caseworkTeam_listAssignments"];
         put?: never;
         /** 指定督导关系 / Assign a supervisor to a worker */
@@ -2890,10 +2890,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         AddEditorDto: {
             /** @description membership id of a colleague */
@@ -3143,10 +3148,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         ApplicationVersionDto: {
             version: number;
@@ -3446,10 +3456,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         BudgetLineDto: {
             /**
@@ -3555,10 +3570,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         CallResponse: {
             acceptingApplications: boolean;
@@ -3808,10 +3828,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         CasePlan: {
             /** Format: date */
@@ -3999,6 +4024,12 @@ export interface components {
             /** @example 吴社工 */
             name: string;
         };
+        CaseworkMemberRef: {
+            /** Format: uuid */
+            membershipId: string;
+            /** @example 吴社工 */
+            name: string;
+        };
         CaseworkTeamAddCertificateResponse: {
             /** @example SW7773386 */
             certificateNo: string;
@@ -4032,39 +4063,6 @@ export interface components {
             title: string;
             /** @example 10 */
             volunteerCount?: number;
-        };
-        CaseworkTeamAssignResponse: {
-            active: boolean;
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            supervisorMembershipId: string;
-            /** Format: uuid */
-            workerMembershipId: string;
-        };
-        CaseworkTeamCreateGroupResponse: {
-            /** Format: uuid */
-            communityId: string;
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            indicatorId: string;
-            /** @example support */
-            kind: string;
-            /** Format: uuid */
-            leaderMembershipId: string;
-            /** @example 独居老人互助小组 */
-            name: string;
-            objectives: string | null;
-            /** @example 6 */
-            plannedSessions: number | null;
-            /** Format: uuid */
-            projectId: string;
-            sessions: {
-                [key: string]: unknown;
-            }[];
-            /** @example active */
-            status: string;
         };
         CaseworkTeamDecideReferralResponse: {
             /** Format: date-time */
@@ -4362,10 +4360,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         ChooseDistrictDto: {
             /**
@@ -4416,6 +4419,49 @@ export interface components {
             title: string;
             /** @example 10 */
             volunteerCount?: number;
+        };
+        CommunityEventSummary: {
+            community: components["schemas"]["CommunityRef"];
+            /** @example 180 */
+            durationMinutes: number;
+            /** @example 120 */
+            headcount: number;
+            /** Format: date */
+            heldOn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            indicatorId: string | null;
+            /** Format: uuid */
+            projectId: string | null;
+            summary: string | null;
+            /** @example 重阳敬老活动 */
+            title: string;
+            /** @example 10 */
+            volunteerCount: number;
+            /** Format: uuid */
+            workerMembershipId: string;
+        };
+        CommunityEventSummaryPage: {
+            items: components["schemas"]["CommunityEventSummary"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
+             * @example 1
+             */
+            total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
+        };
+        CommunityRef: {
+            /** Format: uuid */
+            id: string;
+            /** @example 玉林北路社区 */
+            name: string;
         };
         ConflictDto: {
             /** @example 曾在该机构兼职 */
@@ -4859,10 +4905,48 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
+        };
+        GroupAttendee: {
+            /** Format: uuid */
+            beneficiaryId: string;
+            /** @example 张大爷 */
+            name: string;
+        };
+        GroupResponse: {
+            /** Format: uuid */
+            communityId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            indicatorId: string | null;
+            /** @example support */
+            kind: string;
+            /** Format: uuid */
+            leaderMembershipId: string;
+            /** @example 独居老人互助小组 */
+            name: string;
+            objectives: string | null;
+            /** @example 6 */
+            plannedSessions: number | null;
+            /** Format: uuid */
+            projectId: string | null;
+            sessions: components["schemas"]["GroupSessionEntry"][];
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "completed";
+            /** @example 1 */
+            version: number;
         };
         GroupSessionDto: {
             /** @description 出席的服务对象 / beneficiaries present */
@@ -4879,6 +4963,62 @@ export interface components {
             sessionNo: number;
             /** @example 相识与破冰 */
             theme: string;
+        };
+        GroupSessionEntry: {
+            attendees: components["schemas"]["GroupAttendee"][];
+            /** @example 90 */
+            durationMinutes: number;
+            /** Format: date */
+            heldOn: string;
+            /** Format: uuid */
+            id: string;
+            /** @example 组员彼此介绍 */
+            record: string | null;
+            /** @example 1 */
+            sessionNo: number;
+            /** @example 相识与破冰 */
+            theme: string;
+        };
+        GroupSummary: {
+            /** Format: uuid */
+            communityId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            indicatorId: string | null;
+            /** @example support */
+            kind: string;
+            leader: components["schemas"]["CaseworkMemberRef"];
+            /** @example 独居老人互助小组 */
+            name: string;
+            /** @example 6 */
+            plannedSessions: number | null;
+            /** Format: uuid */
+            projectId: string | null;
+            /** @example 2 */
+            sessionsHeld: number;
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "completed";
+        };
+        GroupSummaryPage: {
+            items: components["schemas"]["GroupSummary"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
+             * @example 1
+             */
+            total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         GuardianDto: {
             /** @example 李芳 */
@@ -5083,10 +5223,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         MemberResponse: {
             /** Format: date-time */
@@ -5223,10 +5368,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
             /** @example 1 */
             unread: number;
         };
@@ -5386,10 +5536,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         OrganisationPendingChange: {
             /** @example 52510107MJ0000001X */
@@ -6012,10 +6167,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         PlanDto: {
             /** @example 2026-06-01 */
@@ -6641,10 +6801,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         ProjectsUnfreezeCondition: {
             /** @example interim */
@@ -6902,10 +7067,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         QualificationResponse: {
             /** Format: date-time */
@@ -6944,10 +7114,15 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             /**
-             * @description rows matching the filters
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
              * @example 1
              */
             total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         QualifiedOrganisationSummary: {
             /** @example 52510107MJ0A00101T */
@@ -7047,7 +7222,10 @@ export interface components {
             note?: string;
         };
         ReferralResponse: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description the sender's case (sender only)
+             */
             caseId?: string;
             /** Format: date-time */
             createdAt: string;
@@ -7059,10 +7237,20 @@ export interface components {
             direction: string;
             /** Format: uuid */
             fromOrganisationId: string;
+            /**
+             * @description accepted: the person joined a case already open, or a new one
+             * @enum {string|null}
+             */
+            handover: "linked" | "opened" | null;
             /** Format: uuid */
             id: string;
             /** @example 需要专业康复服务 */
             reason: string;
+            /**
+             * Format: uuid
+             * @description the receiver's own case (receiver only)
+             */
+            receivedCaseId?: string;
             shared?: components["schemas"]["ReferralShared"] | null;
             sharedFields: string[];
             /** @example pending */
@@ -7077,6 +7265,55 @@ export interface components {
             name: string;
             /** @example 13890511081 */
             phone: string;
+        };
+        ReferralSummary: {
+            /**
+             * Format: uuid
+             * @description the sender's case (outgoing only)
+             */
+            caseId?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * @example incoming
+             * @enum {string}
+             */
+            direction: "incoming" | "outgoing";
+            /** Format: uuid */
+            fromOrganisationId: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example [
+             *       "name",
+             *       "presenting_problem"
+             *     ]
+             */
+            sharedFields: string[];
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "accepted" | "declined" | "cancelled";
+            /** Format: uuid */
+            toOrganisationId: string;
+        };
+        ReferralSummaryPage: {
+            items: components["schemas"]["ReferralSummary"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
+             * @example 1
+             */
+            total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
         };
         RefreshDto: {
             /** @description 正文模式必填；Cookie 模式（X-Session-Mode: cookie）从 Cookie 读取 / required unless the cookie mode supplies it */
@@ -7387,6 +7624,33 @@ export interface components {
             /** @description 社工的成员编号 / worker membership */
             workerMembershipId: string;
         };
+        SupervisionAssignmentPage: {
+            items: components["schemas"]["SupervisionAssignmentResponse"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
+             * @example 1
+             */
+            total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
+        };
+        SupervisionAssignmentResponse: {
+            /** @description not ended */
+            active: boolean;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startedAt: string;
+            supervisor: components["schemas"]["CaseworkMemberRef"];
+            worker: components["schemas"]["CaseworkMemberRef"];
+        };
         SupervisionSessionDto: {
             /** @description 讨论的个案 / cases discussed */
             caseIds?: string[];
@@ -7407,6 +7671,11 @@ export interface components {
             reason: string;
             version: number;
         };
+        /**
+         * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+         * @enum {string}
+         */
+        TotalKind: "exact" | "atLeast";
         TrancheCondition: {
             /**
              * @description report_approved
@@ -8001,10 +8270,9 @@ export type SchemaCaseSummary = components['schemas']['CaseSummary'];
 export type SchemaCaseSummaryBeneficiary = components['schemas']['CaseSummaryBeneficiary'];
 export type SchemaCaseSummaryWorker = components['schemas']['CaseSummaryWorker'];
 export type SchemaCaseWorker = components['schemas']['CaseWorker'];
+export type SchemaCaseworkMemberRef = components['schemas']['CaseworkMemberRef'];
 export type SchemaCaseworkTeamAddCertificateResponse = components['schemas']['CaseworkTeamAddCertificateResponse'];
 export type SchemaCaseworkTeamAddEventResponse = components['schemas']['CaseworkTeamAddEventResponse'];
-export type SchemaCaseworkTeamAssignResponse = components['schemas']['CaseworkTeamAssignResponse'];
-export type SchemaCaseworkTeamCreateGroupResponse = components['schemas']['CaseworkTeamCreateGroupResponse'];
 export type SchemaCaseworkTeamDecideReferralResponse = components['schemas']['CaseworkTeamDecideReferralResponse'];
 export type SchemaCaseworkTeamDecideReferralShared = components['schemas']['CaseworkTeamDecideReferralShared'];
 export type SchemaCaseworkTeamDistrictAggregatesCommunity = components['schemas']['CaseworkTeamDistrictAggregatesCommunity'];
@@ -8038,6 +8306,9 @@ export type SchemaChooseDistrictDto = components['schemas']['ChooseDistrictDto']
 export type SchemaCloseProjectDto = components['schemas']['CloseProjectDto'];
 export type SchemaClosureDto = components['schemas']['ClosureDto'];
 export type SchemaCommunityEventDto = components['schemas']['CommunityEventDto'];
+export type SchemaCommunityEventSummary = components['schemas']['CommunityEventSummary'];
+export type SchemaCommunityEventSummaryPage = components['schemas']['CommunityEventSummaryPage'];
+export type SchemaCommunityRef = components['schemas']['CommunityRef'];
 export type SchemaConflictDto = components['schemas']['ConflictDto'];
 export type SchemaConsentListResponse = components['schemas']['ConsentListResponse'];
 export type SchemaContactPersonDto = components['schemas']['ContactPersonDto'];
@@ -8071,7 +8342,12 @@ export type SchemaFundsAppropriateResponse = components['schemas']['FundsAppropr
 export type SchemaFundsSummaryResponse = components['schemas']['FundsSummaryResponse'];
 export type SchemaFundStatementLine = components['schemas']['FundStatementLine'];
 export type SchemaFundStatementLinePage = components['schemas']['FundStatementLinePage'];
+export type SchemaGroupAttendee = components['schemas']['GroupAttendee'];
+export type SchemaGroupResponse = components['schemas']['GroupResponse'];
 export type SchemaGroupSessionDto = components['schemas']['GroupSessionDto'];
+export type SchemaGroupSessionEntry = components['schemas']['GroupSessionEntry'];
+export type SchemaGroupSummary = components['schemas']['GroupSummary'];
+export type SchemaGroupSummaryPage = components['schemas']['GroupSummaryPage'];
 export type SchemaGuardianDto = components['schemas']['GuardianDto'];
 export type SchemaHealthChecks = components['schemas']['HealthChecks'];
 export type SchemaHealthDatabaseCheck = components['schemas']['HealthDatabaseCheck'];
@@ -8238,6 +8514,8 @@ export type SchemaRecordGradeDto = components['schemas']['RecordGradeDto'];
 export type SchemaReferralDecisionDto = components['schemas']['ReferralDecisionDto'];
 export type SchemaReferralResponse = components['schemas']['ReferralResponse'];
 export type SchemaReferralShared = components['schemas']['ReferralShared'];
+export type SchemaReferralSummary = components['schemas']['ReferralSummary'];
+export type SchemaReferralSummaryPage = components['schemas']['ReferralSummaryPage'];
 export type SchemaRefreshDto = components['schemas']['RefreshDto'];
 export type SchemaRegisterBeneficiaryDto = components['schemas']['RegisterBeneficiaryDto'];
 export type SchemaRequestChangeDto = components['schemas']['RequestChangeDto'];
@@ -8268,8 +8546,11 @@ export type SchemaSessionResponse = components['schemas']['SessionResponse'];
 export type SchemaSignAgreementDto = components['schemas']['SignAgreementDto'];
 export type SchemaSpendingDto = components['schemas']['SpendingDto'];
 export type SchemaSupervisionAssignmentDto = components['schemas']['SupervisionAssignmentDto'];
+export type SchemaSupervisionAssignmentPage = components['schemas']['SupervisionAssignmentPage'];
+export type SchemaSupervisionAssignmentResponse = components['schemas']['SupervisionAssignmentResponse'];
 export type SchemaSupervisionSessionDto = components['schemas']['SupervisionSessionDto'];
 export type SchemaSuspendMemberDto = components['schemas']['SuspendMemberDto'];
+export type SchemaTotalKind = components['schemas']['TotalKind'];
 export type SchemaTrancheCondition = components['schemas']['TrancheCondition'];
 export type SchemaTranchePlanItem = components['schemas']['TranchePlanItem'];
 export type SchemaUpdateApplicationDto = components['schemas']['UpdateApplicationDto'];
@@ -10420,13 +10701,32 @@ export interface operations {
     };
     caseworkTeam_listEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                communityId?: string;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                /** @description 起始日期（含）/ held on or after */
+                from?: string;
+                limit?: number;
+                /** @description 截止日期（含）/ held on or before */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommunityEventSummaryPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
         };
@@ -10492,13 +10792,31 @@ export interface operations {
     };
     caseworkTeam_listGroups: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                kind?: "therapy" | "support" | "growth" | "education" | "interest" | "other";
+                /** @description 带领社工 / leader */
+                leaderMembershipId?: string;
+                limit?: number;
+                status?: "active" | "completed";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupSummaryPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
         };
@@ -10522,7 +10840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseworkTeamCreateGroupResponse"];
+                    "application/json": components["schemas"]["GroupResponse"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -10542,6 +10860,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupResponse"];
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
@@ -10569,7 +10896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseworkTeamCreateGroupResponse"];
+                    "application/json": components["schemas"]["GroupResponse"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -10608,7 +10935,11 @@ export interface operations {
     caseworkTeam_listReferrals: {
         parameters: {
             query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
                 direction?: "incoming" | "outgoing";
+                limit?: number;
+                status?: "pending" | "accepted" | "declined" | "cancelled";
             };
             header?: never;
             path?: never;
@@ -10616,6 +10947,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralSummaryPage"];
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
@@ -10792,13 +11132,30 @@ export interface operations {
     };
     caseworkTeam_listAssignments: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: "active" | "ended";
+                supervisorMembershipId?: string;
+                workerMembershipId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionAssignmentPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
         };
@@ -10822,7 +11179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseworkTeamAssignResponse"];
+                    "application/json": components["schemas"]["SupervisionAssignmentResponse"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -10842,6 +11199,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionAssignmentResponse"];
+                };
+            };
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];

@@ -37,4 +37,18 @@ export class CommunityEventDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() indicatorId?: string;
 }
 
-export class ListGroupWorkQuery extends PageQuery {}
+export const GROUP_STATUSES = ['active', 'completed'] as const;
+
+/** The group list: newest first, keyset-paged; filters the list's index can answer. */
+export class ListGroupsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: GROUP_STATUSES }) @IsOptional() @IsIn(GROUP_STATUSES) status?: (typeof GROUP_STATUSES)[number];
+  @ApiPropertyOptional({ enum: GROUP_KINDS }) @IsOptional() @IsIn(GROUP_KINDS) kind?: (typeof GROUP_KINDS)[number];
+  @ApiPropertyOptional({ description: '带领社工 / leader' }) @IsOptional() @IsUUID() leaderMembershipId?: string;
+}
+
+/** Community events: most recent day first, keyset-paged; a community and a date range narrow it. */
+export class ListCommunityEventsQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() communityId?: string;
+  @ApiPropertyOptional({ format: 'date', description: '起始日期（含）/ held on or after' }) @IsOptional() @IsRealDay() from?: string;
+  @ApiPropertyOptional({ format: 'date', description: '截止日期（含）/ held on or before' }) @IsOptional() @IsRealDay() to?: string;
+}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { PageQuery } from '@sanshe/common';
 import { SHAREABLE_FIELDS } from '../casework-fields';
 
 export class CreateReferralDto {
@@ -18,6 +19,10 @@ export class ReferralDecisionDto {
   @IsOptional() @IsString() @MaxLength(30) idNumber?: string;
 }
 
-export class ListReferralsQuery {
+export const REFERRAL_STATUSES = ['pending', 'accepted', 'declined', 'cancelled'] as const;
+
+/** Referrals received or sent, newest first, keyset-paged; a status narrows it ("waiting for us" = incoming + pending). */
+export class ListReferralsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['incoming', 'outgoing'], default: 'incoming' }) @IsOptional() @IsIn(['incoming', 'outgoing']) direction?: 'incoming' | 'outgoing';
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: (typeof REFERRAL_STATUSES)[number];
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { IsRealDay } from '@sanshe/common';
+import { IsRealDay, PageQuery } from '@sanshe/common';
 
 export class SupervisionAssignmentDto {
   @ApiProperty({ description: '督导的成员编号 / supervisor membership' }) @IsUUID() supervisorMembershipId: string;
@@ -27,6 +27,9 @@ export class CertificateDto {
   @ApiPropertyOptional() @IsOptional() @IsRealDay() validUntil?: string;
 }
 
-export class EndAssignmentDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 200) note?: string;
+/** Supervision assignments of the organisation, most recently started first; the current ones unless asked. */
+export class ListAssignmentsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['active', 'ended'], default: 'active' }) @IsOptional() @IsIn(['active', 'ended']) status?: 'active' | 'ended';
+  @ApiPropertyOptional() @IsOptional() @IsUUID() supervisorMembershipId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() workerMembershipId?: string;
 }
