@@ -110,7 +110,18 @@ describe('projects: from award to paid tranches', () => {
     const tranche = detail.tranches[0];
     const keys = Array.from({ length: 100 }, () => randomUUID());
     const started = Date.now();
-    const results = await Promise.all(keys.map((k) => w.finance.post(`/api/v1/projects/${id}/tranches/${tranche.id}/release`).set('Idempotency-Key', k)));
+    // On a loaded box some of the 100 wait longer than the pool's 5 s for a connection and are told 503 "try again"
+    // before anything ran; a client retries those with the same key, as the API asks, and so does this test.
+    let overloaded = 0;
+    const answered = async (send: () => PromiseLike<{ status: number; body: any }>) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      for (let attempt = 1; ; attempt++) {
+        const res = await send();
+        if (res.status !== 503 || attempt === 5) return res;
+        expect(res.body.code).toBe('SERVICE_UNAVAILABLE');
+        overloaded++;
+      }
+    };
+    const results = await Promise.all(keys.map((k) => answered(() => w.finance.post(`/api/v1/projects/${id}/tranches/${tranche.id}/release`).set('Idempotency-Key', k))));
     const elapsed = Date.now() - started;
     const ok = results.filter((r) => r.status === 200);
     const refused = results.filter((r) => r.status === 409);
@@ -119,7 +130,7 @@ describe('projects: from award to paid tranches', () => {
     expect(new Set(refused.map((r) => r.body.code))).toEqual(new Set(['TRANCHE_ALREADY_RELEASED']));
     expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
     // eslint-disable-next-line no-console
-    console.log(`100 concurrent tranche releases: 1 paid, 99 refused in ${elapsed} ms`);
+    console.log(`100 concurrent tranche releases: 1 paid, 99 refused in ${elapsed} ms (${overloaded} retried after a 503)`);
     expect(await ledgerCounts(w.d.tenantId, tranche.id)).toBe(1);
     expect(ok[0].body).toMatchObject({ amountFen: '5000000', tranche: { status: 'released' } });
 
@@ -130,7 +141,7 @@ describe('projects: from award to paid tranches', () => {
     const reused = await w.finance.post(`/api/v1/projects/${id}/tranches/${detail.tranches[1].id}/release`).set('Idempotency-Key', winner).expect(409);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     // Retries of one key sent together all get the one answer.
-    const sameKey = await Promise.all(Array.from({ length: 20 }, () => w.finance.post(`/api/v1/projects/${id}/tranches/${tranche.id}/release`).set('Idempotency-Key', winner)));
+    const sameKey = await Promise.all(Array.from({ length: 20 }, () => answered(() => w.finance.post(`/api/v1/projects/${id}/tranches/${tranche.id}/release`).set('Idempotency-Key', winner))));
     expect(sameKey.every((r) => r.status === 200 && r.body.entryId === ok[0].body.entryId)).toBe(true);
     expect(await ledgerCounts(w.d.tenantId, tranche.id)).toBe(1);
 
