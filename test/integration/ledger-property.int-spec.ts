@@ -389,5 +389,5 @@ describe('the ledger under thousands of random operations', () => {
       expect(tally[label] ?? 0).toBeGreaterThan(0);
     }
     expect(tally['transfer:INSUFFICIENT_FUNDS'] ?? 0).toBeGreaterThan(0);
-  }, 600_000); // 3,000 operations take ~30 s on a quiet 2-core box; a box shared with other jobs took over 120 s
+  }, 600_000); // 3,000 operations with concurrency: a box shared with other jobs took over 120 s
 });
