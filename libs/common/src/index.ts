@@ -8,6 +8,7 @@ export * from './logging/logger.options';
 export * from './logging/logging.module';
 export * from './logging/redaction';
 export * from './http/problem-details.filter';
+export { DatabaseConnectionLostError, isDependencyUnavailable } from './http/dependency-unavailable';
 export * from './http/validation.pipe';
 export * from './http/request-id.middleware';
 export * from './http/pagination';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryRunner } from 'typeorm';
-import { RequestContextState, currentContext, requestContext } from '@sanshe/common';
+import { DatabaseConnectionLostError, RequestContextState, currentContext, requestContext } from '@sanshe/common';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -77,11 +77,14 @@ export class TenantTransactionRunner {
       await qr.commitTransaction();
       return result;
     } catch (err) {
+      // Only this method releases the runner; released already means TypeORM dropped it because its connection
+      // failed (PostgreSQL restarting): nothing to roll back on it, and the request may be retried (503, not 500).
+      if (qr.isReleased) throw new DatabaseConnectionLostError(err);
       if (began && qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
       else if (!began) await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     } finally {
-      if (!releaseLater) await qr.release();
+      if (!releaseLater && !qr.isReleased) await qr.release();
     }
   }
 
