@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Remaining, ToneTag, type Tone } from '../applications/shared';
+import { Remaining } from '../../components/Remaining';
+import { ToneTag, type Tone } from '../../components/ToneTag';
 
 export const ASSIGNMENT_TONE: Record<string, Tone> = { assigned: 'info', submitted: 'good', conflict: 'neutral' };
 
