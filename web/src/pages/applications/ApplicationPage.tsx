@@ -1,7 +1,7 @@
 import { cloneElement, isValidElement, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import type { Rule } from 'antd/es/form';
 import {
-  Alert, Button, Card, Descriptions, Empty, Form, Grid, Input, InputNumber, List, Modal, Radio, Select, Space, Spin, Tag, Typography, message,
+  Alert, Button, Card, Descriptions, Empty, Form, Grid, Input, InputNumber, List, Modal, Radio, Select, Space, Spin, Typography, message,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';

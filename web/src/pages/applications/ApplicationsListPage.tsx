@@ -1,4 +1,4 @@
-import { Button, Card, Empty, List, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Select, Space, Typography } from 'antd';
 import { useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { Empty, List, Space, Tag, Typography } from 'antd';
+import { Empty, List, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
