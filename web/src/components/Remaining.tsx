@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from './DateTime';
 import { ToneTag } from './ToneTag';
@@ -36,9 +35,9 @@ export function Remaining({ until, testId }: { until: string | null | undefined;
 /** A deadline in Beijing time with the time left beside it, for someone who must act before it. */
 export function Deadline({ value, testId, showRemaining = true }: { value: string | null | undefined; testId?: string; showRemaining?: boolean }) {
   return (
-    <Space wrap size={4}>
+    <span>
       <DateTime value={value} />
-      {showRemaining && <Remaining until={value} testId={testId} />}
-    </Space>
+      {showRemaining && value && <>{' '}<Remaining until={value} testId={testId} /></>}
+    </span>
   );
 }
