@@ -51,6 +51,8 @@ module.exports = {
       // Real Chromium against the real app (served web + API, PostgreSQL, Redis); see test/browser/support.
       // Each browser file raises its own timeout with jest.setTimeout (testTimeout here would be ignored).
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      // Prints what the page showed and the API's refusals when a browser test fails (see the file).
+      testEnvironment: '<rootDir>/test/browser/support/environment.js',
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
     },
   ],

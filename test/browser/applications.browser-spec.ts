@@ -76,6 +76,7 @@ describe('applications in a real browser: draft, files, submit, screening, award
       await page.getByLabel('项目名称', { exact: true }).fill('长'.repeat(101));
       await page.getByRole('button', { name: '保存草稿' }).click();
       await page.getByText('不超过 100 字').waitFor();
+      await page.getByText('请先改正标红的内容').waitFor(); // said too, for the phone where the field is out of sight
       await page.getByLabel('申请资助金额', { exact: true }).fill('12.345');
       await page.getByText('请输入以元为单位的金额，最多两位小数').waitFor();
       await page.getByLabel('项目名称', { exact: true }).fill('银龄互助·浏览器申报');

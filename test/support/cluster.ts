@@ -63,9 +63,12 @@ export class ServiceProcess {
     return { http: request(this.url), mailbox } as unknown as TestApp;
   }
 
-  /** The last 40 lines, and before them every error-level line (pino 50/60), so an unexpected 5xx explains itself. */
+  /**
+   * The last 40 lines, and before them every error-level line (pino 50/60) and every line that is not the logger's
+   * JSON (a stack printed by Express's or Node's own handler), so an unexpected 5xx explains itself.
+   */
   logs(): string {
-    const errors = this.output.slice(0, -40).filter((l) => /"level":(50|60)/.test(l) && !l.includes('SERVICE_UNAVAILABLE'));
+    const errors = this.output.slice(0, -40).filter((l) => (/"level":(50|60)/.test(l) || !l.trimStart().startsWith('{')) && !l.includes('SERVICE_UNAVAILABLE'));
     return `--- ${this.name} ---\n${[...errors.slice(-30), ...this.output.slice(-40)].join('\n')}`;
   }
 

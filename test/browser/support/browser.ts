@@ -42,7 +42,34 @@ export async function openTab(browser: Browser, baseUrl: string, width: number =
     errors.push(`console: ${text}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  return { context, page, errors, close: () => context.close() };
+  // The API's refusals this tab received, kept for the failure report (test/browser/support/environment.js).
+  const refusals: string[] = [];
+  page.on('response', (res) => {
+    if (res.status() < 400 || !res.url().includes('/api/')) return;
+    const line = `${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`;
+    res.text().then((body) => refusals.push(`${line} ${body.slice(0, 300)}`), () => refusals.push(line));
+  });
+  const close = async () => {
+    await reportTab(page, refusals, errors);
+    await context.close();
+  };
+  return { context, page, errors, close };
+}
+
+/** Kept per test by the browser environment and printed only if the test fails: the page's text, its URL, the refusals. */
+async function reportTab(page: Page, refusals: string[], errors: string[]): Promise<void> {
+  const reports = (globalThis as { __sansheTabReports?: string[] }).__sansheTabReports;
+  if (!reports || page.isClosed()) return;
+  const text = await Promise.race([
+    page.evaluate(() => document.body.innerText),
+    new Promise<string>((resolve) => setTimeout(() => resolve('(page text not read within 5 s)'), 5_000).unref()),
+  ]).catch((e: Error) => `(page text unreadable: ${e.message})`);
+  reports.push([
+    `url: ${page.url()}`,
+    `API refusals: ${refusals.length ? `\n  ${refusals.slice(-10).join('\n  ')}` : 'none'}`,
+    `console/page errors: ${errors.length ? errors.slice(-5).join(' | ') : 'none'}`,
+    `page text (first 3000 characters):\n${text.replace(/\n{2,}/g, '\n').slice(0, 3000)}`,
+  ].join('\n'));
 }
 
 /** Signs in through the sign-in page, the way a person does. */

@@ -17,6 +17,7 @@ import { ProblemError } from '../../components/problem';
 import { Remaining } from '../../components/Remaining';
 import { useServiceAreas } from '../../components/serviceAreas';
 import { ToneTag } from '../../components/ToneTag';
+import { useCheckedValues } from '../../components/useCheckedValues';
 import {
   AttachmentsPanel, HistoryPanel, STATUS_TONE, openFile, useLabel, type Application, type Call,
 } from './shared';
@@ -188,9 +189,9 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
       showFieldErrors(form, e.problem, i18n.language, (path) => (path[0] === 'core' ? path.slice(1) : path));
     }
   };
+  const checked = useCheckedValues(form);
   const save = useMutation({
-    mutationFn: async () => {
-      const v = await form.validateFields();
+    mutationFn: async (v: FormValues) => {
       const current = qc.getQueryData<Application>(['applications', app.id]) ?? app;
       return must(api.PATCH('/api/v1/applications/{id}', { params: { path: { id: app.id } }, body: { ...bodyOf(v), version: current.version } }));
     },
@@ -199,8 +200,7 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
     onError: (e) => { if (e instanceof ProblemError) refused(e); },
   });
   const submit = useMutation({
-    mutationFn: async () => {
-      const v = await form.validateFields();
+    mutationFn: async (v: FormValues) => {
       const current = qc.getQueryData<Application>(['applications', app.id]) ?? app;
       const saved = await must(api.PATCH('/api/v1/applications/{id}', { params: { path: { id: app.id } }, body: { ...bodyOf(v), version: current.version } }));
       fresh(saved);
@@ -283,8 +283,8 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
           </div>
         ))}
         <Space wrap>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>{t('draft.save')}</Button>
-          <Button type="primary" onClick={() => submit.mutate()} loading={submit.isPending}>{t('draft.submit')}</Button>
+          <Button onClick={() => void checked().then((v) => v && save.mutate(v))} loading={save.isPending}>{t('draft.save')}</Button>
+          <Button type="primary" onClick={() => void checked().then((v) => v && submit.mutate(v))} loading={submit.isPending}>{t('draft.submit')}</Button>
         </Space>
       </Form>
     </Card>

@@ -6,6 +6,7 @@ import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { showFieldErrors } from '../../components/ProblemAlert';
 import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemError } from '../../components/problem';
+import { useCheckedValues } from '../../components/useCheckedValues';
 import { ProblemDetails, QUESTION_TYPES, chosen, hasRole, isoToLocalInput, useRoles, localInputToIso, type Call } from './shared';
 
 interface Question { key: string; label: string; type: string; required?: boolean; options?: string[]; multiple?: boolean }
@@ -75,6 +76,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
   const areas = useServiceAreas();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const checked = useCheckedValues(form);
   const criteria = Form.useWatch('criteria', form);
   const sum = weightSum(criteria);
   const canPublish = hasRole(useRoles(), ['district_admin']);
@@ -97,15 +99,12 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
   });
   // Publishing saves what is on the form first: the person publishes what they see, not an older saved draft.
   const publish = useMutation({
-    mutationFn: async (c: Call) => {
-      const v = await form.validateFields().catch(() => null);
-      if (!v) return null;
+    mutationFn: async ({ c, v }: { c: Call; v: Values }) => {
       const saved = await must(api.PATCH('/api/v1/calls/{id}', { params: { path: { id: c.id } }, body: { ...toBody(v), version: c.version } as never }));
       qc.setQueryData(['call', saved.id], saved);
       return must(api.POST('/api/v1/calls/{id}/publish', { params: { path: { id: saved.id } }, body: { version: saved.version } }));
     },
     onSuccess: (c) => {
-      if (!c) return;
       qc.setQueryData(['call', c.id], c);
       void qc.invalidateQueries({ queryKey: ['calls'] });
       onSaved(c);
@@ -117,7 +116,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
   const req = { required: true, message: t('form.required') };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={call ? toValues(call) : NEW_CALL} onFinish={(v) => save.mutate(v)} data-testid="call-editor">
+    <Form<Values> form={form} layout="vertical" initialValues={call ? toValues(call) : NEW_CALL} scrollToFirstError onFinish={(v) => save.mutate(v)} data-testid="call-editor">
       <ProblemDetails error={save.error ?? publish.error} />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('form.basics')}</h2>} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
@@ -259,7 +258,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
       <Space wrap>
         <Button type="primary" htmlType="submit" loading={save.isPending} disabled={busy}>{t('form.saveDraft')}</Button>
         {call && canPublish && (
-          <Button loading={publish.isPending} disabled={busy} onClick={() => publish.mutate(call)}>{t('form.publish')}</Button>
+          <Button loading={publish.isPending} disabled={busy} onClick={() => void checked().then((v) => v && publish.mutate({ c: call, v }))}>{t('form.publish')}</Button>
         )}
         {call && !canPublish && <Typography.Text type="secondary">{t('form.adminPublishes')}</Typography.Text>}
       </Space>

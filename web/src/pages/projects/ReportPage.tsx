@@ -10,6 +10,7 @@ import { Money } from '../../components/Money';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../components/problem';
+import { useCheckedValues } from '../../components/useCheckedValues';
 import { DaysLeft, EmptyText, ProblemDetails, StatusTag, useRoles } from './shared';
 
 type Report = Schemas['ProjectReportResponse'];
@@ -137,6 +138,7 @@ function ReportEditor({ report, project, onSaved }: { report: Report; project: S
   const { t, i18n } = useTranslation('projects');
   const { message } = App.useApp();
   const [form] = Form.useForm<ReportForm>();
+  const checked = useCheckedValues(form);
   const initial: ReportForm = {
     narrative: report.narrative,
     indicators: Object.fromEntries(report.indicatorValues.map((v) => [String(v.indicatorId), v.value as number])),
@@ -171,7 +173,7 @@ function ReportEditor({ report, project, onSaved }: { report: Report; project: S
     <Card title={h2(t('report.fill'))} data-testid="report-form">
       <ProblemAlert error={submit.error ?? save.error} />
       <ProblemDetails error={submit.error ?? save.error} shown={['narrative']} />
-      <Form form={form} layout="vertical" initialValues={initial} style={{ maxWidth: 640 }} onFinish={(v) => submit.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={initial} style={{ maxWidth: 640 }} scrollToFirstError onFinish={(v) => submit.mutate(v)}>
         <Form.Item name="narrative" label={t('report.narrative')}><Input.TextArea rows={4} /></Form.Item>
         <Typography.Title level={3} style={{ fontSize: 14 }}>{t('plan.indicators')}</Typography.Title>
         {project.plan.indicators.map((i) => (
@@ -187,7 +189,7 @@ function ReportEditor({ report, project, onSaved }: { report: Report; project: S
         ))}
         <Receipts report={report} canUpload onUploaded={() => onSaved()} />
         <Space wrap style={{ marginTop: 16 }}>
-          <Button disabled={busy} loading={save.isPending} onClick={() => void form.validateFields().then((v) => save.mutate(v), () => undefined)}>{t('action.save')}</Button>
+          <Button disabled={busy} loading={save.isPending} onClick={() => void checked().then((v) => v && save.mutate(v))}>{t('action.save')}</Button>
           <Button type="primary" htmlType="submit" disabled={busy} loading={submit.isPending}>{t('action.submitReport')}</Button>
         </Space>
       </Form>

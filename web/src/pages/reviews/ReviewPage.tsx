@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { Remaining } from '../../components/Remaining';
 import { ToneTag } from '../../components/ToneTag';
+import { useCheckedValues } from '../../components/useCheckedValues';
 import { openFile } from '../applications/shared';
 import { ASSIGNMENT_TONE } from './ReviewsListPage';
 
@@ -108,6 +109,7 @@ function ScoreCard({ a }: { a: Assignment }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
+  const checked = useCheckedValues(form);
   const { criteria, scoreMin, scoreMax } = a.call.rubric;
   const key = ['reviews', 'assignments', a.id];
   const initial = useMemo<Values>(() => ({
@@ -137,8 +139,7 @@ function ScoreCard({ a }: { a: Assignment }) {
     }));
   };
   const save = useMutation({
-    mutationFn: async () => {
-      const v = await form.validateFields();
+    mutationFn: async (v: Values) => {
       const current = qc.getQueryData<Assignment>(key) ?? a;
       return must(api.PUT('/api/v1/reviews/assignments/{id}/scores', { params: { path: { id: a.id } }, body: body(v, current.version) }));
     },
@@ -147,8 +148,7 @@ function ScoreCard({ a }: { a: Assignment }) {
     onError: onRefused,
   });
   const submit = useMutation({
-    mutationFn: async () => {
-      const v = await form.validateFields();
+    mutationFn: async (v: Values) => {
       const current = qc.getQueryData<Assignment>(key) ?? a;
       // A page left open elsewhere may still offer this after the review went in: the server refuses, and says so here.
       const saved = await must(api.PUT('/api/v1/reviews/assignments/{id}/scores', { params: { path: { id: a.id } }, body: body(v, current.version) }));
@@ -188,8 +188,8 @@ function ScoreCard({ a }: { a: Assignment }) {
         </Form.Item>
         {a.weightedTotal && <Typography.Paragraph>{t('review.total')}: <span data-testid="weighted-total">{a.weightedTotal}</span></Typography.Paragraph>}
         <Space wrap>
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={done}>{t('review.save')}</Button>
-          <Button type="primary" onClick={() => submit.mutate()} loading={submit.isPending} disabled={done}>{t('review.submit')}</Button>
+          <Button onClick={() => void checked().then((v) => v && save.mutate(v))} loading={save.isPending} disabled={done}>{t('review.save')}</Button>
+          <Button type="primary" onClick={() => void checked().then((v) => v && submit.mutate(v))} loading={submit.isPending} disabled={done}>{t('review.submit')}</Button>
           <Button onClick={() => setConflictOpen(true)} disabled={done}>{t('review.declareConflict')}</Button>
         </Space>
       </Form>
