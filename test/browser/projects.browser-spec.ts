@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { TINY_PDF } from '../support/organisations';
 import { clockOf } from '../support/calls';
@@ -153,6 +154,10 @@ describe('projects, reports, finance and evaluations in a real browser', () => {
     for (const e of incomplete.errors) await org.page.getByTestId('problem-details').getByText(e.zh).waitFor();
     await org.page.getByTestId('receipts').locator('input[type=file]').setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
     await org.page.getByTestId('receipts').getByText('发票.pdf').waitFor();
+    // The receipt can be opened again from the report: the bytes that went up come back.
+    const [download] = await Promise.all([org.page.waitForEvent('download'), org.page.getByRole('button', { name: '下载票据 发票.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('发票.pdf');
+    expect(fs.readFileSync(await download.path())).toEqual(TINY_PDF);
     await check(org.page, 'report-organisation');
     await org.page.getByRole('button', { name: '提交报告' }).click();
     await org.page.getByTestId('report-status').getByText('待审核').waitFor();

@@ -66,8 +66,8 @@ export class OrganisationResponse {
   @ApiProperty({ type: String, example: "骗取财政资金", nullable: true }) standingReason: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) standingSince: string | null;
   @ApiProperty({ type: () => OrganisationGrade, nullable: true }) grade: OrganisationGrade | null;
-  @ApiProperty({ type: String, nullable: true }) pendingChange: string | null;
-  @ApiProperty({ type: String, nullable: true }) pendingChangeAt: string | null;
+  @ApiProperty({ type: () => OrganisationPendingChange, nullable: true }) pendingChange: OrganisationPendingChange | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) pendingChangeAt: string | null;
   @ApiProperty({ type: String, example: "self_registration" }) source: string;
   @ApiProperty({ type: String, format: 'date-time' }) submittedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) verifiedAt: string | null;
@@ -217,9 +217,14 @@ export class OrganisationsEligibleResponse {
 }
 
 
+/** Certificate facts changed on a verified record and awaiting the district's approval: only the changed ones are present. */
 export class OrganisationPendingChange {
-  @ApiProperty({ type: String, example: "武侯区新名字服务中心" }) name: string;
-  @ApiProperty({ type: String, example: "李新" }) legalRepresentative: string;
+  @ApiPropertyOptional({ type: String, example: "武侯区新名字服务中心" }) name?: string;
+  @ApiPropertyOptional({ type: String, example: "52510107MJ0000001X" }) creditCode?: string;
+  @ApiPropertyOptional({ type: String, example: "social_service_agency" }) orgType?: string;
+  @ApiPropertyOptional({ type: String, example: "武侯区民政局" }) registrationAuthority?: string;
+  @ApiPropertyOptional({ type: String, format: 'date', example: "2019-05-20" }) registeredOn?: string;
+  @ApiPropertyOptional({ type: String, example: "李新" }) legalRepresentative?: string;
 }
 
 

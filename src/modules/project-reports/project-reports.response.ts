@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LocalisedLabel, ApiFenProperty } from '@sanshe/common';
+import { AttachmentsUploadResponse } from '../attachments/attachments.response';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
 
@@ -8,6 +9,19 @@ export class ProjectReportSpending {
   @ApiProperty({ type: String, example: "activity" }) code: string;
   @ApiProperty({ type: String, example: "活动费" }) name: string;
   @ApiFenProperty({ example: '0' }) amountFen: string;
+}
+
+
+export class ProjectReportIndicatorValue {
+  @ApiProperty({ type: String, format: 'uuid' }) indicatorId: string;
+  @ApiProperty({ type: Number, example: 520 }) value: number;
+}
+
+
+export class ProjectReportMilestoneStatus {
+  @ApiProperty({ type: String, format: 'uuid' }) milestoneId: string;
+  @ApiProperty({ enum: ['pending', 'in_progress', 'done', 'delayed'], example: 'done' }) status: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) completedOn: string | null;
 }
 
 
@@ -27,10 +41,11 @@ export class ProjectReportResponse {
   @ApiProperty({ type: Number, example: 1 }) version: number;
   @ApiProperty({ type: String, example: "" }) narrative: string;
   @ApiProperty({ type: String, nullable: true }) reviewComment: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) indicatorValues: Array<Record<string, unknown>>;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) milestoneStatuses: Array<Record<string, unknown>>;
+  @ApiProperty({ type: () => [ProjectReportIndicatorValue] }) indicatorValues: ProjectReportIndicatorValue[];
+  @ApiProperty({ type: () => [ProjectReportMilestoneStatus] }) milestoneStatuses: ProjectReportMilestoneStatus[];
   @ApiProperty({ type: () => [ProjectReportSpending] }) spending: ProjectReportSpending[];
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) receipts: Array<Record<string, unknown>>;
+  /** Receipts uploaded to this report (POST /attachments, ownerType project_report, kind receipt). */
+  @ApiProperty({ type: () => [AttachmentsUploadResponse] }) receipts: AttachmentsUploadResponse[];
 }
 
 

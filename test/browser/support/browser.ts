@@ -60,10 +60,7 @@ export async function openTab(browser: Browser, baseUrl: string, width: number =
 async function reportTab(page: Page, refusals: string[], errors: string[]): Promise<void> {
   const reports = (globalThis as { __sansheTabReports?: string[] }).__sansheTabReports;
   if (!reports || page.isClosed()) return;
-  const text = await Promise.race([
-    page.evaluate(() => document.body.innerText),
-    new Promise<string>((resolve) => setTimeout(() => resolve('(page text not read within 5 s)'), 5_000).unref()),
-  ]).catch((e: Error) => `(page text unreadable: ${e.message})`);
+  const text = await page.locator('body').innerText({ timeout: 5_000 }).catch((e: Error) => `(page text unreadable: ${e.message.split('\n')[0]})`);
   reports.push([
     `url: ${page.url()}`,
     `API refusals: ${refusals.length ? `\n  ${refusals.slice(-10).join('\n  ')}` : 'none'}`,

@@ -5392,10 +5392,21 @@ export interface components {
             total: number;
         };
         OrganisationPendingChange: {
+            /** @example 52510107MJ0000001X */
+            creditCode?: string;
             /** @example 李新 */
-            legalRepresentative: string;
+            legalRepresentative?: string;
             /** @example 武侯区新名字服务中心 */
-            name: string;
+            name?: string;
+            /** @example social_service_agency */
+            orgType?: string;
+            /**
+             * Format: date
+             * @example 2019-05-20
+             */
+            registeredOn?: string;
+            /** @example 武侯区民政局 */
+            registrationAuthority?: string;
         };
         OrganisationRecordCommunity: {
             /** Format: uuid */
@@ -5483,7 +5494,8 @@ export interface components {
             /** @example social_service_agency */
             orgType: string;
             orgTypeLabel: components["schemas"]["LocalisedLabel"];
-            pendingChange: string | null;
+            pendingChange: components["schemas"]["OrganisationPendingChange"] | null;
+            /** Format: date-time */
             pendingChangeAt: string | null;
             /** Format: date */
             registeredOn: string;
@@ -5808,6 +5820,19 @@ export interface components {
             /** @example 6 */
             version: number;
         };
+        OutcomeResultAward: {
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 15000000
+             */
+            amountFen: string;
+            /** Format: uuid */
+            id: string;
+            /** @example GYCT-2026-0001 */
+            referenceNo: string;
+            /** @example offered */
+            status: string;
+        };
         OutcomeResultCriterionMeans: {
             /** @example 5.6 */
             budget: number;
@@ -5819,7 +5844,7 @@ export interface components {
         OutcomeResultResponse: {
             /** Format: uuid */
             applicationId: string;
-            award: string | null;
+            award: components["schemas"]["OutcomeResultAward"] | null;
             criterionMeans: components["schemas"]["OutcomeResultCriterionMeans"];
             /** @example 3 */
             rank: number;
@@ -6265,20 +6290,33 @@ export interface components {
             /** @example due */
             status: string;
         };
+        ProjectReportIndicatorValue: {
+            /** Format: uuid */
+            indicatorId: string;
+            /** @example 520 */
+            value: number;
+        };
+        ProjectReportMilestoneStatus: {
+            /** Format: date */
+            completedOn: string | null;
+            /** Format: uuid */
+            milestoneId: string;
+            /**
+             * @example done
+             * @enum {string}
+             */
+            status: "pending" | "in_progress" | "done" | "delayed";
+        };
         ProjectReportResponse: {
             /** Format: date */
             dueOn: string;
             /** Format: uuid */
             id: string;
-            indicatorValues: {
-                [key: string]: unknown;
-            }[];
+            indicatorValues: components["schemas"]["ProjectReportIndicatorValue"][];
             /** @example interim */
             kind: string;
             kindLabel: components["schemas"]["LocalisedLabel"];
-            milestoneStatuses: {
-                [key: string]: unknown;
-            }[];
+            milestoneStatuses: components["schemas"]["ProjectReportMilestoneStatus"][];
             /** @example  */
             narrative: string;
             overdue: boolean;
@@ -6289,9 +6327,7 @@ export interface components {
             periodStart: string;
             /** Format: uuid */
             projectId: string;
-            receipts: {
-                [key: string]: unknown;
-            }[];
+            receipts: components["schemas"]["AttachmentsUploadResponse"][];
             reviewComment: string | null;
             reviewedAt: string | null;
             spending: components["schemas"]["ProjectReportSpending"][];
@@ -8113,6 +8149,7 @@ export type SchemaOutcomeAnswerResponse = components['schemas']['OutcomeAnswerRe
 export type SchemaOutcomeAwardAward = components['schemas']['OutcomeAwardAward'];
 export type SchemaOutcomeAwardResponse = components['schemas']['OutcomeAwardResponse'];
 export type SchemaOutcomePublishNoticeResponse = components['schemas']['OutcomePublishNoticeResponse'];
+export type SchemaOutcomeResultAward = components['schemas']['OutcomeResultAward'];
 export type SchemaOutcomeResultCriterionMeans = components['schemas']['OutcomeResultCriterionMeans'];
 export type SchemaOutcomeResultResponse = components['schemas']['OutcomeResultResponse'];
 export type SchemaOutcomeSelectItem = components['schemas']['OutcomeSelectItem'];
@@ -8150,6 +8187,8 @@ export type SchemaProjectPlanIndicator = components['schemas']['ProjectPlanIndic
 export type SchemaProjectPlanMilestone = components['schemas']['ProjectPlanMilestone'];
 export type SchemaProjectReasonDto = components['schemas']['ProjectReasonDto'];
 export type SchemaProjectReport = components['schemas']['ProjectReport'];
+export type SchemaProjectReportIndicatorValue = components['schemas']['ProjectReportIndicatorValue'];
+export type SchemaProjectReportMilestoneStatus = components['schemas']['ProjectReportMilestoneStatus'];
 export type SchemaProjectReportResponse = components['schemas']['ProjectReportResponse'];
 export type SchemaProjectReportsListItem = components['schemas']['ProjectReportsListItem'];
 export type SchemaProjectReportsListResponse = components['schemas']['ProjectReportsListResponse'];

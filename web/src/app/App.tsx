@@ -72,8 +72,9 @@ function Localised({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{
-        // antd's default grey hints (45% black) and link blue (#1677ff) fail WCAG AA contrast: darker ones.
-        token: { colorPrimary: '#b8262c', colorLink: '#0958d9', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' },
+        // antd's default grey hints (45% black) and link blue (#1677ff, lighter still when hovered) fail WCAG AA contrast:
+        // darker ones, hover and active darker than rest so a link just clicked stays readable.
+        token: { colorPrimary: '#b8262c', colorLink: '#0958d9', colorLinkHover: '#003eb3', colorLinkActive: '#002c8c', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' },
       }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>

@@ -12,6 +12,14 @@ export class OutcomeResultCriterionMeans {
 }
 
 
+/** The award this application won, once awarded: enough for the applicant to accept it and quote its number. */
+export class OutcomeResultAward {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: "GYCT-2026-0001" }) referenceNo: string;
+  @ApiFenProperty({ example: '15000000' }) amountFen: string;
+  @ApiProperty({ type: String, example: "offered" }) status: string;
+}
+
 export class OutcomeResultResponse {
   @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
   @ApiProperty({ type: String, example: "GYSB-2026-0003" }) referenceNo: string;
@@ -21,7 +29,7 @@ export class OutcomeResultResponse {
   @ApiProperty({ type: Number, example: 3 }) ranked: number;
   @ApiProperty({ type: Number, example: 5 }) reviewCount: number;
   @ApiProperty({ type: () => OutcomeResultCriterionMeans }) criterionMeans: OutcomeResultCriterionMeans;
-  @ApiProperty({ type: String, nullable: true }) award: string | null;
+  @ApiProperty({ type: () => OutcomeResultAward, nullable: true }) award: OutcomeResultAward | null;
 }
 
 

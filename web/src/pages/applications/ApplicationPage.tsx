@@ -473,8 +473,6 @@ function Actions({ app }: { app: Application }) {
   );
 }
 
-type ResultAward = { id: string; referenceNo: string; amountFen: string; status: string };
-
 /** The result once the call is awarded, and the award's acceptance when this application won one. */
 function ResultPanel({ app, canAccept }: { app: Application; canAccept: boolean }) {
   const { t } = useTranslation('applications');
@@ -487,7 +485,7 @@ function ResultPanel({ app, canAccept }: { app: Application; canAccept: boolean 
   if (result.error instanceof ProblemError && result.error.problem.code === 'RESULT_NOT_AVAILABLE') {
     return <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('result.title')}</h2>}><Typography.Text>{t('result.notYet')}</Typography.Text></Card>;
   }
-  const award = (result.data?.award ?? null) as unknown as ResultAward | null;
+  const award = result.data?.award ?? null;
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('result.title')}</h2>} data-testid="result">
       <ProblemAlert error={result.error} />

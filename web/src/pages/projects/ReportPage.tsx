@@ -11,6 +11,7 @@ import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../components/problem';
 import { useCheckedValues } from '../../components/useCheckedValues';
+import { openFile } from '../applications/shared';
 import { DaysLeft, EmptyText, ProblemDetails, StatusTag, useRoles } from './shared';
 
 type Report = Schemas['ProjectReportResponse'];
@@ -68,7 +69,7 @@ export default function ReportPage() {
 
 function ReportView({ report, project }: { report: Report; project: Schemas['ProjectResponse'] }) {
   const { t } = useTranslation('projects');
-  const values = new Map(report.indicatorValues.map((v) => [String(v.indicatorId), v.value as number]));
+  const values = new Map(report.indicatorValues.map((v) => [v.indicatorId, v.value]));
   return (
     <Card title={h2(t('report.content'))}>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{report.narrative || '—'}</Typography.Paragraph>
@@ -119,7 +120,14 @@ function Receipts({ report, canUpload, onUploaded }: { report: Report; canUpload
         size="small"
         dataSource={report.receipts}
         locale={{ emptyText: <EmptyText>{t('report.noReceipts')}</EmptyText> }}
-        renderItem={(a) => <List.Item>{String(a.filename)}</List.Item>}
+        renderItem={(a) => (
+          <List.Item>
+            <Button type="link" style={{ padding: 0, height: 'auto' }} aria-label={t('report.downloadReceipt', { name: a.filename })}
+              onClick={() => { setError(null); openFile(api.GET('/api/v1/attachments/{id}/content', { params: { path: { id: a.id } }, parseAs: 'blob' }), a.filename).catch(setError); }}>
+              {a.filename}
+            </Button>
+          </List.Item>
+        )}
       />
       {canUpload && (
         <Upload
@@ -141,7 +149,7 @@ function ReportEditor({ report, project, onSaved }: { report: Report; project: S
   const checked = useCheckedValues(form);
   const initial: ReportForm = {
     narrative: report.narrative,
-    indicators: Object.fromEntries(report.indicatorValues.map((v) => [String(v.indicatorId), v.value as number])),
+    indicators: Object.fromEntries(report.indicatorValues.map((v) => [v.indicatorId, v.value])),
     spending: Object.fromEntries(report.spending.map((s) => [s.budgetLineId, s.amountFen])),
   };
   useEffect(() => form.setFieldsValue(initial), [report.version]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -8,7 +8,7 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ActionButton, DocumentList, ReasonField, Sections, StatusTag, useIsDecider, useLabel } from './shared';
+import { ActionButton, DocumentList, ORG_TYPES, ReasonField, Sections, StatusTag, useIsDecider, useLabel } from './shared';
 
 type Organisation = Schemas['OrganisationResponse'];
 type Qualification = Schemas['QualificationResponse'];
@@ -20,13 +20,16 @@ export const dateField = {
 };
 
 /** The pending change of core facts: whatever fields the organisation asked to change, shown as they were sent. */
-function PendingChange({ change }: { change: unknown }) {
+/** The certificate facts the organisation changed, awaiting approval: only those present, the type by its name. */
+function PendingChange({ change }: { change: Schemas['OrganisationPendingChange'] }) {
   const { t } = useTranslation('registry');
-  if (!change || typeof change !== 'object') return null;
+  const show = useLabel();
   return (
     <ProDescriptions column={1} size="small" data-testid="pending-change">
-      {Object.entries(change as Record<string, unknown>).map(([k, v]) => (
-        <ProDescriptions.Item key={k} label={t(`fields.${k}`, { defaultValue: k })}>{String(v ?? '—')}</ProDescriptions.Item>
+      {Object.entries(change).filter(([, v]) => v !== undefined).map(([k, v]) => (
+        <ProDescriptions.Item key={k} label={t(`fields.${k}`, { defaultValue: k })}>
+          {k === 'orgType' && ORG_TYPES[v] ? show(ORG_TYPES[v]) : v}
+        </ProDescriptions.Item>
       ))}
     </ProDescriptions>
   );
