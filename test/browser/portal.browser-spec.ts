@@ -43,7 +43,7 @@ describe('the public portal on a phone, without signing in', () => {
       await page.getByRole('link', { name: call.title }).click();
       await page.getByRole('heading', { name: call.title }).waitFor();
       await page.getByText('¥2,000,000.00').waitFor(); // the pool, fen shown as yuan
-      await page.getByTestId('time-left').filter({ hasText: /还剩 \d+ 天 \d+ 小时/ }).waitFor();
+      await page.getByTestId('time-left').filter({ hasText: /剩余 \d+ 天 \d+ 小时/ }).waitFor();
       await checkPage(page, 'portal-call', () => page.getByRole('heading', { name: call.title }).waitFor());
 
       await page.getByRole('link', { name: '社会组织登记', exact: true }).click();

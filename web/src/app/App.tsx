@@ -1,7 +1,9 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+// The ES modules, not 'antd/locale/*': those re-export CommonJS, which the bundler wraps once more, so the provider got
+// `{ default: locale }`, found no texts in it and fell back to English ("No data" on Chinese pages).
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';

@@ -12,10 +12,23 @@ export function ProblemAlert({ error }: { error: unknown }) {
   return <Alert type="error" showIcon role="alert" message={text} data-code={problem?.code} style={{ marginBottom: 16 }} />;
 }
 
-/** Puts field errors onto the form fields they concern; returns whether any landed. */
-export function showFieldErrors(form: FormInstance, problem: Problem, lang: string): boolean {
-  const known = new Set(Object.keys(form.getFieldsValue(true)));
-  const fields = (problem.errors ?? []).filter((e) => known.has(e.field));
-  form.setFields(fields.map((e) => ({ name: e.field, errors: [lang.startsWith('en') ? e.en : e.zh] })));
-  return fields.length > 0;
+type FieldPath = Array<string | number>;
+
+/**
+ * Puts a refusal's field errors onto the form fields they concern; returns whether any landed, so the page can still
+ * show the whole message when none did. The server names a field by its path ("budgetLines.0.amountFen"); `rename`
+ * maps that path onto the form's names when the form holds them differently (null: not on this form).
+ */
+export function showFieldErrors(form: FormInstance, problem: Problem, lang: string, rename?: (path: FieldPath) => FieldPath | null): boolean {
+  // Registered fields (even empty ones) and stored values (even of fields not rendered yet).
+  const known = new Set([...Object.keys(form.getFieldsValue()), ...Object.keys(form.getFieldsValue(true))]);
+  const landed: Array<{ name: FieldPath; errors: string[] }> = [];
+  for (const e of problem.errors ?? []) {
+    const path = e.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const name = rename ? rename(path) : path;
+    if (!name?.length || !known.has(String(name[0]))) continue;
+    landed.push({ name, errors: [lang.startsWith('en') ? e.en : e.zh] });
+  }
+  form.setFields(landed);
+  return landed.length > 0;
 }

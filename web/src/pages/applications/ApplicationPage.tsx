@@ -1,7 +1,7 @@
 import { cloneElement, isValidElement, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import type { Rule } from 'antd/es/form';
 import {
-  Alert, Button, Card, Descriptions, Empty, Form, Grid, Input, InputNumber, List, Modal, Radio, Select, Space, Spin, Tag, Typography, message,
+  Alert, Button, Card, Descriptions, Empty, Form, Grid, Input, InputNumber, List, Modal, Radio, Select, Space, Spin, Typography, message,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,17 +12,18 @@ import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
+import { Remaining } from '../../components/Remaining';
+import { useServiceAreas } from '../../components/serviceAreas';
+import { ToneTag } from '../../components/ToneTag';
 import { useCheckedValues } from '../../components/useCheckedValues';
 import {
-  AttachmentsPanel, HistoryPanel, Remaining, STATUS_TONE, ToneTag, fieldErrorsOntoForm, openFile, useLabel, type Application, type Call,
+  AttachmentsPanel, HistoryPanel, STATUS_TONE, openFile, useLabel, type Application, type Call,
 } from './shared';
 
 type Question = Schemas['FormQuestion'];
 const EDITABLE = new Set(['draft', 'returned']);
-const SERVICE_AREAS = ['elderly', 'disability', 'youth', 'community_governance', 'assistance', 'women_children', 'community_correction',
-  'mental_health', 'environment', 'culture_sports', 'poverty_relief', 'volunteering', 'other'];
 
 /**
  * One application. The organisation drafts, co-edits, attaches, submits, withdraws and accepts its award here; a
@@ -73,6 +74,7 @@ function Header({ app, call }: { app: Application; call: Call }) {
 /** The application as submitted, read-only: core fields, the call's questions with their answers. */
 function ReadOnly({ app, call }: { app: Application; call: Call }) {
   const { t } = useTranslation('applications');
+  const areas = useServiceAreas();
   const screens = Grid.useBreakpoint();
   const answer = (q: Question) => {
     const v = app.answers[q.key];
@@ -88,7 +90,7 @@ function ReadOnly({ app, call }: { app: Application; call: Call }) {
         <Descriptions.Item label={t('fields.requested')}><Money fen={app.requestedFen} /></Descriptions.Item>
         <Descriptions.Item label={t('fields.coFunding')}><Money fen={app.coFundingFen} /></Descriptions.Item>
         <Descriptions.Item label={t('fields.beneficiaries')} span={2}>{app.core.beneficiaries || '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('fields.serviceAreas')} span={2}>{app.core.serviceAreas.map((a) => t(`areas.${a}`)).join('、') || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.serviceAreas')} span={2}>{app.core.serviceAreas.map(areas.label).join('、') || '—'}</Descriptions.Item>
         <Descriptions.Item label={t('fields.budgetLines')} span={2}>
           {app.core.budgetLines.map((b) => <div key={b.code}>{b.code} {b.name} <Money fen={b.amountFen} /></div>)}
         </Descriptions.Item>
@@ -162,6 +164,7 @@ function bodyOf(v: FormValues) {
 
 function DraftForm({ app, call }: { app: Application; call: Call }) {
   const { t, i18n } = useTranslation('applications');
+  const areas = useServiceAreas();
   const qc = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<unknown>(null);
@@ -182,7 +185,8 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
     setError(e);
     if (e instanceof ProblemError) {
       if (e.problem.code === 'STALE_VERSION') setStale(true);
-      fieldErrorsOntoForm(form, e.problem, i18n.language);
+      // The server names the fixed fields as stored ("core.beneficiaries"); the form holds them flat.
+      showFieldErrors(form, e.problem, i18n.language, (path) => (path[0] === 'core' ? path.slice(1) : path));
     }
   };
   const checked = useCheckedValues(form);
@@ -251,7 +255,7 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
           <Select mode="multiple" loading={communities.isPending} options={allowed.map((p) => ({ value: p.id, label: p.name }))} />
         </Form.Item>
         <Form.Item name="serviceAreas" label={t('fields.serviceAreas')}>
-          <Select mode="multiple" options={SERVICE_AREAS.map((a) => ({ value: a, label: t(`areas.${a}`) }))} />
+          <Select mode="multiple" options={areas.options} />
         </Form.Item>
         <RowsField name="budgetLines" title={t('fields.budgetLines')} add={t('rows.addBudget')} blank={{ code: '', name: '', amountFen: undefined }}
           cells={(i) => [

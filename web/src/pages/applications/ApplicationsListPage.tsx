@@ -1,4 +1,4 @@
-import { Button, Card, Empty, List, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Select, Space, Typography } from 'antd';
 import { useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,9 @@ import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Remaining, STATUS_TONE, ToneTag, useLabel } from './shared';
+import { Remaining } from '../../components/Remaining';
+import { ToneTag } from '../../components/ToneTag';
+import { STATUS_TONE, useLabel } from './shared';
 
 const ACTIVE = new Set(['draft', 'returned']);
 

@@ -1,13 +1,12 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Button, Empty, List, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import type { Problem } from '../../components/problem';
+import type { Tone } from '../../components/ToneTag';
 
 export type Application = Schemas['ApplicationResponse'];
 export type Call = Schemas['CallResponse'];
@@ -16,58 +15,13 @@ export type Attachment = Schemas['AttachmentsUploadResponse'];
 /** The kinds an applicant may attach (the server's APPLICATION_DOCUMENT_KINDS decides; these are offered). */
 export const DOCUMENT_KINDS = ['proposal', 'budget', 'cofunding_proof', 'team', 'other'] as const;
 
-export type Tone = 'neutral' | 'info' | 'good' | 'warn' | 'bad';
-
 export const STATUS_TONE: Record<string, Tone> = {
-  draft: 'neutral', submitted: 'info', returned: 'warn', withdrawn: 'neutral', passed: 'good', rejected: 'bad', awarded: 'good', declined: 'neutral',
+  draft: 'neutral', submitted: 'info', returned: 'warn', withdrawn: 'neutral', passed: 'good', rejected: 'bad', awarded: 'award', declined: 'neutral',
 };
-
-/**
- * antd's success/warning/processing tag colours fall short of WCAG AA contrast on their tinted background; these
- * darker inks on the same tints meet 4.5:1 and keep the meaning of each colour.
- */
-const TONES: Record<Tone, { color: string; background: string; borderColor: string }> = {
-  neutral: { color: 'rgba(0,0,0,0.88)', background: '#fafafa', borderColor: '#d9d9d9' },
-  info: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
-  good: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
-  warn: { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' },
-  bad: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
-};
-
-export function ToneTag({ tone, children, ...rest }: { tone: Tone; children: ReactNode; 'data-testid'?: string }) {
-  return <Tag style={TONES[tone]} {...rest}>{children}</Tag>;
-}
 
 export function useLabel() {
   const { i18n } = useTranslation();
   return (l: { zh: string; en: string } | null | undefined) => (l ? (i18n.language === 'en' ? l.en : l.zh) : '');
-}
-
-/** Re-renders every `ms` so a countdown stays true while the page is open. */
-export function useNow(ms = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), ms);
-    return () => window.clearInterval(id);
-  }, [ms]);
-  return now;
-}
-
-/**
- * The time left before a deadline, by the viewer's clock. The server judges lateness by its own clock; this is a
- * guide to act in time, and a late action still shows the server's refusal.
- */
-export function Remaining({ until, testId }: { until: string | null | undefined; testId?: string }) {
-  const { t } = useTranslation('applications');
-  const now = useNow();
-  if (!until) return null;
-  const left = new Date(until).getTime() - now;
-  if (left <= 0) return <ToneTag tone="bad" data-testid={testId}>{t('remaining.closed')}</ToneTag>;
-  const days = Math.floor(left / 86_400_000);
-  const hours = Math.floor((left % 86_400_000) / 3_600_000);
-  const minutes = Math.floor((left % 3_600_000) / 60_000);
-  const text = days > 0 ? t('remaining.days', { days, hours }) : hours > 0 ? t('remaining.hours', { hours, minutes }) : t('remaining.minutes', { minutes });
-  return <ToneTag tone={left < 86_400_000 ? 'warn' : 'info'} data-testid={testId}>{text}</ToneTag>;
 }
 
 /**
@@ -190,21 +144,4 @@ export function HistoryPanel({ applicationId, version }: { applicationId: string
       />
     </div>
   );
-}
-
-/**
- * Puts a refusal's field errors onto the form: the server names them as stored ("core.beneficiaries",
- * "answers.need", "core.budgetLines.0.amountFen"); the form holds them flat, answers under `answers`.
- * Returns whether any landed, so the page can still show the whole message.
- */
-export function fieldErrorsOntoForm(form: FormInstance, problem: Problem, lang: string): boolean {
-  const landed: Array<{ name: (string | number)[]; errors: string[] }> = [];
-  for (const e of problem.errors ?? []) {
-    const parts = e.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const name = parts[0] === 'core' ? parts.slice(1) : parts;
-    if (!name.length) continue;
-    landed.push({ name, errors: [lang.startsWith('en') ? e.en : e.zh] });
-  }
-  form.setFields(landed);
-  return landed.length > 0;
 }

@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
+import { Deadline } from '../../components/Remaining';
+import { useServiceAreas } from '../../components/serviceAreas';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CallEditor } from './CallEditor';
-import { CALL_MANAGERS, CallStatusTag, ProblemDetails, Remaining, hasRole, useRoles, type Call } from './shared';
+import { CALL_MANAGERS, CallStatusTag, ProblemDetails, hasRole, useRoles, type Call } from './shared';
 import { SubmissionsTab } from './tabs/SubmissionsTab';
 import { ReviewersTab } from './tabs/ReviewersTab';
 import { ProgressTab } from './tabs/ProgressTab';
@@ -58,6 +60,7 @@ export default function CallDetailPage() {
 
 function Overview({ call, manager }: { call: Call; manager: boolean }) {
   const { t } = useTranslation('calls');
+  const areas = useServiceAreas();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const roles = useRoles();
@@ -95,12 +98,12 @@ function Overview({ call, manager }: { call: Call; manager: boolean }) {
         <Descriptions.Item label={t('field.coFundingPercent')}>{call.coFundingPercent}%</Descriptions.Item>
         <Descriptions.Item label={t('field.opensAt')}><DateTime value={call.opensAt} /></Descriptions.Item>
         <Descriptions.Item label={t('field.closesAt')}>
-          <Space wrap><DateTime value={call.closesAt} />{call.acceptingApplications && <Remaining until={call.closesAt} />}</Space>
+          <Deadline value={call.closesAt} showRemaining={call.acceptingApplications} />
         </Descriptions.Item>
         <Descriptions.Item label={t('field.reviewBy')}><DateTime value={call.reviewBy} /></Descriptions.Item>
         <Descriptions.Item label={t('field.noticeWorkingDays')}>{call.noticeWorkingDays}</Descriptions.Item>
         <Descriptions.Item label={t('field.blindReview')}>{call.blindReview ? t('yes') : t('no')}</Descriptions.Item>
-        <Descriptions.Item label={t('field.serviceAreas')}>{call.serviceAreas.map((a) => t(`area.${a}`)).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('field.serviceAreas')}>{call.serviceAreas.map(areas.label).join('、')}</Descriptions.Item>
         <Descriptions.Item label={t('field.description')} span={2}>{call.description}</Descriptions.Item>
       </Descriptions>
       <Space wrap style={{ marginTop: 16 }}>

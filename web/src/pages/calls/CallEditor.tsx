@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { api, must } from '../../api/client';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { showFieldErrors } from '../../components/ProblemAlert';
+import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemError } from '../../components/problem';
 import { useCheckedValues } from '../../components/useCheckedValues';
-import { ProblemDetails, QUESTION_TYPES, SERVICE_AREA_CODES, chosen, hasRole, isoToLocalInput, useRoles, localInputToIso, type Call } from './shared';
+import { ProblemDetails, QUESTION_TYPES, chosen, hasRole, isoToLocalInput, useRoles, localInputToIso, type Call } from './shared';
 
 interface Question { key: string; label: string; type: string; required?: boolean; options?: string[]; multiple?: boolean }
 interface Section { key: string; title: string; questions: Question[] }
@@ -72,6 +73,7 @@ export function weightSum(criteria: Criterion[] | undefined): number {
  */
 export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) => void }) {
   const { t, i18n } = useTranslation('calls');
+  const areas = useServiceAreas();
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const checked = useCheckedValues(form);
@@ -123,7 +125,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
         </Row>
         <Form.Item name="description" label={t('field.description')} rules={[req]}><Input.TextArea rows={3} maxLength={10000} /></Form.Item>
         <Form.Item name="serviceAreas" label={t('field.serviceAreas')} rules={[chosen(t('form.required'))]}>
-          <Select mode="multiple" options={SERVICE_AREA_CODES.map((c) => ({ value: c, label: t(`area.${c}`) }))} />
+          <Select mode="multiple" options={areas.options} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={8}><Form.Item name="fundPoolFen" label={t('field.fundPool')} rules={yuanRules}><MoneyInput /></Form.Item></Col>

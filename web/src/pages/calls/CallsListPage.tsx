@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button, Card, Empty, Grid, List, Space, Spin, Typography } from 'antd';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -7,8 +7,10 @@ import { Link, useNavigate } from 'react-router';
 import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
+import { cursorPages } from '../../components/cursorPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { CALL_MANAGERS, CALL_STATUSES, CallStatusTag, Remaining, hasRole, useRoles, type Call } from './shared';
+import { Remaining } from '../../components/Remaining';
+import { CALL_MANAGERS, CALL_STATUSES, CallStatusTag, hasRole, useRoles, type Call } from './shared';
 
 const PAGE_SIZE = 20;
 
@@ -24,8 +26,9 @@ function OfficialCalls({ canCreate }: { canCreate: boolean }) {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const action = useRef<ActionType>(undefined);
-  // The API pages by opaque cursor: remember the cursor that starts each page number, walk forward when needed.
-  const cursors = useRef(new Map<string, Map<number, string | null>>());
+  const fetchPage = useMemo(() => cursorPages<Call, { status?: string }>((f, cursor, limit) => must(api.GET('/api/v1/calls', {
+    params: { query: { limit, status: f.status as never, cursor } },
+  }))), []);
   const [error, setError] = useState<unknown>(null);
   const columns: ProColumns<Call>[] = [
     { title: t('field.title'), dataIndex: 'title', search: false, render: (_, c) => <Link to={`/calls/${c.id}`}>{c.title}</Link> },
@@ -55,26 +58,13 @@ function OfficialCalls({ canCreate }: { canCreate: boolean }) {
         request={async (params) => {
           setError(null);
           const status = (params.status as string | undefined) || undefined;
-          const key = status ?? '';
-          let known = cursors.current.get(key);
-          if (!known) cursors.current.set(key, (known = new Map([[1, null]])));
-          const want = params.current ?? 1;
           try {
-            let page = Math.max(...[...known.keys()].filter((p) => p <= want));
-            for (;;) {
-              const body = await must(api.GET('/api/v1/calls', {
-                params: { query: { limit: PAGE_SIZE, status: status as never, cursor: known.get(page) ?? undefined } },
-              }));
-              known.set(page + 1, body.nextCursor);
-              if (page === want || !body.nextCursor) return { data: body.items, total: body.total, success: true };
-              page += 1;
-            }
+            return await fetchPage({ status }, params.current ?? 1, PAGE_SIZE);
           } catch (e) {
             setError(e);
             return { data: [], total: 0, success: false };
           }
         }}
-        onReset={() => cursors.current.clear()}
       />
     </Card>
   );

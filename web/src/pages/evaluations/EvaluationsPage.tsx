@@ -6,7 +6,9 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { EmptyText, Pager, chooseOne, StatusTag, ToneTag, useCursorPages, useRoles } from '../projects/shared';
+import { Pager, useCursorPages } from '../../components/Pager';
+import { ToneTag } from '../../components/ToneTag';
+import { EmptyText, chooseOne, StatusTag, useRoles } from '../projects/shared';
 
 type EvaluationForm = Schemas['RecordEvaluationDto'];
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -43,7 +45,7 @@ export default function EvaluationsPage() {
             </List.Item>
           )}
         />
-        <Pager label={t('assigned')} index={pages.index} total={projects.data?.total} nextCursor={projects.data?.nextCursor} onPrev={pages.prev} onNext={() => pages.next(projects.data?.nextCursor)} />
+        <Pager label={t('assigned')} pages={pages} total={projects.data?.total} nextCursor={projects.data?.nextCursor} />
       </Card>
       {chosen && <ProjectEvaluations projectId={chosen} />}
     </Space>
@@ -81,7 +83,7 @@ function ProjectEvaluations({ projectId }: { projectId: string }) {
               <span>{t(`stage.${e.stage}`)}</span>
               <span>{t('score')} {e.score}</span>
               <span>{en ? e.gradeLabel.en : e.gradeLabel.zh}</span>
-              <ToneTag tone={e.passed ? 'green' : 'red'}>{e.passed ? t('passed') : t('failed')}</ToneTag>
+              <ToneTag tone={e.passed ? 'good' : 'bad'}>{e.passed ? t('passed') : t('failed')}</ToneTag>
               <span>{e.evaluatorName}</span>
               <DateTime value={e.evaluatedOn} withTime={false} />
             </Space>

@@ -8,7 +8,9 @@ import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { fenToYuan } from '../../components/money';
-import { Pager, TEXT, ToneTag, useCursorPages, useIdempotencyKey, useRoles } from '../projects/shared';
+import { Pager, useCursorPages } from '../../components/Pager';
+import { TONES } from '../../components/ToneTag';
+import { useIdempotencyKey, useRoles } from '../projects/shared';
 
 type Line = Schemas['FundStatementLine'];
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -83,7 +85,7 @@ function StatementCard() {
     queryFn: () => must(api.GET('/api/v1/funds/programme/statement', { params: { query: { limit: 20, cursor: pages.cursor } } })),
     placeholderData: (prev) => prev,
   });
-  const amount = (l: Line) => <span style={{ color: l.amountFen.startsWith('-') ? TEXT.danger : TEXT.success }}><Money fen={l.amountFen} /></span>;
+  const amount = (l: Line) => <span style={{ color: l.amountFen.startsWith('-') ? TONES.bad.color : TONES.good.color }}><Money fen={l.amountFen} /></span>;
   const kind = (l: Line) => <Tag>{t(`statement.kind.${l.kind}`)}</Tag>;
   return (
     <Card title={h2(t('statement.title'))} data-testid="statement">
@@ -118,7 +120,7 @@ function StatementCard() {
           )}
         />
       )}
-      <Pager label={t('statement.title')} index={pages.index} total={statement.data?.total} nextCursor={statement.data?.nextCursor} onPrev={pages.prev} onNext={() => pages.next(statement.data?.nextCursor)} />
+      <Pager label={t('statement.title')} pages={pages} total={statement.data?.total} nextCursor={statement.data?.nextCursor} />
     </Card>
   );
 }

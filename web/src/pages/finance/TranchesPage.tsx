@@ -7,7 +7,7 @@ import { api, must, type Schemas } from '../../api/client';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { TrancheItem } from '../projects/TranchesCard';
-import { Pager, useCursorPages } from '../projects/shared';
+import { Pager, useCursorPages } from '../../components/Pager';
 
 const PAGE = 10;
 
@@ -32,7 +32,7 @@ export default function TranchesPage() {
       {projects.isPending && <Spin aria-label={t('common.loading')} />}
       {projects.data && projects.data.items.length === 0 && <Empty description={t('tranches.none')} />}
       {projects.data?.items.map((p) => <ProjectTranches key={p.id} project={p} readyOnly={readyOnly} />)}
-      <Pager label={t('tranches.title')} index={pages.index} total={projects.data?.total} nextCursor={projects.data?.nextCursor} onPrev={pages.prev} onNext={() => pages.next(projects.data?.nextCursor)} />
+      <Pager label={t('tranches.title')} pages={pages} total={projects.data?.total} nextCursor={projects.data?.nextCursor} />
     </Space>
   );
 }

@@ -6,7 +6,7 @@ import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Deadline } from './Deadline';
+import { Deadline } from '../../components/Remaining';
 import { useDistrict } from './district';
 
 /** One published call: its money, rules, timeline and scoring criteria, and how to apply. */
@@ -39,7 +39,7 @@ export default function CallPage() {
               <Space wrap size={4}>{c.serviceAreas.map((a) => <Tag key={a.code}>{en ? a.en : a.zh}</Tag>)}</Space>
             </Descriptions.Item>
             <Descriptions.Item label={t('calls.opensAt')}><DateTime value={c.opensAt} /></Descriptions.Item>
-            <Descriptions.Item label={t('calls.closesAt')}><Deadline value={c.closesAt} /></Descriptions.Item>
+            <Descriptions.Item label={t('calls.closesAt')}><Deadline value={c.closesAt} testId="time-left" /></Descriptions.Item>
             <Descriptions.Item label={t('calls.noticeOn')}><DateTime value={c.noticeOn} withTime={false} /></Descriptions.Item>
             <Descriptions.Item label={t('calls.awardBy')}><DateTime value={c.awardBy} withTime={false} /></Descriptions.Item>
             <Descriptions.Item label={t('calls.eligibility')}>

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, must } from '../../api/client';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Deadline } from './Deadline';
+import { Deadline } from '../../components/Remaining';
 import { useDistrict } from './district';
 
 /** Venture calls (公益创投) the district has published. */
@@ -36,7 +36,7 @@ export default function CallsListPage() {
                   </Space>
                   <span>{t('calls.fundPool')}: <Money fen={c.fundPoolFen} /></span>
                   <span>{t('calls.amountRange')}: <Money fen={c.minAmountFen} /> – <Money fen={c.maxAmountFen} /></span>
-                  <span>{t('calls.closesAt')}: <Deadline value={c.closesAt} /></span>
+                  <span>{t('calls.closesAt')}: <Deadline value={c.closesAt} testId="time-left" /></span>
                 </Space>
               }
             />

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Card, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ORG_TYPES, SERVICE_AREAS, type OrgType, type ServiceArea } from './labels';
+import { Pager, useCursorPages } from '../../components/Pager';
+import { useServiceAreas, type ServiceArea } from '../../components/serviceAreas';
+import { ORG_TYPES, type OrgType } from './labels';
 import { useDistrict } from './district';
 
 const PAGE = 10;
@@ -17,10 +19,10 @@ export default function DirectoryPage() {
   const en = i18n.language === 'en';
   const district = useDistrict();
   const [filters, setFilters] = useState<Filters>({});
-  // The cursors that start each page seen so far, so "previous" goes back without the server keeping state.
-  const [starts, setStarts] = useState<Array<string | undefined>>([undefined]);
-  const cursor = starts[starts.length - 1];
-  const filter = (f: Filters) => { setFilters(f); setStarts([undefined]); };
+  const areas = useServiceAreas();
+  const pages = useCursorPages(JSON.stringify(filters));
+  const cursor = pages.cursor;
+  const filter = setFilters;
   const page = useQuery({
     queryKey: ['portal', district.code, 'directory', filters, cursor],
     placeholderData: keepPreviousData,
@@ -36,7 +38,7 @@ export default function DirectoryPage() {
           onSearch={(q) => filter({ ...filters, q: q.trim() || undefined })} />
         <Select aria-label={t('directory.serviceArea')} placeholder={t('directory.serviceArea')} allowClear style={{ width: 180 }}
           value={filters.serviceArea} onChange={(serviceArea?: ServiceArea) => filter({ ...filters, serviceArea })}
-          options={SERVICE_AREAS.map((a) => ({ value: a, label: t(`serviceArea.${a}`) }))} />
+          options={areas.options} />
         <Select aria-label={t('directory.orgType')} placeholder={t('directory.orgType')} allowClear style={{ width: 180 }}
           value={filters.orgType} onChange={(orgType?: OrgType) => filter({ ...filters, orgType })}
           options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgType.${o}`) }))} />
@@ -65,11 +67,7 @@ export default function DirectoryPage() {
           </List.Item>
         )}
       />
-      <Space style={{ marginTop: 12 }}>
-        <Button disabled={starts.length < 2} onClick={() => setStarts((s) => s.slice(0, -1))}>{t('directory.previous')}</Button>
-        <Typography.Text>{t('directory.page', { page: starts.length })}</Typography.Text>
-        <Button disabled={!data?.nextCursor} onClick={() => data?.nextCursor && setStarts((s) => [...s, data.nextCursor!])}>{t('directory.next')}</Button>
-      </Space>
+      <Pager label={t('directory.title')} pages={pages} total={undefined} nextCursor={data?.nextCursor} />
     </Card>
   );
 }

@@ -7,7 +7,7 @@ import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { Deadline } from './Deadline';
+import { Deadline } from '../../components/Remaining';
 import { useDistrict } from './district';
 
 /**
@@ -42,7 +42,7 @@ export default function NoticePage() {
         {n && (
           <Space direction="vertical" size={12} style={{ width: '100%' }}>
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label={t('notices.period')}><DateTime value={n.noticeStartsAt} /> – <Deadline value={n.noticeEndsAt} /></Descriptions.Item>
+              <Descriptions.Item label={t('notices.period')}><DateTime value={n.noticeStartsAt} /> – <Deadline value={n.noticeEndsAt} testId="time-left" /></Descriptions.Item>
               <Descriptions.Item label={t('calls.fundPool')}><Money fen={n.fundPoolFen} /></Descriptions.Item>
               <Descriptions.Item label={t('notices.objectionsLabel')}>{t('notices.objections', { total: n.objections.total, answered: n.objections.answered })}</Descriptions.Item>
             </Descriptions>

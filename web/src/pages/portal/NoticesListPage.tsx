@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Deadline } from './Deadline';
+import { Deadline } from '../../components/Remaining';
 import { useDistrict } from './district';
 
 /** Public notices (公示) of the projects a call proposes to fund. */
@@ -29,7 +29,7 @@ export default function NoticesListPage() {
               title={<Link to={`/portal/${district.code}/notices/${n.callId}`}>{n.title}</Link>}
               description={
                 <Space direction="vertical" size={2}>
-                  <span>{t('notices.period')}: <DateTime value={n.noticeStartsAt} /> – <Deadline value={n.noticeEndsAt} /></span>
+                  <span>{t('notices.period')}: <DateTime value={n.noticeStartsAt} /> – <Deadline value={n.noticeEndsAt} testId="time-left" /></span>
                   <Typography.Text>{t('notices.projects', { count: n.items.length })} · {t('notices.objections', { total: n.objections.total, answered: n.objections.answered })}</Typography.Text>
                 </Space>
               }

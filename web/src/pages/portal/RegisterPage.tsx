@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, must } from '../../api/client';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { ORG_TYPES, SERVICE_AREAS, type OrgType, type ServiceArea } from './labels';
+import { useServiceAreas, type ServiceArea } from '../../components/serviceAreas';
+import { ORG_TYPES, type OrgType } from './labels';
 import { useDistrict } from './district';
 
 interface RegisterValues {
@@ -30,6 +31,7 @@ const blankToUndefined = (v: string | undefined) => (v && v.trim() ? v.trim() : 
  */
 export default function RegisterPage() {
   const { t, i18n } = useTranslation('portal');
+  const areas = useServiceAreas();
   const en = i18n.language === 'en';
   const district = useDistrict();
   const [form] = Form.useForm<RegisterValues>();
@@ -111,7 +113,7 @@ export default function RegisterPage() {
           <Input autoComplete="street-address" />
         </Form.Item>
         <Form.Item name="serviceAreas" label={t('register.serviceAreas')}>
-          <Select mode="multiple" options={SERVICE_AREAS.map((a) => ({ value: a, label: t(`serviceArea.${a}`) }))} />
+          <Select mode="multiple" options={areas.options} />
         </Form.Item>
         <Form.Item name="introduction" label={t('register.introduction')}>
           <Input.TextArea rows={3} />

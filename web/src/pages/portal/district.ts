@@ -1,5 +1,4 @@
 import { createContext, useContext } from 'react';
-import dayjs from 'dayjs';
 
 export interface PortalDistrict { code: string; name: string }
 
@@ -10,12 +9,4 @@ export function useDistrict(): PortalDistrict {
   const d = useContext(DistrictContext);
   if (!d) throw new Error('portal page outside PortalPage');
   return d;
-}
-
-/** Whole days and hours left until a deadline, for people who must act before it; null once it has passed. */
-export function remaining(deadline: string, now = dayjs()): { days: number; hours: number } | null {
-  const ms = dayjs(deadline).diff(now);
-  if (ms <= 0) return null;
-  const hours = Math.floor(ms / 3_600_000);
-  return { days: Math.floor(hours / 24), hours: hours % 24 };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Radio, type FormInstance, Card, Form, Input, InputNumber, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Radio, type FormInstance, Card, Form, Input, InputNumber, List, Select, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +9,8 @@ import { Money } from '../../components/Money';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { EmptyText, StatusTag, chooseOne, ToneTag, useIdempotencyKey, useRoles } from './shared';
+import { ToneTag } from '../../components/ToneTag';
+import { EmptyText, StatusTag, chooseOne, useIdempotencyKey, useRoles } from './shared';
 
 type Project = Schemas['ProjectResponse'];
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -65,7 +66,7 @@ export function ReportsCard({ project }: { project: Project }) {
             <Space wrap>
               <Link to={`/project-reports/${r.id}`}>{t(`reportKind.${r.kind}`)} {r.periodStart} – {r.periodEnd}</Link>
               <StatusTag status={r.status} />
-              {r.overdue && <ToneTag tone="red">{t('report.overdue')}</ToneTag>}
+              {r.overdue && <ToneTag tone="bad">{t('report.overdue')}</ToneTag>}
             </Space>
             <span>{t('report.dueOn')} <DateTime value={r.dueOn} withTime={false} /></span>
           </List.Item>
@@ -229,7 +230,7 @@ export function EvaluationsCard({ project }: { project: Project }) {
         columns={[
           { title: t('evaluation.stage'), key: 'stage', render: (_, e) => t(`stage.${e.stage}`) },
           { title: t('evaluation.score'), dataIndex: 'score' },
-          { title: t('evaluation.grade'), key: 'grade', render: (_, e) => <Space>{i18n.language === 'en' ? e.gradeLabel.en : e.gradeLabel.zh}<ToneTag tone={e.passed ? 'green' : 'red'}>{e.passed ? t('evaluation.passed') : t('evaluation.failed')}</ToneTag></Space> },
+          { title: t('evaluation.grade'), key: 'grade', render: (_, e) => <Space>{i18n.language === 'en' ? e.gradeLabel.en : e.gradeLabel.zh}<ToneTag tone={e.passed ? 'good' : 'bad'}>{e.passed ? t('evaluation.passed') : t('evaluation.failed')}</ToneTag></Space> },
           { title: t('evaluation.evaluator'), dataIndex: 'evaluatorName' },
           { title: t('evaluation.on'), key: 'on', render: (_, e) => <DateTime value={e.evaluatedOn} withTime={false} /> },
         ]}

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Descriptions, Grid, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Grid, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,7 +9,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { fenToYuan } from '../../components/money';
 import { AgreementCard, ChangesCard, ClosureCard, EvaluationsCard, ReportsCard } from './ProjectActions';
 import { TranchesCard } from './TranchesCard';
-import { DaysLeft, StatusTag, ToneTag, useRoles } from './shared';
+import { ToneTag } from '../../components/ToneTag';
+import { DaysLeft, StatusTag, useRoles } from './shared';
 
 type Project = Schemas['ProjectResponse'];
 
@@ -32,7 +33,7 @@ export default function ProjectDetailPage() {
       <Space wrap>
         <StatusTag status={p.status} />
         <Typography.Text type="secondary">{p.referenceNo}</Typography.Text>
-        {p.overdue.any && <ToneTag tone="red">{t('list.overdueItems', { reports: p.overdue.reports, milestones: p.overdue.milestones })}</ToneTag>}
+        {p.overdue.any && <ToneTag tone="bad">{t('list.overdueItems', { reports: p.overdue.reports, milestones: p.overdue.milestones })}</ToneTag>}
       </Space>
       {organisation && <DueNext project={p} />}
       <Card title={h2(t('section.overview'))}>
@@ -102,7 +103,7 @@ function BudgetCard({ lines, error }: { lines: Schemas['ProjectsBudgetLine'][] |
         columns={[
           { title: t('budget.line'), dataIndex: 'name' },
           { title: t('budget.planned'), key: 'planned', render: (_, l) => <Money fen={l.plannedFen} /> },
-          { title: t('budget.spent'), key: 'spent', render: (_, l) => <Space><Money fen={l.spentFen} />{l.overspent && <ToneTag tone="red">{t('budget.overspent')}</ToneTag>}</Space> },
+          { title: t('budget.spent'), key: 'spent', render: (_, l) => <Space><Money fen={l.spentFen} />{l.overspent && <ToneTag tone="bad">{t('budget.overspent')}</ToneTag>}</Space> },
           ...(screens.md ? [
             { title: t('budget.awaiting'), key: 'awaiting', render: (_: unknown, l: Schemas['ProjectsBudgetLine']) => <Money fen={l.awaitingReviewFen} /> },
             { title: t('budget.remaining'), key: 'remaining', render: (_: unknown, l: Schemas['ProjectsBudgetLine']) => <Money fen={l.remainingFen} /> },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Checkbox, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, Grid, Input, List, Select, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,7 +7,9 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Pager, StatusTag, ToneTag, useCursorPages, useRoles } from './shared';
+import { Pager, useCursorPages } from '../../components/Pager';
+import { ToneTag } from '../../components/ToneTag';
+import { StatusTag, useRoles } from './shared';
 
 type Project = Schemas['ProjectSummary'];
 const PAGE = 20;
@@ -40,7 +42,7 @@ export default function ProjectsListPage() {
     </Space>
   );
   const overdueTag = (p: Project) => p.overdue.any
-    ? <ToneTag tone="red">{t('list.overdueItems', { reports: p.overdue.reports, milestones: p.overdue.milestones })}</ToneTag>
+    ? <ToneTag tone="bad">{t('list.overdueItems', { reports: p.overdue.reports, milestones: p.overdue.milestones })}</ToneTag>
     : null;
 
   return (
@@ -92,7 +94,7 @@ export default function ProjectsListPage() {
           )}
         />
       )}
-      <Pager label={t('paging.label')} index={pages.index} total={list.data?.total} nextCursor={list.data?.nextCursor} onPrev={pages.prev} onNext={() => pages.next(list.data?.nextCursor)} />
+      <Pager label={t('paging.label')} pages={pages} total={list.data?.total} nextCursor={list.data?.nextCursor} />
     </Card>
   );
 }

@@ -5,7 +5,8 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { StatusTag, TEXT, TrancheChecks, useIdempotencyKey, useRoles } from './shared';
+import { TONES } from '../../components/ToneTag';
+import { StatusTag, TrancheChecks, useIdempotencyKey, useRoles } from './shared';
 
 type Tranche = Schemas['ProjectTranche'];
 
@@ -54,10 +55,10 @@ export function TrancheItem({ projectId, tranche }: { projectId: string; tranche
           <Money fen={tranche.amountFen} />
           <span>{tranche.percent}%</span>
           <StatusTag status={tranche.status} />
-          {open && tranche.ready && <span style={{ color: TEXT.success }}>{t('tranche.ready')}</span>}
+          {open && tranche.ready && <span style={{ color: TONES.good.color }}>{t('tranche.ready')}</span>}
         </Space>
         {tranche.releasedAt && <span>{t('tranche.releasedAt')} <DateTime value={tranche.releasedAt} /></span>}
-        {tranche.frozenReason && <span style={{ color: TEXT.danger }}>{t('tranche.frozenReason')}: {tranche.frozenReason}</span>}
+        {tranche.frozenReason && <span style={{ color: TONES.bad.color }}>{t('tranche.frozenReason')}: {tranche.frozenReason}</span>}
         {open && <TrancheChecks checks={tranche.checks} />}
         {open && has('finance_officer') && <ReleaseButton projectId={projectId} tranche={tranche} />}
       </Space>

@@ -1,10 +1,11 @@
-import { useRef, useState, type ReactNode } from 'react';
-import { Button, Space, Tag, Typography } from 'antd';
+import { useRef, type ReactNode } from 'react';
+import { Space, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { useSession, type Role } from '../../app/session';
 import { ProblemError } from '../../components/problem';
+import { TONES, ToneTag, type Tone } from '../../components/ToneTag';
 
 /** The signed-in person's roles in this district, for showing the actions the server will accept from them. */
 export function useRoles(): { has: (...roles: Role[]) => boolean; organisationId: string | null } {
@@ -13,29 +14,11 @@ export function useRoles(): { has: (...roles: Role[]) => boolean; organisationId
   return { has: (...want) => want.some((r) => roles.has(r)), organisationId: me?.organisationId ?? null };
 }
 
-const STATUS_COLOUR: Record<string, Tone | undefined> = {
-  active: 'green', unfunded: 'orange', closed: undefined, due: 'blue', submitted: 'gold', returned: 'red', approved: 'green',
-  pending: undefined, releasable: 'blue', released: 'green', frozen: 'red', cancelled: undefined, rejected: 'red', applied: 'green',
-  in_progress: 'blue', done: 'green', delayed: 'red',
+const STATUS_TONE: Record<string, Tone> = {
+  active: 'good', unfunded: 'warn', closed: 'neutral', due: 'warn', submitted: 'info', returned: 'warn', approved: 'good',
+  pending: 'neutral', releasable: 'info', released: 'good', frozen: 'bad', cancelled: 'neutral', rejected: 'bad', applied: 'good',
+  in_progress: 'info', done: 'good', delayed: 'bad',
 };
-
-export type Tone = 'green' | 'blue' | 'gold' | 'orange' | 'red';
-/**
- * antd's preset tag colours (green especially) miss WCAG AA contrast for small text, which axe reports as serious:
- * the same hues with darker text.
- */
-const TONES: Record<Tone, { color: string; background: string; borderColor: string }> = {
-  green: { color: '#135200', background: '#f6ffed', borderColor: '#b7eb8f' },
-  blue: { color: '#003eb3', background: '#e6f4ff', borderColor: '#91caff' },
-  gold: { color: '#613400', background: '#fffbe6', borderColor: '#ffe58f' },
-  orange: { color: '#873800', background: '#fff7e6', borderColor: '#ffd591' },
-  red: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
-};
-export const TEXT = { success: '#135200', danger: '#a8071a' } as const;
-
-export function ToneTag({ tone, children }: { tone?: Tone; children: ReactNode }) {
-  return <Tag style={tone ? TONES[tone] : undefined}>{children}</Tag>;
-}
 
 /** Empty-list wording in body colour (antd's placeholder grey fails contrast). */
 export function EmptyText({ children }: { children: ReactNode }) {
@@ -45,7 +28,7 @@ export function EmptyText({ children }: { children: ReactNode }) {
 /** A status word from the server, translated in the `projects` namespace (status.<value>). */
 export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation('projects');
-  return <ToneTag tone={STATUS_COLOUR[status]}>{t(`status.${status}`, { defaultValue: status })}</ToneTag>;
+  return <ToneTag tone={STATUS_TONE[status]}>{t(`status.${status}`, { defaultValue: status })}</ToneTag>;
 }
 
 /** One tranche condition as the server judged it: met or unmet, with the server's own words for why. */
@@ -59,8 +42,8 @@ export function TrancheChecks({ checks }: { checks: Schemas['ProjectTrancheCheck
         <li key={i} data-testid={`condition-${c.met ? 'met' : 'unmet'}`}>
           <Space size={4} align="start">
             {c.met
-              ? <CheckCircleFilled style={{ color: TEXT.success }} aria-hidden />
-              : <CloseCircleFilled style={{ color: TEXT.danger }} aria-hidden />}
+              ? <CheckCircleFilled style={{ color: TONES.good.color }} aria-hidden />
+              : <CloseCircleFilled style={{ color: TONES.bad.color }} aria-hidden />}
             <span>
               <Typography.Text strong>{c.met ? t('tranche.met') : t('tranche.unmet')}</Typography.Text>
               {' '}{en ? c.en : c.zh}
@@ -69,41 +52,6 @@ export function TrancheChecks({ checks }: { checks: Schemas['ProjectTrancheCheck
         </li>
       ))}
     </ul>
-  );
-}
-
-/**
- * Keyset paging as the API offers it (`cursor` → `nextCursor`): the page remembers the cursor of every page it has
- * seen, so "previous" is exact and "next" follows the server; jumping to page 7 is not something keysets can do.
- */
-export function useCursorPages(resetKey: string) {
-  const [state, setState] = useState<{ key: string; cursors: (string | undefined)[]; index: number }>({ key: resetKey, cursors: [undefined], index: 0 });
-  const current = state.key === resetKey ? state : { key: resetKey, cursors: [undefined], index: 0 };
-  if (current !== state) setState(current);
-  return {
-    cursor: current.cursors[current.index],
-    index: current.index,
-    next: (nextCursor: string | null | undefined) => {
-      if (!nextCursor) return;
-      setState({ key: resetKey, cursors: [...current.cursors.slice(0, current.index + 1), nextCursor], index: current.index + 1 });
-    },
-    prev: () => setState({ ...current, index: Math.max(0, current.index - 1) }),
-  };
-}
-
-export function Pager({ index, total, nextCursor, onPrev, onNext, label }: {
-  index: number; total: number | undefined; nextCursor: string | null | undefined; onPrev: () => void; onNext: () => void; label: string;
-}) {
-  const { t } = useTranslation('projects');
-  return (
-    <nav aria-label={label} style={{ marginTop: 12 }}>
-      <Space wrap>
-        <Button onClick={onPrev} disabled={index === 0}>{t('paging.prev')}</Button>
-        <span>{t('paging.page', { page: index + 1 })}</span>
-        <Button onClick={onNext} disabled={!nextCursor}>{t('paging.next')}</Button>
-        {total !== undefined && <Typography.Text type="secondary">{t('paging.total', { count: total })}</Typography.Text>}
-      </Space>
-    </nav>
   );
 }
 
@@ -136,8 +84,8 @@ export function DaysLeft({ date }: { date: string }) {
   const [y, m, d] = date.slice(0, 10).split('-').map(Number);
   const days = Math.round((Date.UTC(y, m - 1, d) - todayUtc) / 86_400_000);
   return days < 0
-    ? <ToneTag tone="red">{t('due.overdueDays', { count: -days })}</ToneTag>
-    : <ToneTag tone={days <= 7 ? 'orange' : 'blue'}>{t('due.daysLeft', { count: days })}</ToneTag>;
+    ? <ToneTag tone="bad">{t('due.overdueDays', { count: -days })}</ToneTag>
+    : <ToneTag tone={days <= 7 ? 'warn' : 'info'}>{t('due.daysLeft', { count: days })}</ToneTag>;
 }
 
 
@@ -152,7 +100,7 @@ export function ProblemDetails({ error, shown = [] }: { error: unknown; shown?: 
   if (rest.length === 0) return null;
   return (
     <ul data-testid="problem-details" style={{ marginTop: -8, marginBottom: 16 }}>
-      {rest.map((e, i) => <li key={i}><span style={{ color: TEXT.danger }}>{i18n.language.startsWith('en') ? e.en : e.zh}</span></li>)}
+      {rest.map((e, i) => <li key={i}><span style={{ color: TONES.bad.color }}>{i18n.language.startsWith('en') ? e.en : e.zh}</span></li>)}
     </ul>
   );
 }

@@ -4,10 +4,11 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../api/client';
+import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { HistoryList, MemberList, OrganisationFacts, QualificationMeta, StatusLine, dateField } from './OrganisationPage';
-import { ActionButton, DOCUMENT_KINDS, DocumentList, ORG_TYPES, SERVICE_AREAS, Sections, options, useRoles } from './shared';
+import { ActionButton, DOCUMENT_KINDS, DocumentList, ORG_TYPES, Sections, options, useRoles } from './shared';
 
 type Organisation = Schemas['OrganisationResponse'];
 type Update = Schemas['UpdateOrganisationDto'];
@@ -49,6 +50,7 @@ function changes(before: Record<string, unknown>, after: Record<string, unknown>
 
 function ProfileForm({ org, onSaved }: { org: Organisation; onSaved: () => void }) {
   const { t, i18n } = useTranslation('registry');
+  const areas = useServiceAreas();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -91,7 +93,7 @@ function ProfileForm({ org, onSaved }: { org: Organisation; onSaved: () => void 
       <Form.Item name="registeredOn" label={t('fields.registeredOn')} {...dateField}><DatePicker style={{ width: '100%' }} /></Form.Item>
       {text('legalRepresentative', 50)}
       {text('address', 200)}
-      <Form.Item name="serviceAreas" label={t('fields.serviceAreas')}><Select mode="multiple" options={options(SERVICE_AREAS, i18n.language)} /></Form.Item>
+      <Form.Item name="serviceAreas" label={t('fields.serviceAreas')}><Select mode="multiple" options={areas.options} /></Form.Item>
       <Form.Item name="introduction" label={t('fields.introduction')}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
       {text('contactName', 50)}
       {text('contactPhone', 30)}
@@ -152,6 +154,7 @@ function Documents({ org, canWrite, onChanged }: { org: Organisation; canWrite: 
 
 function Qualifications({ org, canApply }: { org: Organisation; canApply: boolean }) {
   const { t, i18n } = useTranslation('registry');
+  const areas = useServiceAreas();
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
@@ -188,7 +191,7 @@ function Qualifications({ org, canApply }: { org: Organisation; canApply: boolea
           <ProblemAlert error={error} />
           <Form form={form} name="qualification" layout="vertical" onFinish={(v) => { setError(null); apply.mutate(v); }}>
             <Form.Item name="serviceAreas" label={t('qualification.areas')} rules={[{ required: true, message: t('qualification.areasRequired') }]}>
-              <Checkbox.Group options={options(SERVICE_AREAS, i18n.language)} />
+              <Checkbox.Group options={areas.options} />
             </Form.Item>
             <Form.Item name="statement" label={t('qualification.statement')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
             <Button type="primary" htmlType="submit" loading={apply.isPending} data-testid="qualification-apply">{t('qualification.applySubmit')}</Button>

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
+import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ActionButton, DocumentList, ORG_TYPES, ReasonField, SERVICE_AREAS, Sections, StatusTag, options, useIsDecider, useLabel } from './shared';
+import { ActionButton, DocumentList, ORG_TYPES, ReasonField, Sections, StatusTag, useIsDecider, useLabel } from './shared';
 
 type Organisation = Schemas['OrganisationResponse'];
 type Qualification = Schemas['QualificationResponse'];
@@ -179,7 +180,8 @@ export function QualificationMeta({ q }: { q: Qualification }) {
 }
 
 function Qualifications({ id, decider }: { id: string; decider: boolean }) {
-  const { t, i18n } = useTranslation('registry');
+  const { t } = useTranslation('registry');
+  const areas = useServiceAreas();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['organisation', id, 'qualifications'], queryFn: () => must(api.GET('/api/v1/organisations/{id}/qualifications', { params: { path: { id } } })) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['organisation', id] });
@@ -210,7 +212,7 @@ function Qualifications({ id, decider }: { id: string; decider: boolean }) {
                 {() => (
                   <>
                     <Form.Item name="serviceAreas" label={t('fields.serviceAreas')}>
-                      <Select mode="multiple" options={options(SERVICE_AREAS, i18n.language).filter((o) => item.serviceAreas.some((a) => a.code === o.value))} />
+                      <Select mode="multiple" options={areas.options.filter((o) => item.serviceAreas.some((a) => a.code === o.value))} />
                     </Form.Item>
                     <Form.Item name="validFrom" label={t('qualification.validFrom')} {...dateField}><DatePicker style={{ width: '100%' }} /></Form.Item>
                     <Form.Item name="validUntil" label={t('qualification.validUntil')} {...dateField}><DatePicker style={{ width: '100%' }} /></Form.Item>

@@ -7,8 +7,10 @@ import { Link } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { DateTime } from '../../components/DateTime';
+import { useServiceAreas } from '../../components/serviceAreas';
+import { cursorPages } from '../../components/cursorPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ORG_TYPES, SERVICE_AREAS, Sections, StatusTag, options, saveFromApi, useLabel } from './shared';
+import { ORG_TYPES, Sections, StatusTag, options, saveFromApi, useLabel } from './shared';
 
 type Row = Schemas['OrganisationSummary'];
 type Counts = Schemas['OrganisationListCounts'];
@@ -31,6 +33,7 @@ function toFilters(params: Record<string, unknown>, status: string): Filters {
 /** 社会组织名录: the registry, paged on the server by cursor, with counts per status and the filtered Excel export. */
 export default function OrganisationsPage() {
   const { t, i18n } = useTranslation('registry');
+  const areas = useServiceAreas();
   const show = useLabel();
   const screens = Grid.useBreakpoint();
   const wide = screens.md !== false;
@@ -40,8 +43,11 @@ export default function OrganisationsPage() {
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const actionRef = useRef<ActionType>(undefined);
-  // ProTable pages by number, the API by cursor: remember the cursor that starts each page of the current filters.
-  const cursors = useRef<{ key: string; starts: Array<string | null> }>({ key: '', starts: [null] });
+  const fetchPage = useMemo(() => cursorPages<Row, Filters>(async (f, cursor, limit) => {
+    const page = await must(api.GET('/api/v1/organisations', { params: { query: { ...f, limit, cursor } } }));
+    setCounts((old) => (JSON.stringify(old) === JSON.stringify(page.counts) ? old : page.counts));
+    return page;
+  }), []);
 
   // Stable inputs: a new params object or a state update per request must never start another request.
   const params = useMemo(() => ({ status }), [status]);
@@ -73,7 +79,7 @@ export default function OrganisationsPage() {
     },
     {
       title: t('fields.serviceArea'), dataIndex: 'serviceArea', valueType: 'select', hideInTable: !wide,
-      fieldProps: { options: options(SERVICE_AREAS, i18n.language), 'aria-label': t('fields.serviceArea') },
+      fieldProps: { options: areas.options, 'aria-label': t('fields.serviceArea') },
       render: (_, r) => r.serviceAreas.map((a) => show(a)).join('、') || '—',
     },
     {
@@ -82,7 +88,7 @@ export default function OrganisationsPage() {
       render: (_, r) => r.qualifiedAreas.map((a) => show(a)).join('、') || '—',
     },
     { title: t('fields.updatedAt'), dataIndex: 'updatedAt', search: false, hideInTable: !wide, render: (_, r) => <DateTime value={r.updatedAt} /> },
-  ], [t, i18n.language, wide, show]);
+  ], [t, i18n.language, wide, show, areas]);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -133,21 +139,8 @@ export default function OrganisationsPage() {
           const f = toFilters(rest, status);
           setFilters((old) => (JSON.stringify(old) === JSON.stringify(f) ? old : f));
           setError(null);
-          const key = JSON.stringify([f, pageSize]);
-          if (cursors.current.key !== key) cursors.current = { key, starts: [null] };
-          const starts = cursors.current.starts;
           try {
-            // Jumping ahead walks the pages between (the cursor of page n comes from page n-1).
-            let page: Schemas['OrganisationListResponse'] | null = null;
-            for (let n = Math.min(current, starts.length); n <= current; n++) {
-              const cursor = starts[n - 1];
-              page = await must(api.GET('/api/v1/organisations', { params: { query: { ...f, limit: pageSize, ...(cursor ? { cursor } : {}) } } }));
-              starts[n] = page.nextCursor;
-              if (!page.nextCursor && n < current) break;
-            }
-            const next = page!.counts;
-            setCounts((old) => (JSON.stringify(old) === JSON.stringify(next) ? old : next));
-            return { data: page!.items, total: page!.total, success: true };
+            return await fetchPage(f, current, pageSize);
           } catch (err) {
             setError(err);
             return { data: [], total: 0, success: false };

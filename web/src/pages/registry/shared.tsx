@@ -1,5 +1,5 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import { Badge, Button, Form, Grid, Input, List, Modal, Radio, Space, Tabs, Tag, Typography, type ButtonProps, type FormInstance } from 'antd';
+import { Button, Form, Grid, Input, List, Modal, Radio, Space, Tabs, Tag, Typography, type ButtonProps, type FormInstance } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../../api/client';
@@ -7,27 +7,12 @@ import { useSession, type Role } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../components/problem';
+import { ToneDot, type Tone } from '../../components/ToneTag';
 
 export type Label = Schemas['LocalisedLabel'];
 export type Document = Schemas['AttachmentsUploadResponse'];
 
 /** The service's fixed lists (codes stored, labels read). The server's DTOs judge; these only fill the pickers. */
-export const SERVICE_AREAS: Record<string, Label> = {
-  elderly: { zh: '养老服务', en: 'Elderly care' },
-  disability: { zh: '助残服务', en: 'Disability support' },
-  youth: { zh: '青少年服务', en: 'Youth services' },
-  community_governance: { zh: '社区治理', en: 'Community governance' },
-  assistance: { zh: '社会救助', en: 'Social assistance' },
-  women_children: { zh: '妇女儿童', en: 'Women and children' },
-  community_correction: { zh: '社区矫正', en: 'Community correction' },
-  mental_health: { zh: '心理健康', en: 'Mental health' },
-  environment: { zh: '环境保护', en: 'Environmental protection' },
-  culture_sports: { zh: '文化体育', en: 'Culture and sports' },
-  poverty_relief: { zh: '乡村振兴与帮扶', en: 'Rural revitalisation and poverty relief' },
-  volunteering: { zh: '志愿服务', en: 'Volunteering' },
-  other: { zh: '其他', en: 'Other' },
-};
-
 export const ORG_TYPES: Record<string, Label> = {
   social_group: { zh: '社会团体', en: 'Social group' },
   social_service_agency: { zh: '社会服务机构', en: 'Social service agency' },
@@ -42,12 +27,11 @@ export const DOCUMENT_KINDS: Record<string, Label> = {
   other: { zh: '其他材料', en: 'Other document' },
 };
 
-type BadgeStatus = 'default' | 'processing' | 'success' | 'warning' | 'error';
-export const STATUS_COLOURS: Record<string, BadgeStatus> = {
-  draft: 'default', submitted: 'processing', verified: 'success', returned: 'warning', closed: 'default',
-  good: 'success', suspended: 'warning', blacklisted: 'error',
-  applied: 'processing', approved: 'success', rejected: 'error', withdrawn: 'default', revoked: 'error', expired: 'default',
-  in_force: 'success', not_yet_in_force: 'processing',
+const STATUS_TONE: Record<string, Tone> = {
+  draft: 'neutral', submitted: 'info', verified: 'good', returned: 'warn', closed: 'neutral',
+  good: 'good', suspended: 'warn', blacklisted: 'bad',
+  applied: 'info', approved: 'good', rejected: 'bad', withdrawn: 'neutral', revoked: 'bad', expired: 'neutral',
+  in_force: 'good', not_yet_in_force: 'info',
 };
 
 export function useLabel(): (l: Label | null | undefined) => string {
@@ -60,13 +44,11 @@ export function options(list: Record<string, Label>, lang: string): Array<{ valu
   return Object.entries(list).map(([value, l]) => ({ value, label: lang.startsWith('en') ? l.en : l.zh }));
 }
 
-/** A coloured dot with the label in the body colour: antd's coloured tags fail WCAG contrast on white. */
+/** A dot in the status's tone with the label in the body colour: quieter than tags in the long registry lists. */
 export function StatusTag({ code, label, testId }: { code: string; label: Label; testId?: string }) {
   const show = useLabel();
   return (
-    <span data-testid={testId} data-status={code} style={{ whiteSpace: 'nowrap' }}>
-      <Badge status={STATUS_COLOURS[code] ?? 'default'} text={show(label)} />
-    </span>
+    <ToneDot tone={STATUS_TONE[code]} data-testid={testId} data-status={code}>{show(label)}</ToneDot>
   );
 }
 

@@ -8,8 +8,10 @@ import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
+import { Remaining } from '../../components/Remaining';
+import { ToneTag } from '../../components/ToneTag';
 import { useCheckedValues } from '../../components/useCheckedValues';
-import { Remaining, ToneTag, openFile } from '../applications/shared';
+import { openFile } from '../applications/shared';
 import { ASSIGNMENT_TONE } from './ReviewsListPage';
 
 type Assignment = Schemas['AssignmentResponse'];

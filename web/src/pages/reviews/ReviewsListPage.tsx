@@ -1,11 +1,12 @@
-import { Empty, List, Space, Tag, Typography } from 'antd';
+import { Empty, List, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Remaining, ToneTag, type Tone } from '../applications/shared';
+import { Remaining } from '../../components/Remaining';
+import { ToneTag, type Tone } from '../../components/ToneTag';
 
 export const ASSIGNMENT_TONE: Record<string, Tone> = { assigned: 'info', submitted: 'good', conflict: 'neutral' };
 

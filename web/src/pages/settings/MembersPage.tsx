@@ -8,7 +8,8 @@ import type { Role } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { cursorPages } from './cursorPages';
+import { cursorPages } from '../../components/cursorPages';
+import { ToneTag, type Tone } from '../../components/ToneTag';
 
 type Member = Schemas['UserResponse'];
 
@@ -20,7 +21,7 @@ const DISTRICT_ROLES: Role[] = [
 const ALL_ROLES: Role[] = [...DISTRICT_ROLES, 'org_admin', 'org_staff'];
 const STATUSES = ['invited', 'active', 'suspended'] as const;
 // Solid, dark tag colours: antd's light preset tags fail WCAG AA contrast.
-const STATUS_COLOURS: Record<string, string> = { invited: '#ad4e00', active: '#237804', suspended: '#595959' };
+const STATUS_TONE: Record<string, Tone> = { invited: 'warn', active: 'good', suspended: 'neutral' };
 
 type Status = (typeof STATUSES)[number];
 interface Filters { role?: Role; status?: Status; q?: string }
@@ -61,7 +62,7 @@ export default function MembersPage() {
     {
       title: t('members.status'), dataIndex: 'status', render: (_, m) => (
         <Space direction="vertical" size={0}>
-          <Tag color={STATUS_COLOURS[m.status]} data-testid="member-status">{t(`members.statusName.${m.status}`, { defaultValue: m.status })}</Tag>
+          <ToneTag tone={STATUS_TONE[m.status]} data-testid="member-status">{t(`members.statusName.${m.status}`, { defaultValue: m.status })}</ToneTag>
           {m.status === 'suspended' && m.statusReason && <Typography.Text type="secondary">{m.statusReason}</Typography.Text>}
         </Space>
       ),

@@ -6,10 +6,11 @@ import { DateTime } from '../../../components/DateTime';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../../components/problem';
-import { ProblemDetails, ToneTag, type Call } from '../shared';
+import { ToneTag, type Tone } from '../../../components/ToneTag';
+import { ProblemDetails, type Call } from '../shared';
 
 type Award = Schemas['OutcomeAcceptResponse'];
-const COLOURS: Record<string, string> = { awaiting_acceptance: 'orange', pending: 'blue', created: 'green' };
+const TONE: Record<string, Tone> = { awaiting_acceptance: 'warn', pending: 'info', created: 'good' };
 
 /** Award the selection once the notice has run and every objection is answered; then follow each acceptance. */
 export function AwardsTab({ call }: { call: Call }) {
@@ -58,7 +59,7 @@ export function AwardsTab({ call }: { call: Call }) {
             { title: t('awards.amount'), dataIndex: 'amountFen', render: (v: string) => <Money fen={v} /> },
             {
               title: t('awards.status'), dataIndex: 'projectStatus',
-              render: (v: string, a) => <Space wrap><ToneTag tone={COLOURS[v] ?? 'default'} data-testid="award-status" data-status={v}>{t(`awards.projectStatus.${v}`)}</ToneTag>{a.acceptedAt && <DateTime value={a.acceptedAt} />}</Space>,
+              render: (v: string, a) => <Space wrap><ToneTag tone={TONE[v]} data-testid="award-status" data-status={v}>{t(`awards.projectStatus.${v}`)}</ToneTag>{a.acceptedAt && <DateTime value={a.acceptedAt} />}</Space>,
             },
             {
               title: t('awards.agreement'), key: 'pdf',

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../../api/client';
 import { DateTime } from '../../../components/DateTime';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ProblemDetails, Remaining, ToneTag, type Call } from '../shared';
+import { Deadline } from '../../../components/Remaining';
+import { ToneTag } from '../../../components/ToneTag';
+import { ProblemDetails, type Call } from '../shared';
 
 type Objection = Schemas['ObjectionView'];
 
@@ -34,7 +36,7 @@ export function NoticeTab({ call }: { call: Call }) {
         <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} data-testid="notice-period">
           <Descriptions.Item label={t('notice.starts')}><DateTime value={call.noticeStartsAt} /></Descriptions.Item>
           <Descriptions.Item label={t('notice.ends')}>
-            <Space wrap><DateTime value={call.noticeEndsAt} />{call.status === 'notice' && call.noticeEndsAt && <Remaining until={call.noticeEndsAt} />}</Space>
+            <Deadline value={call.noticeEndsAt} showRemaining={call.status === 'notice'} />
           </Descriptions.Item>
         </Descriptions>
       )}
@@ -66,7 +68,7 @@ function ObjectionItem({ callId, objection, canAnswer }: { callId: string; objec
     <List.Item data-testid="objection">
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <ToneTag tone={objection.status === 'answered' ? 'green' : 'orange'}>{t(`notice.status.${objection.status}`)}</ToneTag>
+          <ToneTag tone={objection.status === 'answered' ? 'good' : 'warn'}>{t(`notice.status.${objection.status}`)}</ToneTag>
           <Typography.Text strong>{objection.name}</Typography.Text>
           <Typography.Text type="secondary">{objection.contact}</Typography.Text>
           <DateTime value={objection.receivedAt} />

@@ -8,7 +8,8 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { ProblemError } from '../../../components/problem';
 import { fenToYuan } from '../../../components/money';
-import { ProblemDetails, ToneTag, type Call } from '../shared';
+import { ToneTag } from '../../../components/ToneTag';
+import { ProblemDetails, type Call } from '../shared';
 
 type Rank = Schemas['ReviewsRankItem'];
 interface Choice { amountFen?: string; reason?: string }
@@ -110,7 +111,7 @@ export function RankingTab({ call }: { call: Call }) {
           { title: t('ranking.score'), dataIndex: 'score', render: (v: number, r) => <span data-testid="score">{v.toFixed(2)}{r.highestAndLowestDropped && <Typography.Text type="secondary"> {t('ranking.dropped')}</Typography.Text>}</span> },
           { title: t('ranking.reviews'), dataIndex: 'reviewCount' },
           { title: t('submissions.requested'), dataIndex: 'requestedFen', render: (v: string) => <Money fen={v} /> },
-          { title: t('ranking.proposed'), dataIndex: 'proposed', render: (v: boolean) => (v ? <ToneTag tone="green">{t('ranking.proposedYes')}</ToneTag> : null) },
+          { title: t('ranking.proposed'), dataIndex: 'proposed', render: (v: boolean) => (v ? <ToneTag tone="good">{t('ranking.proposedYes')}</ToneTag> : null) },
           {
             title: t('ranking.amount'), key: 'amount', render: (_, r) => {
               const c = choices?.get(r.applicationId);

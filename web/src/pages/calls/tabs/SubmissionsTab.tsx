@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Grid } from 'antd';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { useTranslation } from 'react-i18next';
@@ -7,18 +7,22 @@ import { api, must, type Schemas } from '../../../api/client';
 import { DateTime } from '../../../components/DateTime';
 import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ToneTag, type Call } from '../shared';
+import { cursorPages } from '../../../components/cursorPages';
+import { ToneTag } from '../../../components/ToneTag';
+import { STATUS_TONE } from '../../applications/shared';
+import { type Call } from '../shared';
 
 type Row = Schemas['ApplicationSummary'];
 const STATUSES = ['submitted', 'returned', 'withdrawn', 'passed', 'rejected', 'awarded', 'declined'] as const;
-const COLOURS: Record<string, string> = { submitted: 'blue', passed: 'green', rejected: 'red', returned: 'orange', awarded: 'gold', declined: 'default', withdrawn: 'default' };
 const PAGE_SIZE = 20;
 
 /** The call's submitted applications with their screening state, paged on the server; each opens its own page. */
 export function SubmissionsTab({ call }: { call: Call }) {
   const { t, i18n } = useTranslation('calls');
   const screens = Grid.useBreakpoint();
-  const cursors = useRef(new Map<string, Map<number, string | null>>());
+  const fetchPage = useMemo(() => cursorPages<Row, { status?: string }>((f, cursor, limit) => must(api.GET('/api/v1/applications', {
+    params: { query: { callId: call.id, status: f.status as never, limit, cursor } },
+  }))), [call.id]);
   const [error, setError] = useState<unknown>(null);
   const columns: ProColumns<Row>[] = [
     { title: t('submissions.reference'), dataIndex: 'referenceNo', search: false, render: (_, r) => <Link to={`/applications/${r.id}`}>{r.referenceNo}</Link> },
@@ -31,7 +35,7 @@ export function SubmissionsTab({ call }: { call: Call }) {
     {
       title: t('submissions.status'), dataIndex: 'status', valueType: 'select',
       valueEnum: Object.fromEntries(STATUSES.map((s) => [s, { text: t(`applicationStatus.${s}`) }])),
-      render: (_, r) => <ToneTag tone={COLOURS[r.status] ?? 'default'} data-testid="application-status">{i18n.language.startsWith('en') ? r.statusLabel.en : r.statusLabel.zh}</ToneTag>,
+      render: (_, r) => <ToneTag tone={STATUS_TONE[r.status]} data-testid="application-status">{i18n.language.startsWith('en') ? r.statusLabel.en : r.statusLabel.zh}</ToneTag>,
     },
   ];
   return (
@@ -44,23 +48,11 @@ export function SubmissionsTab({ call }: { call: Call }) {
         data-testid="submissions-table"
         search={{ labelWidth: 'auto', searchText: t('list.search'), resetText: t('list.reset'), collapsed: false, collapseRender: false }}
         pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
-        onReset={() => cursors.current.clear()}
         request={async (params) => {
           setError(null);
           const status = (params.status as string | undefined) || undefined;
-          let known = cursors.current.get(status ?? '');
-          if (!known) cursors.current.set(status ?? '', (known = new Map([[1, null]])));
-          const want = params.current ?? 1;
           try {
-            let page = Math.max(...[...known.keys()].filter((p) => p <= want));
-            for (;;) {
-              const body = await must(api.GET('/api/v1/applications', {
-                params: { query: { callId: call.id, status: status as never, limit: PAGE_SIZE, cursor: known.get(page) ?? undefined } },
-              }));
-              known.set(page + 1, body.nextCursor);
-              if (page === want || !body.nextCursor) return { data: body.items, total: body.total, success: true };
-              page += 1;
-            }
+            return await fetchPage({ status }, params.current ?? 1, PAGE_SIZE);
           } catch (e) {
             setError(e);
             return { data: [], total: 0, success: false };
