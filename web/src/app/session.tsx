@@ -103,3 +103,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 export function homeFor(me: Me): string {
   return me.district ? '/workbench' : '/choose-district';
 }
+
+/**
+ * The signed-in person's roles in the current district, to offer only the actions the server will accept from them
+ * (the server decides; this only keeps the page from offering what it would refuse).
+ */
+export function useRoles(): { roles: Role[]; has: (...wanted: Role[]) => boolean; organisationId: string | null } {
+  const { me } = useSession();
+  return useMemo(() => {
+    const roles = (me?.roles ?? []).map((r) => r.role);
+    return { roles, has: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)), organisationId: me?.organisationId ?? null };
+  }, [me]);
+}

@@ -10,13 +10,14 @@ import { useServiceAreas } from '../../components/serviceAreas';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CallEditor } from './CallEditor';
-import { CALL_MANAGERS, CallStatusTag, ProblemDetails, hasRole, useRoles, type Call } from './shared';
+import { CALL_MANAGERS, CallStatusTag, ProblemDetails, type Call } from './shared';
 import { SubmissionsTab } from './tabs/SubmissionsTab';
 import { ReviewersTab } from './tabs/ReviewersTab';
 import { ProgressTab } from './tabs/ProgressTab';
 import { RankingTab } from './tabs/RankingTab';
 import { NoticeTab } from './tabs/NoticeTab';
 import { AwardsTab } from './tabs/AwardsTab';
+import { useRoles } from '../../app/session';
 
 /** Where an official lands for a call in each state (the workbench links here for notices and objections). */
 const DEFAULT_TAB: Record<string, string> = {
@@ -27,8 +28,7 @@ const AFTER_CLOSE = ['closed', 'reviewing', 'notice', 'awarded'];
 export default function CallDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('calls');
-  const roles = useRoles();
-  const manager = hasRole(roles, CALL_MANAGERS);
+  const manager = useRoles().has(...CALL_MANAGERS);
   const [search, setSearch] = useSearchParams();
   const q = useQuery({ queryKey: ['call', id], queryFn: () => must(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })) });
   if (q.error) return <ProblemAlert error={q.error} />;
@@ -63,9 +63,9 @@ function Overview({ call, manager }: { call: Call; manager: boolean }) {
   const areas = useServiceAreas();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const roles = useRoles();
-  const admin = hasRole(roles, ['district_admin']);
-  const organisation = hasRole(roles, ['org_admin', 'org_staff']);
+  const { has } = useRoles();
+  const admin = has('district_admin');
+  const organisation = has('org_admin', 'org_staff');
   const [cancelling, setCancelling] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
   const cancel = useMutation({

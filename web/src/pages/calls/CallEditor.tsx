@@ -7,7 +7,9 @@ import { showFieldErrors } from '../../components/ProblemAlert';
 import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemError } from '../../components/problem';
 import { useCheckedValues } from '../../components/useCheckedValues';
-import { ProblemDetails, QUESTION_TYPES, chosen, hasRole, isoToLocalInput, useRoles, localInputToIso, type Call } from './shared';
+import { ProblemDetails, QUESTION_TYPES, isoToLocalInput, localInputToIso, type Call } from './shared';
+import { useRoles } from '../../app/session';
+import { chosen } from '../../components/rules';
 
 interface Question { key: string; label: string; type: string; required?: boolean; options?: string[]; multiple?: boolean }
 interface Section { key: string; title: string; questions: Question[] }
@@ -79,7 +81,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
   const checked = useCheckedValues(form);
   const criteria = Form.useWatch('criteria', form);
   const sum = weightSum(criteria);
-  const canPublish = hasRole(useRoles(), ['district_admin']);
+  const canPublish = useRoles().has('district_admin');
 
   const fail = (e: unknown) => {
     if (e instanceof ProblemError) showFieldErrors(form, e.problem, i18n.language);

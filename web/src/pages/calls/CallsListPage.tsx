@@ -10,15 +10,15 @@ import { Money } from '../../components/Money';
 import { cursorPages } from '../../components/cursorPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Remaining } from '../../components/Remaining';
-import { CALL_MANAGERS, CALL_STATUSES, CallStatusTag, hasRole, useRoles, type Call } from './shared';
+import { CALL_MANAGERS, CALL_STATUSES, CallStatusTag, type Call } from './shared';
+import { useRoles } from '../../app/session';
 
 const PAGE_SIZE = 20;
 
 /** 公益创投: officials manage every call; organisation staff see the open ones and start an application. */
 export default function CallsListPage() {
-  const roles = useRoles();
-  const official = hasRole(roles, ['district_admin', 'programme_officer', 'finance_officer']);
-  return official ? <OfficialCalls canCreate={hasRole(roles, CALL_MANAGERS)} /> : <OpenCalls />;
+  const { has } = useRoles();
+  return has('district_admin', 'programme_officer', 'finance_officer') ? <OfficialCalls canCreate={has(...CALL_MANAGERS)} /> : <OpenCalls />;
 }
 
 function OfficialCalls({ canCreate }: { canCreate: boolean }) {

@@ -4,7 +4,7 @@ import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
-import { useSession, type Role } from '../../app/session';
+import type { Role } from '../../app/session';
 import { TIME_ZONE } from '../../components/DateTime';
 import { ProblemError, problemMessage } from '../../components/problem';
 import { ToneTag, type Tone } from '../../components/ToneTag';
@@ -19,24 +19,6 @@ export const CALL_STATUSES = ['draft', 'published', 'closed', 'reviewing', 'noti
 
 export const CALL_MANAGERS: Role[] = ['district_admin', 'programme_officer'];
 
-export function hasRole(roles: readonly Role[] | undefined, wanted: readonly Role[]): boolean {
-  return !!roles?.some((r) => wanted.includes(r));
-}
-
-/** The signed-in person's roles in the current district. */
-export function useRoles(): Role[] {
-  const { me } = useSession();
-  return (me?.roles ?? []).map((r) => r.role);
-}
-
-/** Select fields are checked with a validator, not `required`: antd would set aria-required on the wrapper div too. */
-export function chosen(message: string) {
-  return {
-    validator: async (_: unknown, v: unknown) => {
-      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) throw new Error(message);
-    },
-  };
-}
 
 const STATUS_TONE: Record<string, Tone> = {
   draft: 'neutral', published: 'good', closed: 'warn', reviewing: 'info', notice: 'notice', awarded: 'award', cancelled: 'bad',

@@ -8,7 +8,9 @@ import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { Pager, useCursorPages } from '../../components/Pager';
 import { ToneTag } from '../../components/ToneTag';
-import { EmptyText, chooseOne, StatusTag, useRoles } from '../projects/shared';
+import { EmptyText, StatusTag } from '../projects/shared';
+import { useRoles } from '../../app/session';
+import { chosen } from '../../components/rules';
 
 type EvaluationForm = Schemas['RecordEvaluationDto'];
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -94,13 +96,13 @@ function ProjectEvaluations({ projectId }: { projectId: string }) {
         <>
           <ProblemAlert error={record.error} />
           <Form form={form} layout="vertical" style={{ maxWidth: 560, marginTop: 16 }} onFinish={(v) => record.mutate(v)}>
-            <Form.Item name="stage" label={t('stageLabel')} rules={chooseOne(t('required'))}>
+            <Form.Item name="stage" label={t('stageLabel')} rules={[chosen(t('required'))]}>
               <Radio.Group options={(['midterm', 'final'] as const).map((s) => ({ value: s, label: t(`stage.${s}`) }))} />
             </Form.Item>
             <Form.Item name="score" label={t('score')} rules={[{ required: true, message: t('required') }]} extra={t('scoreHelp')}>
               <InputNumber min={0} max={100} precision={1} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="grade" label={t('grade')} rules={chooseOne(t('required'))}>
+            <Form.Item name="grade" label={t('grade')} rules={[chosen(t('required'))]}>
               <Radio.Group options={(['excellent', 'good', 'qualified', 'unqualified'] as const).map((g) => ({ value: g, label: t(`gradeValue.${g}`) }))} />
             </Form.Item>
             <Form.Item name="evaluatedOn" label={t('evaluatedOn')} rules={[{ required: true, message: t('required') }]}><Input type="date" /></Form.Item>

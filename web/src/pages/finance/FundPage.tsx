@@ -10,7 +10,8 @@ import { ProblemError } from '../../components/problem';
 import { fenToYuan } from '../../components/money';
 import { Pager, useCursorPages } from '../../components/Pager';
 import { TONES } from '../../components/ToneTag';
-import { useIdempotencyKey, useRoles } from '../projects/shared';
+import { useIdempotencyKey } from '../projects/shared';
+import { useRoles } from '../../app/session';
 
 type Line = Schemas['FundStatementLine'];
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;

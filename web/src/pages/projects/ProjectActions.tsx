@@ -10,7 +10,9 @@ import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { ToneTag } from '../../components/ToneTag';
-import { EmptyText, StatusTag, chooseOne, useIdempotencyKey, useRoles } from './shared';
+import { EmptyText, StatusTag, useIdempotencyKey } from './shared';
+import { useRoles } from '../../app/session';
+import { chosen } from '../../components/rules';
 
 type Project = Schemas['ProjectResponse'];
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
@@ -161,7 +163,7 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
           <Typography.Title level={3} style={{ fontSize: 14, marginTop: 16 }}>{t('change.new')}</Typography.Title>
           <ProblemAlert error={request.error} />
           <Form form={form} layout="vertical" onFinish={(v) => request.mutate(v)} initialValues={{ kind: 'extension' }} style={{ maxWidth: 520 }}>
-            <Form.Item name="kind" label={t('change.kind')} rules={chooseOne(t('form.required'))}>
+            <Form.Item name="kind" label={t('change.kind')} rules={[chosen(t('form.required'))]}>
               <Radio.Group options={(['extension', 'reallocation', 'indicator_target'] as const).map((k) => ({ value: k, label: t(`changeKind.${k}`) }))} />
             </Form.Item>
             {kind === 'extension' && (
@@ -169,14 +171,14 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
             )}
             {kind === 'reallocation' && (
               <>
-                <Form.Item name="fromBudgetLineId" label={t('change.from')} rules={chooseOne(t('form.required'))}><Radio.Group options={lineOptions} /></Form.Item>
-                <Form.Item name="toBudgetLineId" label={t('change.to')} rules={chooseOne(t('form.required'))}><Radio.Group options={lineOptions} /></Form.Item>
+                <Form.Item name="fromBudgetLineId" label={t('change.from')} rules={[chosen(t('form.required'))]}><Radio.Group options={lineOptions} /></Form.Item>
+                <Form.Item name="toBudgetLineId" label={t('change.to')} rules={[chosen(t('form.required'))]}><Radio.Group options={lineOptions} /></Form.Item>
                 <Form.Item name="amountFen" label={t('change.amount')} rules={moneyRules(t, { required: true, positive: true })}><MoneyInput /></Form.Item>
               </>
             )}
             {kind === 'indicator_target' && (
               <>
-                <Form.Item name="indicatorId" label={t('plan.indicator')} rules={chooseOne(t('form.required'))}>
+                <Form.Item name="indicatorId" label={t('plan.indicator')} rules={[chosen(t('form.required'))]}>
                   <Radio.Group options={project.plan.indicators.map((i) => ({ value: i.id, label: `${i.name}（${i.target} ${i.unit}）` }))} />
                 </Form.Item>
                 <Form.Item name="target" label={t('plan.target')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>

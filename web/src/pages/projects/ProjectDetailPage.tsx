@@ -10,7 +10,8 @@ import { fenToYuan } from '../../components/money';
 import { AgreementCard, ChangesCard, ClosureCard, EvaluationsCard, ReportsCard } from './ProjectActions';
 import { TranchesCard } from './TranchesCard';
 import { ToneTag } from '../../components/ToneTag';
-import { DaysLeft, StatusTag, useRoles } from './shared';
+import { DaysLeft, StatusTag } from './shared';
+import { useRoles } from '../../app/session';
 
 type Project = Schemas['ProjectResponse'];
 

@@ -9,7 +9,8 @@ import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Pager, useCursorPages } from '../../components/Pager';
 import { ToneTag } from '../../components/ToneTag';
-import { StatusTag, useRoles } from './shared';
+import { StatusTag } from './shared';
+import { useRoles } from '../../app/session';
 
 type Project = Schemas['ProjectSummary'];
 const PAGE = 20;

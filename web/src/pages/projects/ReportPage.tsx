@@ -12,7 +12,8 @@ import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../components/problem';
 import { useCheckedValues } from '../../components/useCheckedValues';
 import { openFile } from '../applications/shared';
-import { DaysLeft, EmptyText, ProblemDetails, StatusTag, useRoles } from './shared';
+import { DaysLeft, EmptyText, ProblemDetails, StatusTag } from './shared';
+import { useRoles } from '../../app/session';
 
 type Report = Schemas['ProjectReportResponse'];
 interface ReportForm {

@@ -6,7 +6,8 @@ import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { TONES } from '../../components/ToneTag';
-import { StatusTag, TrancheChecks, useIdempotencyKey, useRoles } from './shared';
+import { StatusTag, TrancheChecks, useIdempotencyKey } from './shared';
+import { useRoles } from '../../app/session';
 
 type Tranche = Schemas['ProjectTranche'];
 

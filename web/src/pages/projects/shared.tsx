@@ -3,16 +3,8 @@ import { Space, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
-import { useSession, type Role } from '../../app/session';
 import { ProblemError } from '../../components/problem';
 import { TONES, ToneTag, type Tone } from '../../components/ToneTag';
-
-/** The signed-in person's roles in this district, for showing the actions the server will accept from them. */
-export function useRoles(): { has: (...roles: Role[]) => boolean; organisationId: string | null } {
-  const { me } = useSession();
-  const roles = new Set((me?.roles ?? []).map((r) => r.role));
-  return { has: (...want) => want.some((r) => roles.has(r)), organisationId: me?.organisationId ?? null };
-}
 
 const STATUS_TONE: Record<string, Tone> = {
   active: 'good', unfunded: 'warn', closed: 'neutral', due: 'warn', submitted: 'info', returned: 'warn', approved: 'good',
@@ -105,10 +97,3 @@ export function ProblemDetails({ error, shown = [] }: { error: unknown; shown?: 
   );
 }
 
-/**
- * "Choose one" for a Radio.Group field. Not `required: true`: Form.Item then puts aria-required on the group's plain
- * div, which axe reports as a critical ARIA misuse; the check is the same, only the attribute is left out.
- */
-export function chooseOne(message: string) {
-  return [{ validator: async (_r: unknown, v: unknown) => { if (v === undefined || v === null || v === '') throw new Error(message); } }];
-}

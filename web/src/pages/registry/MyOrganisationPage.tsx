@@ -8,7 +8,8 @@ import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { HistoryList, MemberList, OrganisationFacts, QualificationMeta, StatusLine, dateField } from './OrganisationPage';
-import { ActionButton, DOCUMENT_KINDS, DocumentList, ORG_TYPES, Sections, options, useRoles } from './shared';
+import { ActionButton, DOCUMENT_KINDS, DocumentList, ORG_TYPES, Sections, options } from './shared';
+import { useRoles } from '../../app/session';
 
 type Organisation = Schemas['OrganisationResponse'];
 type Update = Schemas['UpdateOrganisationDto'];
@@ -256,12 +257,12 @@ function Members({ org, canInvite }: { org: Organisation; canInvite: boolean }) 
 /** 本机构: the organisation's own record — why it was returned, what is missing, edit, submit, documents, people. */
 export default function MyOrganisationPage() {
   const { t, i18n } = useTranslation('registry');
-  const roles = useRoles();
+  const { has } = useRoles();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['organisation', 'mine'], queryFn: () => must(api.GET('/api/v1/organisations/mine')) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['organisation'] });
   const org = q.data;
-  const isAdmin = roles.includes('org_admin');
+  const isAdmin = has('org_admin');
   const open = !!org && org.status !== 'closed';
   const missing = (org?.missingForSubmission ?? []) as Array<{ item: string; zh: string; en: string }>;
   return (

@@ -3,7 +3,7 @@ import { Button, Form, Grid, Input, List, Modal, Radio, Space, Tabs, Tag, Typogr
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas } from '../../api/client';
-import { useSession, type Role } from '../../app/session';
+import { useRoles } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../components/problem';
@@ -82,15 +82,9 @@ export function Sections({ items, activeKey, onChange, testId }: {
   );
 }
 
-export function useRoles(): Role[] {
-  const { me } = useSession();
-  return (me?.roles ?? []).map((r) => r.role);
-}
-
 /** Admins and programme officers decide on records; finance reads only (the server enforces the same split). */
 export function useIsDecider(): boolean {
-  const roles = useRoles();
-  return roles.includes('district_admin') || roles.includes('programme_officer');
+  return useRoles().has('district_admin', 'programme_officer');
 }
 
 /**
