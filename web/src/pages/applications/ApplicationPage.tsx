@@ -19,8 +19,9 @@ import { useServiceAreas } from '../../components/serviceAreas';
 import { ToneTag } from '../../components/ToneTag';
 import { useCheckedValues } from '../../components/useCheckedValues';
 import {
-  AttachmentsPanel, HistoryPanel, STATUS_TONE, openFile, useLabel, type Application, type Call,
+  AttachmentsPanel, HistoryPanel, STATUS_TONE, useLabel, type Application, type Call,
 } from './shared';
+import { saveFromApi } from '../../components/download';
 
 type Question = Schemas['FormQuestion'];
 const EDITABLE = new Set(['draft', 'returned']);
@@ -528,7 +529,7 @@ function AwardPanel({ awardId, canAccept }: { awardId: string; canAccept: boolea
             <ToneTag tone={a.status === 'accepted' ? 'good' : 'info'} data-testid="award-status">{t(`award.status.${a.status === 'accepted' ? 'accepted' : 'offered'}`)}</ToneTag>
           </Space>
           <Space wrap>
-            <Button onClick={() => { setPdfError(null); openFile(api.GET('/api/v1/awards/{id}/agreement.pdf', { params: { path: { id: awardId } }, parseAs: 'blob' }), `${a.referenceNo}.pdf`).catch(setPdfError); }}>
+            <Button onClick={() => { setPdfError(null); saveFromApi(api.GET('/api/v1/awards/{id}/agreement.pdf', { params: { path: { id: awardId } }, parseAs: 'blob' }), `${a.referenceNo}.pdf`).catch(setPdfError); }}>
               {t('award.pdf')}
             </Button>
             {a.status !== 'accepted' && canAccept && (

@@ -7,6 +7,7 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { Tone } from '../../components/ToneTag';
+import { saveFromApi } from '../../components/download';
 
 export type Application = Schemas['ApplicationResponse'];
 export type Call = Schemas['CallResponse'];
@@ -24,21 +25,6 @@ export function useLabel() {
   return (l: { zh: string; en: string } | null | undefined) => (l ? (i18n.language === 'en' ? l.en : l.zh) : '');
 }
 
-/**
- * A file needs the access token, which a plain link cannot carry: fetch it through the client and hand the browser
- * the bytes.
- */
-export async function openFile(call: Promise<{ data?: unknown; error?: unknown; response: Response }>, filename: string): Promise<void> {
-  const data = await must(call);
-  const href = URL.createObjectURL(data as Blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(href), 60_000);
-}
 
 /** An application's files: listed for anyone who may read them; uploaded and removed while `editable`. */
 export function AttachmentsPanel({ applicationId, editable }: { applicationId: string; editable: boolean }) {
@@ -96,7 +82,7 @@ export function AttachmentsPanel({ applicationId, editable }: { applicationId: s
             data-testid="attachment"
             actions={[
               <Button key="open" size="small" type="link" aria-label={`${t('files.download')}: ${f.filename}`}
-                onClick={() => { setDownloadError(null); openFile(api.GET('/api/v1/attachments/{id}/content', { params: { path: { id: f.id } }, parseAs: 'blob' }), f.filename).catch(setDownloadError); }}>
+                onClick={() => { setDownloadError(null); saveFromApi(api.GET('/api/v1/attachments/{id}/content', { params: { path: { id: f.id } }, parseAs: 'blob' }), f.filename).catch(setDownloadError); }}>
                 {t('files.download')}
               </Button>,
               ...(editable ? [

@@ -11,9 +11,9 @@ import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../components/problem';
 import { useCheckedValues } from '../../components/useCheckedValues';
-import { openFile } from '../applications/shared';
 import { DaysLeft, EmptyText, ProblemDetails, StatusTag } from './shared';
 import { useRoles } from '../../app/session';
+import { saveFromApi } from '../../components/download';
 
 type Report = Schemas['ProjectReportResponse'];
 interface ReportForm {
@@ -124,7 +124,7 @@ function Receipts({ report, canUpload, onUploaded }: { report: Report; canUpload
         renderItem={(a) => (
           <List.Item>
             <Button type="link" style={{ padding: 0, height: 'auto' }} aria-label={t('report.downloadReceipt', { name: a.filename })}
-              onClick={() => { setError(null); openFile(api.GET('/api/v1/attachments/{id}/content', { params: { path: { id: a.id } }, parseAs: 'blob' }), a.filename).catch(setError); }}>
+              onClick={() => { setError(null); saveFromApi(api.GET('/api/v1/attachments/{id}/content', { params: { path: { id: a.id } }, parseAs: 'blob' }), a.filename).catch(setError); }}>
               {a.filename}
             </Button>
           </List.Item>

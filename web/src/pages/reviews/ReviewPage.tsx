@@ -11,8 +11,8 @@ import { ProblemError } from '../../components/problem';
 import { Remaining } from '../../components/Remaining';
 import { ToneTag } from '../../components/ToneTag';
 import { useCheckedValues } from '../../components/useCheckedValues';
-import { openFile } from '../applications/shared';
 import { ASSIGNMENT_TONE } from './ReviewsListPage';
+import { saveFromApi } from '../../components/download';
 
 type Assignment = Schemas['AssignmentResponse'];
 type FileRef = { id: string; kind: string; filename: string; kindLabel?: { zh: string; en: string } };
@@ -92,7 +92,7 @@ function ApplicationView({ a }: { a: Assignment }) {
         renderItem={(f) => (
           <List.Item data-testid="review-file" actions={[
             <Button key="open" size="small" type="link" aria-label={`${t('review.download')}: ${f.filename}`}
-              onClick={() => { setFileError(null); openFile(api.GET('/api/v1/attachments/{id}/content', { params: { path: { id: f.id } }, parseAs: 'blob' }), f.filename).catch(setFileError); }}>
+              onClick={() => { setFileError(null); saveFromApi(api.GET('/api/v1/attachments/{id}/content', { params: { path: { id: f.id } }, parseAs: 'blob' }), f.filename).catch(setFileError); }}>
               {t('review.download')}
             </Button>,
           ]}>
