@@ -5,7 +5,7 @@ import { District, PASSWORD, TestApp, addMember, openDistrict } from '../support
 import { TINY_PDF } from '../support/organisations';
 import { DAY, applicantOrganisation, applicationContent, clockOf, publishedCall, put, scoreAll, submitApplication, venturePeople } from '../support/calls';
 import { appropriate } from '../support/projects';
-import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { WIDTHS, browserWorld, chooseIn, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
 
 // Whole journeys through several pages, each with set-up over the API: one took 180 s on the shared 2-core box
 // at load 30, so the room is generous; every wait inside is still for an element or a response.
@@ -85,11 +85,8 @@ describe('applications in a real browser: draft, files, submit, screening, award
       await page.getByLabel('申请资助金额', { exact: true }).fill('150000');
       await page.getByLabel('配套资金', { exact: true }).fill('30000');
       await page.getByLabel('服务对象', { exact: true }).fill('社区 60 岁以上独居老人 120 名');
-      await page.getByLabel('服务社区', { exact: true }).click();
-      await pick(page, '晋阳社区');
-      await page.getByLabel('服务领域', { exact: true }).click();
-      await pick(page, '养老服务');
-      await page.keyboard.press('Escape');
+      await chooseIn(page, '服务社区', '晋阳社区');
+      await chooseIn(page, '服务领域', '养老服务');
       await page.getByRole('button', { name: '添加预算科目' }).click();
       await page.getByRole('button', { name: '添加预算科目' }).click();
       const budget = page.getByTestId('budgetLines-row');
@@ -110,10 +107,7 @@ describe('applications in a real browser: draft, files, submit, screening, award
       await page.getByLabel('第 1 行完成日期', { exact: true }).fill('2026-08-31');
       await page.getByLabel('需求分析', { exact: true }).fill('辖区独居老人多，缺少日常陪伴。');
       await page.getByLabel('志愿者人数', { exact: true }).fill('30');
-      await page.getByLabel('服务形式', { exact: true }).click();
-      await pick(page, '入户');
-      await pick(page, '集中');
-      await page.keyboard.press('Escape');
+      await chooseIn(page, '服务形式', '入户', '集中');
 
       // A file, uploaded as a person does, then chosen as the answer to the form's file question.
       await page.getByLabel('附件类型', { exact: true }).selectOption('proposal');

@@ -3,7 +3,7 @@ import { CallClosingScheduler } from '../../src/modules/calls/call-closing.sched
 import { TINY_PDF } from '../support/organisations';
 import { DAY, Applicant, applicantOrganisation, clockOf, venturePeople } from '../support/calls';
 import { District, PASSWORD, Session, TestApp, addMember, eventually } from '../support/test-app';
-import { Tab, WIDTHS, browserWorld, openTab, pick, screenshot, signInThroughPage } from './support/browser';
+import { Tab, WIDTHS, browserWorld, chooseIn, openTab, pick, screenshot, signInThroughPage } from './support/browser';
 
 // Issue 10, proof 1: the whole grant-making path, every step by its person in their own browser session, through the
 // pages only. The people are set up over the API beforehand; time passing is the server's business clock. Eleven
@@ -43,12 +43,8 @@ async function fillApplication(page: Page, p: Proposal): Promise<void> {
   await page.getByLabel('申请资助金额', { exact: true }).fill(String(p.requestedYuan));
   await page.getByLabel('配套资金', { exact: true }).fill(String(p.coFundingYuan));
   await page.getByLabel('服务对象', { exact: true }).fill('社区 60 岁以上独居老人 120 名');
-  await page.getByLabel('服务社区', { exact: true }).click();
-  await pick(page, '晋阳社区');
-  await page.keyboard.press('Escape');
-  await page.getByLabel('服务领域', { exact: true }).click();
-  await pick(page, '养老服务');
-  await page.keyboard.press('Escape');
+  await chooseIn(page, '服务社区', '晋阳社区');
+  await chooseIn(page, '服务领域', '养老服务');
   await page.getByRole('button', { name: '添加预算科目' }).click();
   await page.getByRole('button', { name: '添加预算科目' }).click();
   const budget = page.getByTestId('budgetLines-row');

@@ -105,6 +105,28 @@ export async function pick(page: Page, label: string): Promise<void> {
 }
 
 /**
+ * Chooses entries of a multi-select field, the way a person checks the chips appear: opens the list, picks each entry,
+ * and waits for its chip in the field before the next. A chip that does not appear means the pick did not register
+ * (seen in full CI runs: the community field empty at submit, refused by the server), so that entry is picked once
+ * more; a second miss fails here, naming the field, instead of at the server. Closes the list with Escape.
+ */
+export async function chooseIn(page: Page, field: string, ...labels: string[]): Promise<void> {
+  const input = page.getByLabel(field, { exact: true });
+  const item = page.locator('.ant-form-item').filter({ has: input }).last();
+  for (const label of labels) {
+    const chip = item.locator(`.ant-select-selection-item[title="${label}"]`);
+    for (let attempt = 1; ; attempt++) {
+      // This field's own list (another field's may still be closing): the combobox says whether it is open.
+      if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click();
+      await pick(page, label);
+      if (await chip.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
+      if (attempt === 2) throw new Error(`${field}: "${label}" was picked twice and its chip never appeared`);
+    }
+  }
+  await page.keyboard.press('Escape');
+}
+
+/**
  * Each browser file's world: the app listening on a free port (it serves the built web app), a fresh district with
  * its admin, and one Chromium. Registers its own beforeAll/afterAll; read the fields inside tests.
  */

@@ -7,7 +7,8 @@ const { TestEnvironment } = require('jest-environment-node');
 class BrowserTestEnvironment extends TestEnvironment {
   async handleTestEvent(event) {
     if (event.name === 'test_start') this.global.__sansheTabReports = [];
-    if (event.name === 'test_fn_failure') {
+    // At test_done, after the afterEach hooks: files that close their tabs there are reported too.
+    if (event.name === 'test_done' && event.test.errors.length > 0) {
       const reports = this.global.__sansheTabReports ?? [];
       if (reports.length) {
         process.stderr.write(`\n[browser] "${event.test.name}" failed; what its tabs showed when they closed:\n${reports.join('\n---\n')}\n`);

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, cloneElement, isValidElement, type ReactNode } from 'react';
 import { ProLayout } from '@ant-design/pro-components';
 import { Badge, Button, Dropdown, Select, Space, Spin } from 'antd';
 import { BellOutlined, GlobalOutlined, UserOutlined } from '@ant-design/icons';
@@ -55,6 +55,14 @@ function DistrictSwitch() {
   );
 }
 
+/**
+ * A menu icon is decoration: the entry's label names the link. antd icons carry their own aria-label ("bank",
+ * "money-collect"), which would otherwise become part of every menu link's name.
+ */
+function decorative(icon: ReactNode): ReactNode {
+  return isValidElement<{ 'aria-hidden'?: boolean }>(icon) ? cloneElement(icon, { 'aria-hidden': true }) : icon;
+}
+
 export function Shell() {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
@@ -70,7 +78,7 @@ export function Shell() {
       layout="mix"
       fixSiderbar
       location={{ pathname: location.pathname }}
-      route={{ path: '/', routes: menu.map((r) => ({ path: r.path, name: t(r.nameKey), icon: r.icon })) }}
+      route={{ path: '/', routes: menu.map((r) => ({ path: r.path, name: t(r.nameKey), icon: decorative(r.icon) })) }}
       menuItemRender={(item, dom) => <Link to={item.path ?? '/'}>{dom}</Link>}
       actionsRender={() => [
         <DistrictSwitch key="district" />,
