@@ -2,13 +2,13 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } fro
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, PageOf, ParseIdPipe, Role } from '@sanshe/common';
 import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
-import { CloseProjectDto, ListProjectsQuery, ProjectSettingsDto, ProjectReasonDto, SignAgreementDto } from './dto/project.dto';
+import { CloseProjectDto, ListProjectsQuery, ListTranchesQuery, ProjectSettingsDto, ProjectReasonDto, SignAgreementDto } from './dto/project.dto';
 import { PROJECT_OFFICIALS, PROJECT_READERS } from './project-access.service';
 import { ProjectLifecycleService } from './project-lifecycle.service';
 import { ProjectQueryService } from './project-query.service';
 import { ProjectSettingsService } from './project-settings.service';
 import { TranchesService } from './tranches.service';
-import { ProjectResponse, ProjectSummary, ProjectsBudgetResponse, ProjectsCloseResponse, ProjectsGetSettingsResponse, ProjectsListTranchesResponse, ProjectsPlanVersionsResponse, ProjectsReleaseResponse, ProjectsSignResponse, ProjectsUnfreezeResponse } from './projects.response';
+import { ProjectResponse, ProjectSummary, ProjectsBudgetResponse, ProjectsCloseResponse, ProjectsGetSettingsResponse, ProjectsListTranchesResponse, ProjectsPlanVersionsResponse, ProjectsReleaseResponse, ProjectsSignResponse, ProjectsUnfreezeResponse, TrancheListRow } from './projects.response';
 
 @ApiContract()
 @ApiTags('projects 项目执行')
@@ -27,6 +27,14 @@ export class ProjectsController {
   @ApiOperation({ summary: '项目列表 / Projects I may see, with status, money, overdue items and what is due next' })
   list(@Query() q: ListProjectsQuery, @CurrentActor() actor: Actor) {
     return this.query.list(q, actor);
+  }
+
+  @Returns(PageOf(TrancheListRow))
+  @Get('tranches')
+  @Roles(...PROJECT_OFFICIALS)
+  @ApiOperation({ summary: '拨款列表 / Tranches of every project, ready to pay first, each with its conditions met or not (and why)' })
+  listAllTranches(@Query() q: ListTranchesQuery, @CurrentActor() actor: Actor) {
+    return this.tranches.listAll(q, actor);
   }
 
   @Returns(ProjectsGetSettingsResponse)

@@ -309,3 +309,25 @@ export class ProjectsCloseResponse {
   terminationReason: string | null;
 }
 
+
+export class TrancheRowProject {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: 'GY-2026-01' }) referenceNo: string;
+  @ApiProperty({ type: String, example: '独居老人关爱行动' }) title: string;
+  @ApiProperty({ type: String, example: 'active' }) status: string;
+  @ApiProperty({ type: String, example: '2026年度社区公益创投' }) callTitle: string;
+}
+
+export class TrancheRowOrganisation {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: '晋阳社会工作服务中心' }) name: string;
+}
+
+/**
+ * A row of the district's tranche list: the tranche as the project's own list shows it, with its project and
+ * organisation. `checks` are judged only for tranches still to pay (pending, frozen); paid and cancelled ones have none.
+ */
+export class TrancheListRow extends ProjectTranche {
+  @ApiProperty({ type: () => TrancheRowProject }) project: TrancheRowProject;
+  @ApiProperty({ type: () => TrancheRowOrganisation }) organisation: TrancheRowOrganisation;
+}

@@ -3,7 +3,9 @@ import { Actor, formatYuan } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { LedgerService } from '@sanshe/ledger';
+import { keysetPage } from '@sanshe/database';
 import { TenantContext, IdempotencyService } from '@sanshe/tenancy';
+import { ListTranchesQuery } from './dto/project.dto';
 import type { TrancheCondition } from '../calls/grant-awarded.event';
 import { ProjectAccess, ProjectRow } from './project-access.service';
 import { ProjectNotices } from './project-notices';
@@ -26,6 +28,13 @@ interface TrancheRow {
   released_at: Date | null;
   frozen_reason: string | null;
 }
+
+interface ProjectFacts { id: string; evaluations: Array<{ stage: string; score: number; passed: boolean }>; kinds: string[]; released: string; spent: string }
+
+type ListedTranche = TrancheRow & {
+  reference_no: string; project_title: string; project_status: string; call_title: string; organisation_id: string;
+  organisation_name: string; agreement_signed_on: string | null; earlier_unpaid: number[];
+};
 
 const yuan = (fen: bigint | string) => formatYuan(fen);
 
@@ -152,21 +161,98 @@ export class TranchesService {
   }
 
   /**
-   * Workbench: tranches a finance officer can pay now — pending, on an active project, every condition met, judged
-   * by the same `checkTranche` the release uses. Two queries for the whole district (the tranches, then the facts of
-   * their projects), so the page costs the same with 5 projects or 500; the facts mirror `facts()` above.
+   * The district's tranches across projects, for finance and programme officers: keyset pages, ready-to-pay first.
+   * Conditions are judged (by `checkTranche`, the release's own engine) only for the page's tranches still to pay
+   * (pending, frozen), with the facts of their projects read in one query; paid and cancelled rows carry no checks.
+   * Ordering by readiness needs the district's ready set first (`readyTranches`, at most one tranche per active
+   * project), which rides in the sort key: `0|1` ready, status rank, project start, reference, seq. Tranches have no
+   * due date of their own, so after readiness the project that started first (and has waited longest) comes first.
+   * The ready set is judged per request, so a tranche that became ready between two pages may move up a page.
+   */
+  async listAll(q: ListTranchesQuery, actor: Actor) {
+    const ready = (await this.readyTranches()).map((t) => t.id);
+    const params: unknown[] = [ready];
+    const where = [this.access.visibility(actor, params)];
+    const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replaceAll('?', `$${params.length}`)); };
+    if (q.status === 'open') where.push(`t.status IN ('pending','frozen')`);
+    else if (q.status) add('t.status = ?', q.status);
+    if (q.ready === true) where.push('t.id = ANY($1::uuid[])');
+    if (q.ready === false) where.push('NOT (t.id = ANY($1::uuid[]))');
+    if (q.callId) add('p.call_id = ?', q.callId);
+    if (q.organisationId) add('p.organisation_id = ?', q.organisationId);
+    if (q.projectId) add('t.project_id = ?', q.projectId);
+    if (q.q) add('(p.title ILIKE ? OR p.reference_no ILIKE ?)', `%${q.q.replace(/[%_\\]/g, '\\$&')}%`);
+    const key = `((CASE WHEN t.id = ANY($1::uuid[]) THEN '0' ELSE '1' END)
+      || (CASE t.status WHEN 'pending' THEN '1' WHEN 'frozen' THEN '2' WHEN 'released' THEN '3' ELSE '4' END)
+      || p.starts_on::text || p.reference_no || lpad(t.seq::text, 2, '0')) COLLATE "C"`;
+    const page = await keysetPage<ListedTranche>(this.ctx.manager(), {
+      select: `SELECT t.*, p.reference_no, p.title AS project_title, p.status AS project_status, p.call_title, p.organisation_id,
+          o.name AS organisation_name, p.agreement_signed_on::text,
+          ARRAY(SELECT e.seq FROM project_tranches e WHERE e.project_id = t.project_id AND e.seq < t.seq AND e.status <> 'released' ORDER BY e.seq) AS earlier_unpaid
+        FROM project_tranches t JOIN projects p ON p.id = t.project_id JOIN organisations o ON o.id = p.organisation_id`,
+      countFrom: 'FROM project_tranches t JOIN projects p ON p.id = t.project_id', where, params,
+      order: { key, type: 'text', id: 't.id', direction: 'asc' }, limit: q.limit, cursor: q.cursor,
+    });
+    const open = (t: ListedTranche) => t.status === 'pending' || t.status === 'frozen';
+    const facts = await this.factsFor([...new Set(page.items.filter(open).map((t) => t.project_id))]);
+    return {
+      ...page,
+      items: page.items.map((t) => {
+        const f = facts.get(t.project_id);
+        const checks = open(t) && f ? checkTranche(t.conditions, {
+          projectStatus: t.project_status, agreementSignedOn: t.agreement_signed_on, evaluations: f.evaluations, approvedReportKinds: f.kinds,
+          releasedFen: BigInt(f.released), reportedSpentFen: BigInt(f.spent), trancheStatus: t.status, earlierUnpaid: t.earlier_unpaid,
+        }) : [];
+        return {
+          ...this.view(t), checks, ready: t.status === 'pending' && checks.length > 0 && checks.every((c) => c.met),
+          project: { id: t.project_id, referenceNo: t.reference_no, title: t.project_title, status: t.project_status, callTitle: t.call_title },
+          organisation: { id: t.organisation_id, name: t.organisation_name },
+        };
+      }),
+    };
+  }
+
+  /**
+   * Workbench: tranches a finance officer can pay now, each a link to the tranche list filtered to its project.
    */
   async readyToRelease(): Promise<WaitingList> {
-    const m = this.ctx.manager();
-    const pending: Array<TrancheRow & { reference_no: string; title: string; agreement_signed_on: string | null }> = await m.query(
+    const ready = (await this.readyTranches()).sort((a, b) => a.reference_no.localeCompare(b.reference_no) || a.seq - b.seq);
+    return {
+      total: ready.length,
+      items: ready.slice(0, WAITING_LIMIT).map((t) => ({
+        id: t.id, title: t.title, reference: t.reference_no, dueAt: null, path: `/finance/tranches?ready=true&projectId=${t.project_id}`,
+        detail: { zh: `第${t.seq}期 ${t.name}（${yuan(t.amount_fen)} 元）`, en: `Tranche ${t.seq}: ${t.name} (${yuan(t.amount_fen)} yuan)` },
+      })),
+    };
+  }
+
+  /**
+   * Tranches a finance officer can pay now — pending, on an active project, every condition met, judged by the same
+   * `checkTranche` the release uses. Two queries for the whole district (the tranches, then the facts of their
+   * projects), so it costs the same with 5 projects or 500.
+   */
+  private async readyTranches() {
+    const pending: Array<TrancheRow & { reference_no: string; title: string; agreement_signed_on: string | null }> = await this.ctx.manager().query(
       // Only the first unpaid tranche of a project can be ready: a later one waits for it (earlier_tranches_paid).
       `SELECT t.*, p.reference_no, p.title, p.agreement_signed_on::text
          FROM project_tranches t JOIN projects p ON p.id = t.project_id
         WHERE t.status = 'pending' AND p.status = 'active'
           AND NOT EXISTS (SELECT 1 FROM project_tranches e WHERE e.project_id = t.project_id AND e.seq < t.seq AND e.status <> 'released')`);
-    if (!pending.length) return { total: 0, items: [] };
-    const projectIds = [...new Set(pending.map((t) => t.project_id))];
-    const factRows: Array<{ id: string; evaluations: Array<{ stage: string; score: number; passed: boolean }>; kinds: string[]; released: string; spent: string }> = await m.query(
+    if (!pending.length) return [];
+    const facts = await this.factsFor([...new Set(pending.map((t) => t.project_id))]);
+    return pending.filter((t) => {
+      const f = facts.get(t.project_id)!;
+      return checkTranche(t.conditions, {
+        projectStatus: 'active', agreementSignedOn: t.agreement_signed_on, evaluations: f.evaluations, approvedReportKinds: f.kinds,
+        releasedFen: BigInt(f.released), reportedSpentFen: BigInt(f.spent), trancheStatus: t.status, earlierUnpaid: [],
+      }).every((c) => c.met);
+    });
+  }
+
+  /** `facts()` for many projects in one query (the same sums, read the same way). */
+  private async factsFor(projectIds: string[]): Promise<Map<string, ProjectFacts>> {
+    if (!projectIds.length) return new Map();
+    const rows: ProjectFacts[] = await this.ctx.manager().query(
       `SELECT p.id,
               COALESCE((SELECT jsonb_agg(jsonb_build_object('stage', e.stage, 'score', e.score::float8, 'passed', e.passed)) FROM project_evaluations e WHERE e.project_id = p.id), '[]') AS evaluations,
               ARRAY(SELECT DISTINCT r.kind FROM project_reports r WHERE r.project_id = p.id AND r.status = 'approved') AS kinds,
@@ -174,20 +260,6 @@ export class TranchesService {
               (SELECT COALESCE(sum(s.amount_fen), 0) FROM project_report_spending s JOIN project_reports r ON r.id = s.report_id
                 WHERE r.project_id = p.id AND r.status = 'approved')::text AS spent
          FROM projects p WHERE p.id = ANY($1::uuid[])`, [projectIds]);
-    const facts = new Map(factRows.map((f) => [f.id, f]));
-    const ready = pending.filter((t) => {
-      const f = facts.get(t.project_id)!;
-      return checkTranche(t.conditions, {
-        projectStatus: 'active', agreementSignedOn: t.agreement_signed_on, evaluations: f.evaluations, approvedReportKinds: f.kinds,
-        releasedFen: BigInt(f.released), reportedSpentFen: BigInt(f.spent), trancheStatus: t.status, earlierUnpaid: [],
-      }).every((c) => c.met);
-    }).sort((a, b) => a.reference_no.localeCompare(b.reference_no) || a.seq - b.seq);
-    return {
-      total: ready.length,
-      items: ready.slice(0, WAITING_LIMIT).map((t) => ({
-        id: t.id, title: t.title, reference: t.reference_no, dueAt: null, path: `/projects/${t.project_id}`,
-        detail: { zh: `第${t.seq}期 ${t.name}（${yuan(t.amount_fen)} 元）`, en: `Tranche ${t.seq}: ${t.name} (${yuan(t.amount_fen)} yuan)` },
-      })),
-    };
+    return new Map(rows.map((f) => [f.id, f]));
   }
 }

@@ -2584,6 +2584,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects/tranches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拨款列表 / Tranches of every project, ready to pay first, each with its conditions met or not (and why) */
+        get: operations["projects_listAllTranches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/districts/{districtCode}/calls": {
         parameters: {
             query?: never;
@@ -7694,6 +7711,48 @@ export interface components {
             /** @enum {string} */
             type: "agreement_signed" | "evaluation_passed" | "report_approved" | "spending_ratio";
         };
+        TrancheListRow: {
+            /**
+             * @description 金额（分，整数字符串）/ integer fen as a decimal string
+             * @example 5000000
+             */
+            amountFen: string;
+            checks: components["schemas"]["ProjectTrancheCheck"][];
+            conditions: components["schemas"]["ProjectsUnfreezeCondition"][];
+            frozenReason: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 首期（协议签订后） */
+            name: string;
+            organisation: components["schemas"]["TrancheRowOrganisation"];
+            /** @example 50 */
+            percent: number;
+            project: components["schemas"]["TrancheRowProject"];
+            ready: boolean;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** Format: uuid */
+            releasedEntryId: string | null;
+            /** @example 1 */
+            seq: number;
+            /** @example pending */
+            status: string;
+        };
+        TrancheListRowPage: {
+            items: components["schemas"]["TrancheListRow"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /**
+             * @description rows matching the filters, counted up to the cap (LIST_COUNT_CAP)
+             * @example 1
+             */
+            total: number;
+            /**
+             * @description `atLeast`: more rows match than the cap, and `total` is the cap ("10,000+")
+             * @example exact
+             */
+            totalKind: components["schemas"]["TotalKind"];
+        };
         TranchePlanItem: {
             /**
              * @example [
@@ -7712,6 +7771,24 @@ export interface components {
             percent: number;
             /** @example 1 */
             seq: number;
+        };
+        TrancheRowOrganisation: {
+            /** Format: uuid */
+            id: string;
+            /** @example 晋阳社会工作服务中心 */
+            name: string;
+        };
+        TrancheRowProject: {
+            /** @example 2026年度社区公益创投 */
+            callTitle: string;
+            /** Format: uuid */
+            id: string;
+            /** @example GY-2026-01 */
+            referenceNo: string;
+            /** @example active */
+            status: string;
+            /** @example 独居老人关爱行动 */
+            title: string;
         };
         UpdateApplicationDto: {
             /**
@@ -8552,7 +8629,11 @@ export type SchemaSupervisionSessionDto = components['schemas']['SupervisionSess
 export type SchemaSuspendMemberDto = components['schemas']['SuspendMemberDto'];
 export type SchemaTotalKind = components['schemas']['TotalKind'];
 export type SchemaTrancheCondition = components['schemas']['TrancheCondition'];
+export type SchemaTrancheListRow = components['schemas']['TrancheListRow'];
+export type SchemaTrancheListRowPage = components['schemas']['TrancheListRowPage'];
 export type SchemaTranchePlanItem = components['schemas']['TranchePlanItem'];
+export type SchemaTrancheRowOrganisation = components['schemas']['TrancheRowOrganisation'];
+export type SchemaTrancheRowProject = components['schemas']['TrancheRowProject'];
 export type SchemaUpdateApplicationDto = components['schemas']['UpdateApplicationDto'];
 export type SchemaUpdateBeneficiaryDto = components['schemas']['UpdateBeneficiaryDto'];
 export type SchemaUpdateCallDto = components['schemas']['UpdateCallDto'];
@@ -13753,6 +13834,42 @@ export interface operations {
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
             409: components["responses"]["Problem409"];
+        };
+    };
+    projects_listAllTranches: {
+        parameters: {
+            query?: {
+                callId?: string;
+                /** @description Opaque cursor from the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                organisationId?: string;
+                projectId?: string;
+                /** @description 项目名称或编号 / project title or reference */
+                q?: string;
+                /** @description 只看现在可以拨付的 / only tranches whose conditions all hold now */
+                ready?: boolean;
+                /** @description open = 待拨付（pending 或 frozen） */
+                status?: "open" | "pending" | "frozen" | "released" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrancheListRowPage"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
         };
     };
     callsPortal_list: {

@@ -37,3 +37,19 @@ export class ProjectSettingsDto {
   @ApiProperty({ example: 7, description: '报告到期前几天提醒' }) @IsInt() @Min(1) @Max(60) reminderDaysBefore: number;
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
+
+/** Strict: anything but true/false/1/0 stays as sent, so `ready=maybe` is refused rather than read as false. */
+const bool = ({ value }: { value: unknown }) =>
+  value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value;
+
+/** The finance officer's list of tranches across the district's projects. */
+export class ListTranchesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['open', 'pending', 'frozen', 'released', 'cancelled'], description: 'open = 待拨付（pending 或 frozen）' })
+  @IsOptional() @IsIn(['open', 'pending', 'frozen', 'released', 'cancelled']) status?: string;
+  @ApiPropertyOptional({ description: '只看现在可以拨付的 / only tranches whose conditions all hold now' })
+  @IsOptional() @Transform(bool) @IsBoolean() ready?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() callId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() organisationId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() projectId?: string;
+  @ApiPropertyOptional({ description: '项目名称或编号 / project title or reference' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+}
