@@ -181,7 +181,7 @@ describe('the workbench: what is waiting for each person', () => {
     const ev = of(await bench(w.evaluator), 'evaluation_due');
     expect(ev).toEqual([{
       kind: 'evaluation_due', id, title: detail.title, reference: detail.referenceNo, dueAt: '2027-07-02T16:00:00.000Z', overdue: false,
-      path: `/finance/tranches?ready=true&projectId=${id}`, detail: { zh: '中期评估', en: 'mid-term evaluation' },
+      path: `/projects/${id}`, detail: { zh: '中期评估', en: 'mid-term evaluation' },
     }]);
     expect((await bench(w.otherEvaluator)).counts).toEqual({ evaluation_due: 0 });
 
@@ -240,7 +240,7 @@ describe('the workbench: what is waiting for each person', () => {
 
     // A change needing approval waits for the programme officer only.
     const ext = (await w.orgAdminA.post(`/api/v1/projects/${id}/changes`, { kind: 'extension', reason: '疫情影响延期', newEndsOn: '2028-01-31' }).expect(201)).body;
-    expect(of(await bench(w.officer), 'change_to_approve')).toEqual([expect.objectContaining({ id: ext.id, path: `/finance/tranches?ready=true&projectId=${id}`, detail: { zh: '项目延期', en: 'extension' } })]);
+    expect(of(await bench(w.officer), 'change_to_approve')).toEqual([expect.objectContaining({ id: ext.id, path: `/projects/${id}`, detail: { zh: '项目延期', en: 'extension' } })]);
     expect((await bench(w.d.admin)).counts.change_to_approve).toBeUndefined();
     await w.officer.post(`/api/v1/projects/${id}/changes/${ext.id}/approve`, { version: ext.version }).expect(200);
     expect((await bench(w.officer)).counts.change_to_approve).toBe(0);
@@ -255,7 +255,7 @@ describe('the workbench: what is waiting for each person', () => {
     await w.evaluator.post(`/api/v1/projects/${id}/evaluations`, { stage: 'final', score: 80, grade: 'good', findings: '达成目标', evaluatedOn: '2028-02-10' }).expect(201);
     expect((await bench(w.evaluator)).counts.evaluation_due).toBe(0);
     for (const s of [w.finance, w.officer]) {
-      expect(of(await bench(s), 'closure_ready')).toEqual([expect.objectContaining({ id, path: `/finance/tranches?ready=true&projectId=${id}`, reference: detail.referenceNo })]);
+      expect(of(await bench(s), 'closure_ready')).toEqual([expect.objectContaining({ id, path: `/projects/${id}`, reference: detail.referenceNo })]);
     }
     expect((await bench(w.orgAdminA)).counts.closure_ready).toBeUndefined();
     const p = (await w.officer.get(`/api/v1/projects/${id}`).expect(200)).body;

@@ -172,7 +172,9 @@ export class TranchesService {
   async listAll(q: ListTranchesQuery, actor: Actor) {
     const ready = (await this.readyTranches()).map((t) => t.id);
     const params: unknown[] = [ready];
-    const where = [this.access.visibility(actor, params)];
+    // $1 (the ready set) is read by the page's sort key; the capped count shares the parameters but not the key, and
+    // PostgreSQL refuses a parameter no part of a statement mentions, so the filters name it too.
+    const where = ['$1::uuid[] IS NOT NULL', this.access.visibility(actor, params)];
     const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replaceAll('?', `$${params.length}`)); };
     if (q.status === 'open') where.push(`t.status IN ('pending','frozen')`);
     else if (q.status) add('t.status = ?', q.status);

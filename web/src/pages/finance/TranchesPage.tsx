@@ -1,63 +1,183 @@
-import { Card, Checkbox, Empty, List, Space, Spin, Typography } from 'antd';
-import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useMemo, useRef, useState, type HTMLAttributes } from 'react';
+import { App, Button, Card, Grid, Space, Tag, Typography } from 'antd';
+import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
+import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { TrancheItem } from '../projects/TranchesCard';
-import { Pager, useCursorPages } from '../../components/Pager';
+import { cursorPages } from '../../components/cursorPages';
+import { TONES } from '../../components/ToneTag';
+import { StatusTag, TrancheChecks, useIdempotencyKey } from '../projects/shared';
+import { useRoles } from '../../app/session';
 
-const PAGE = 10;
+type Row = Schemas['TrancheListRow'];
+type Status = 'open' | 'pending' | 'frozen' | 'released' | 'cancelled';
+interface Filters { status?: Status; ready?: boolean; q?: string; projectId?: string }
+
+const PAGE_SIZE = 20;
+const STATUSES: Status[] = ['open', 'pending', 'frozen', 'released', 'cancelled'];
 
 /**
- * 资金拨付: the unpaid tranches of the district's active projects, each with its conditions met or unmet as the
- * server judges them now, and the release. Pages over projects (the API pages projects, not tranches).
+ * 资金拨付: every project's tranches in one server-paged list, ready to pay first, each with its conditions as the
+ * server judges them now. The workbench links here with `?ready=true&projectId=…`.
  */
 export default function TranchesPage() {
   const { t } = useTranslation('finance');
-  const [readyOnly, setReadyOnly] = useState(false);
-  const pages = useCursorPages('tranches');
-  const projects = useQuery({
-    queryKey: ['projects', 'list', 'active', pages.cursor],
-    queryFn: () => must(api.GET('/api/v1/projects', { params: { query: { status: 'active', limit: PAGE, cursor: pages.cursor } } })),
-    placeholderData: (prev) => prev,
-  });
+  const screens = Grid.useBreakpoint();
+  const [params, setParams] = useSearchParams();
+  const projectId = params.get('projectId') ?? undefined;
+  const initial = { status: (params.get('status') as Status | null) ?? 'open', ready: params.get('ready') === 'true' ? 'true' : undefined };
+  const action = useRef<ActionType>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const fetchPage = useMemo(() => cursorPages<Row, Filters>((f, cursor, limit) => must(api.GET('/api/v1/projects/tranches', {
+    params: { query: { ...f, limit, cursor } },
+  }))), []);
+  const reload = () => { void action.current?.reload(); };
+  const filterColumns: ProColumns<Row>[] = [
+    {
+      title: t('tranches.filter.status'), dataIndex: 'status', valueType: 'select', hideInTable: true, initialValue: initial.status,
+      valueEnum: Object.fromEntries(STATUSES.map((s) => [s, { text: t(`tranches.status.${s}`) }])),
+    },
+    {
+      title: t('tranches.filter.ready'), dataIndex: 'ready', valueType: 'select', hideInTable: true, initialValue: initial.ready,
+      valueEnum: { true: { text: t('tranches.filter.readyYes') }, false: { text: t('tranches.filter.readyNo') } },
+    },
+    { title: t('tranches.filter.q'), dataIndex: 'q', hideInTable: true },
+  ];
+  const wide: ProColumns<Row>[] = [
+    { title: t('tranches.col.project'), key: 'project', search: false, render: (_, r) => <ProjectCell row={r} /> },
+    { title: t('tranches.col.tranche'), key: 'tranche', search: false, render: (_, r) => <Space direction="vertical" size={0}><span>{t('tranches.seq', { seq: r.seq })} {r.name}</span><span>{r.percent}%</span></Space> },
+    { title: t('tranches.col.amount'), key: 'amount', search: false, align: 'right', render: (_, r) => <Money fen={r.amountFen} /> },
+    { title: t('tranches.col.status'), key: 'status', search: false, render: (_, r) => <StatusCell row={r} /> },
+    {
+      title: t('tranches.col.conditions'), key: 'conditions', search: false,
+      render: (_, r) => <Space direction="vertical" data-testid={`tranche-${r.seq}`}><ConditionsCell row={r} /><ReleaseCell row={r} onDone={reload} /></Space>,
+    },
+  ];
+  // A phone gets one column per tranche, laid out as a card: project, money, status, conditions, the release.
+  const narrow: ProColumns<Row>[] = [{
+    title: t('tranches.col.tranche'), key: 'card', search: false, render: (_, r) => (
+      <Space direction="vertical" style={{ width: '100%' }} data-testid={`tranche-${r.seq}`}>
+        <ProjectCell row={r} />
+        <Space wrap><span>{t('tranches.seq', { seq: r.seq })} {r.name}</span><Money fen={r.amountFen} /><span>{r.percent}%</span></Space>
+        <StatusCell row={r} />
+        <ConditionsCell row={r} />
+        <ReleaseCell row={r} onDone={reload} />
+      </Space>
+    ),
+  }];
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{t('tranches.title')}</Typography.Title>
-      <Checkbox checked={readyOnly} onChange={(e) => setReadyOnly(e.target.checked)}>{t('tranches.readyOnly')}</Checkbox>
-      <ProblemAlert error={projects.error} />
-      {projects.isPending && <Spin aria-label={t('common.loading')} />}
-      {projects.data && projects.data.items.length === 0 && <Empty description={t('tranches.none')} />}
-      {projects.data?.items.map((p) => <ProjectTranches key={p.id} project={p} readyOnly={readyOnly} />)}
-      <Pager label={t('tranches.title')} pages={pages} total={projects.data?.total} nextCursor={projects.data?.nextCursor} />
+    <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('tranches.title')}</h1>}>
+      {projectId && (
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Tag data-testid="project-filter">{t('tranches.oneProject')}</Tag>
+          <Button size="small" onClick={() => { params.delete('projectId'); setParams(params); }}>{t('tranches.allProjects')}</Button>
+        </Space>
+      )}
+      <ProblemAlert error={error} />
+      <ProTable<Row>
+        rowKey="id"
+        actionRef={action}
+        columns={[...filterColumns, ...(screens.md ? wide : narrow)]}
+        params={{ projectId }}
+        data-testid="tranches-table"
+        search={{ labelWidth: 'auto', searchText: t('tranches.search'), resetText: t('tranches.reset'), collapsed: false, collapseRender: false }}
+        options={false}
+        pagination={{ pageSize: PAGE_SIZE, showSizeChanger: false }}
+        // Rows of one project share its test id, so `project-tranches-<ref>` → `tranche-<seq>` finds one tranche.
+        onRow={(r) => ({ 'data-testid': `project-tranches-${r.project.referenceNo}` }) as HTMLAttributes<HTMLElement>}
+        request={async (p) => {
+          setError(null);
+          const f: Filters = {
+            status: (p.status as Status | undefined) || undefined,
+            ready: p.ready === 'true' ? true : p.ready === 'false' ? false : undefined,
+            q: (p.q as string | undefined)?.trim() || undefined,
+            projectId: (p.projectId as string | undefined) || undefined,
+          };
+          try {
+            return await fetchPage(f, p.current ?? 1, PAGE_SIZE);
+          } catch (e) {
+            setError(e);
+            return { data: [], total: 0, success: false };
+          }
+        }}
+      />
+    </Card>
+  );
+}
+
+function ProjectCell({ row }: { row: Row }) {
+  return (
+    <Space direction="vertical" size={0}>
+      <Link to={`/projects/${row.project.id}`}>{row.project.title}</Link>
+      <Typography.Text type="secondary">{row.project.referenceNo}</Typography.Text>
+      <span>{row.organisation.name}</span>
     </Space>
   );
 }
 
-function ProjectTranches({ project, readyOnly }: { project: Schemas['ProjectSummary']; readyOnly: boolean }) {
+function StatusCell({ row }: { row: Row }) {
   const { t } = useTranslation('finance');
-  const tranches = useQuery({
-    queryKey: ['projects', 'tranches', project.id],
-    queryFn: () => must(api.GET('/api/v1/projects/{id}/tranches', { params: { path: { id: project.id } } })),
-  });
-  const open = (tranches.data?.items ?? []).filter((x) => (x.status === 'pending' || x.status === 'frozen') && (!readyOnly || x.ready));
-  if (tranches.data && open.length === 0) return null;
   return (
-    <Card
-      data-testid={`project-tranches-${project.referenceNo}`}
-      title={<h2 style={{ fontSize: 16, margin: 0 }}><Link to={`/projects/${project.id}`}>{project.title}</Link></h2>}
-      extra={<Typography.Text type="secondary">{project.referenceNo}</Typography.Text>}
-    >
-      <Space wrap style={{ marginBottom: 8 }}>
-        <span>{project.organisation.name}</span>
-        <span>{t('tranches.awarded')} <Money fen={project.money.awardedFen} /></span>
-        <span>{t('tranches.released')} <Money fen={project.money.releasedFen} /></span>
+    <Space direction="vertical" size={0}>
+      <Space wrap size={4}>
+        <StatusTag status={row.status} />
+        {row.ready && <span style={{ color: TONES.good.color }}>{t('tranches.ready')}</span>}
       </Space>
-      <ProblemAlert error={tranches.error} />
-      <List loading={tranches.isPending} dataSource={open} renderItem={(tr) => <TrancheItem projectId={project.id} tranche={tr} />} />
-    </Card>
+      {row.releasedAt && <span>{t('tranches.releasedAt')} <DateTime value={row.releasedAt} /></span>}
+      {row.frozenReason && <span style={{ color: TONES.bad.color }}>{t('tranches.frozenReason')}: {row.frozenReason}</span>}
+    </Space>
+  );
+}
+
+function ConditionsCell({ row }: { row: Row }) {
+  const open = row.status === 'pending' || row.status === 'frozen';
+  return open ? <TrancheChecks checks={row.checks} /> : null;
+}
+
+/**
+ * Releases one tranche (finance only). Not ready: the button is secondary and says why beside it; it stays
+ * clickable because the server is the judge (conditions may have changed since the page loaded) and its refusal,
+ * listing the unmet conditions in its own words, is shown here. The Idempotency-Key makes a double click one release.
+ */
+function ReleaseCell({ row, onDone }: { row: Row; onDone: () => void }) {
+  const { t } = useTranslation('finance');
+  const { has } = useRoles();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const idem = useIdempotencyKey();
+  const release = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/projects/{id}/tranches/{trancheId}/release', {
+      params: { path: { id: row.project.id, trancheId: row.id }, header: { 'Idempotency-Key': idem.key() } },
+    })),
+    onSuccess: () => {
+      idem.done();
+      void message.success(t('tranches.releasedOk', { name: `${row.project.referenceNo} ${row.name}` }));
+      void qc.invalidateQueries({ queryKey: ['projects'] });
+      void qc.invalidateQueries({ queryKey: ['funds'] });
+      onDone();
+    },
+  });
+  const open = row.status === 'pending' || row.status === 'frozen';
+  if (!open || !has('finance_officer')) return null;
+  const why = `why-${row.id}`;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <ProblemAlert error={release.error} />
+      <Button
+        type={row.ready ? 'primary' : 'default'}
+        loading={release.isPending}
+        onClick={() => { if (!release.isPending) release.mutate(); }}
+        aria-label={`${t('tranches.release')}: ${row.project.referenceNo} ${row.name}`}
+        aria-describedby={row.ready ? undefined : why}
+        autoInsertSpace={false}
+      >
+        {t('tranches.release')}
+      </Button>
+      {!row.ready && <Typography.Text id={why} type="secondary">{t(row.status === 'frozen' ? 'tranches.whyFrozen' : 'tranches.whyNot')}</Typography.Text>}
+    </Space>
   );
 }

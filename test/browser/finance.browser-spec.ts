@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
+import { PASSWORD, TestApp } from '../support/test-app';
+import { Tab, WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+
+jest.setTimeout(300_000);
+
+interface Row { id: string; seq: number; status: string; ready: boolean; checks: Array<{ met: boolean; zh: string }>; project: { id: string; referenceNo: string } }
+
+describe('finance: every project\'s tranches in one list, released from the row', () => {
+  const world = browserWorld();
+  let t: TestApp;
+  let browser: Browser;
+  let w: ProjectWorld;
+  const tabs: Tab[] = [];
+
+  beforeAll(async () => {
+    ({ t, browser } = world);
+    w = await projectWorld(t);
+  });
+  afterEach(async () => {
+    while (tabs.length) await tabs.pop()!.close();
+  });
+
+  async function signedIn(phone: string, width: number = WIDTHS.desktop): Promise<Tab> {
+    const tab = await openTab(browser, t.baseUrl!, width);
+    tabs.push(tab);
+    await signInThroughPage(tab.page, phone, PASSWORD);
+    await tab.page.getByRole('heading', { name: /工作台/ }).waitFor();
+    return tab;
+  }
+
+  async function signed(overrides: Parameters<typeof fundedProject>[2]) {
+    const p = await fundedProject(t, w, overrides);
+    await w.officer.post(`/api/v1/projects/${p.id}/agreement`, { signedOn: '2027-01-05', version: p.detail.version }).expect(200);
+    return p;
+  }
+
+  /** axe and a screenshot at both widths of the page as it stands. */
+  async function check(page: Page, name: string) {
+    for (const width of [WIDTHS.desktop, WIDTHS.phone, WIDTHS.desktop]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('h1').first().waitFor();
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+      if (width === WIDTHS.phone) await page.getByTestId('tranches-table').locator('.ant-table-row').first().waitFor();
+      expect({ name, width, violations: await seriousA11yViolations(page) }).toEqual({ name, width, violations: [] });
+      await screenshot(page, `finance-${name}`);
+    }
+  }
+
+  it('the officer sees two projects\' tranches in one list, releases one, and sees another refused with its unmet conditions', async () => {
+    const a = await signed({ organisationId: w.orgA, projectTitle: '独居老人关爱行动', startsOn: '2027-01-01' });
+    const b = await fundedProject(t, w, { organisationId: w.orgB, projectTitle: '一老一小共融空间', startsOn: '2026-12-01' });
+    const c = await signed({ organisationId: w.orgB, projectTitle: '社区儿童托管', startsOn: '2027-02-01' });
+    const { page, errors } = await signedIn(w.finance.phone);
+
+    // From the workbench item straight to the list, filtered to that project's tranche ready to release.
+    await page.getByRole('link', { name: '独居老人关爱行动' }).click();
+    await page.getByRole('heading', { name: '资金拨付' }).waitFor();
+    await page.getByTestId('project-filter').waitFor();
+    const rowsOf = (ref: string) => page.getByTestId(`project-tranches-${ref}`);
+    await rowsOf(a.payload.referenceNo).getByTestId('tranche-1').waitFor();
+    expect(await page.getByTestId('tranches-table').locator('.ant-table-row').count()).toBe(1);
+    await page.getByRole('button', { name: '看全部项目' }).click();
+
+    // Unfiltered (open tranches): both organisations' projects in one list, the ready ones first.
+    await rowsOf(b.payload.referenceNo).getByTestId('tranche-3').waitFor();
+    const listed = (await w.finance.get('/api/v1/projects/tranches?status=open').expect(200)).body.items as Row[];
+    expect(listed.slice(0, 2).map((r) => [r.project.id, r.seq, r.ready])).toEqual([[a.id, 1, true], [c.id, 1, true]]);
+    const shown = await page.getByTestId('tranches-table').locator('.ant-table-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+    expect(shown).toEqual(listed.map((r) => `project-tranches-${r.project.referenceNo}`));
+    await check(page, 'tranches');
+
+    // B is not signed: its first tranche lists the unmet condition in the server's words, and the button says why.
+    const bFirst = rowsOf(b.payload.referenceNo).getByTestId('tranche-1');
+    const bChecks = listed.find((r) => r.project.id === b.id && r.seq === 1)!.checks;
+    const unmet = bChecks.filter((x) => !x.met);
+    expect(unmet.map((x) => x.zh)).toEqual(['资助协议已签订']);
+    expect(await bFirst.getByTestId('condition-unmet').count()).toBe(1);
+    await bFirst.getByText('资助协议已签订').waitFor();
+    await bFirst.getByText('条件未全部满足，暂不能拨付').waitFor();
+
+    // A: released from the row; it leaves the open list; paid once.
+    const before = BigInt((await w.finance.get('/api/v1/funds/programme').expect(200)).body.balanceFen);
+    const aFirst = rowsOf(a.payload.referenceNo).getByTestId('tranche-1');
+    await aFirst.getByRole('button', { name: /^拨付: / }).dblclick();
+    await page.getByText(`已拨付：${a.payload.referenceNo}`).waitFor();
+    await aFirst.waitFor({ state: 'detached' });
+    const aTranches = (await w.finance.get(`/api/v1/projects/${a.id}/tranches`).expect(200)).body.items as Row[];
+    expect(aTranches.map((x) => x.status)).toEqual(['released', 'pending', 'pending']);
+    expect(before - BigInt((await w.finance.get('/api/v1/funds/programme').expect(200)).body.balanceFen)).toBe(5000000n);
+
+    // B refused: the server's 409 names the unmet condition, shown on the row.
+    await bFirst.getByRole('button', { name: /^拨付: / }).click();
+    const refused = await w.finance.post(`/api/v1/projects/${b.id}/tranches/${listed.find((r) => r.project.id === b.id)!.id}/release`)
+      .set('Idempotency-Key', randomUUID()).expect(409);
+    expect(refused.body.message['zh-CN']).toContain('资助协议已签订');
+    await bFirst.getByRole('alert').filter({ hasText: refused.body.message['zh-CN'] }).waitFor();
+
+    // C was paid by a colleague after this page loaded: the stale row's release is refused with the server's words.
+    const cFirst = rowsOf(c.payload.referenceNo).getByTestId('tranche-1');
+    await cFirst.getByRole('button', { name: /^拨付: / }).waitFor();
+    const cId = listed.find((r) => r.project.id === c.id && r.seq === 1)!.id;
+    await w.finance.post(`/api/v1/projects/${c.id}/tranches/${cId}/release`).set('Idempotency-Key', randomUUID()).expect(200);
+    const again = await w.finance.post(`/api/v1/projects/${c.id}/tranches/${cId}/release`).set('Idempotency-Key', randomUUID()).expect(409);
+    await cFirst.getByRole('button', { name: /^拨付: / }).click();
+    await cFirst.getByRole('alert').filter({ hasText: again.body.message['zh-CN'] }).waitFor();
+    expect((await w.finance.get(`/api/v1/projects/${b.id}/tranches`).expect(200)).body.items.map((x: Row) => x.status)).toEqual(['pending', 'pending', 'pending']);
+
+    // Filters go to the server: released only, then English once.
+    await page.getByLabel('拨款状态').click();
+    await pick(page, '已拨付');
+    await page.getByRole('button', { name: /^查\s?询$/ }).click();
+    await rowsOf(a.payload.referenceNo).getByText('拨付时间').waitFor();
+    await rowsOf(c.payload.referenceNo).getByText('拨付时间').waitFor();
+    expect(await page.getByTestId('tranches-table').locator('.ant-table-row').count()).toBe(2);
+    await page.getByTestId('language-switch').click();
+    await pick(page, 'English');
+    await page.getByRole('heading', { name: 'Tranche release' }).waitFor();
+    await page.getByText('Released at').first().waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('on a phone each tranche is a card; a programme officer reads the list but has no release button', async () => {
+    const p = await fundedProject(t, w, { projectTitle: '手机上看的项目' });
+    const { page, errors } = await signedIn(w.officer.phone, WIDTHS.phone);
+    await page.goto(`/finance/tranches?projectId=${p.id}`);
+    await page.getByRole('heading', { name: '资金拨付' }).waitFor();
+    const first = page.getByTestId(`project-tranches-${p.payload.referenceNo}`).getByTestId('tranche-1');
+    await first.getByText('资助协议已签订').waitFor();
+    expect(await page.getByTestId('tranches-table').locator('thead th').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^拨付: / }).count()).toBe(0);
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(WIDTHS.phone + 1);
+    expect({ violations: await seriousA11yViolations(page) }).toEqual({ violations: [] });
+    await screenshot(page, 'finance-tranches-officer');
+    expect(errors).toEqual([]);
+  });
+});
