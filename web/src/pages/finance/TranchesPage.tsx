@@ -29,6 +29,7 @@ export default function TranchesPage() {
   const screens = Grid.useBreakpoint();
   const [params, setParams] = useSearchParams();
   const projectId = params.get('projectId') ?? undefined;
+  const extra = useMemo(() => ({ projectId }), [projectId]);
   const initial = { status: (params.get('status') as Status | null) ?? 'open', ready: params.get('ready') === 'true' ? 'true' : undefined };
   const action = useRef<ActionType>(undefined);
   const [error, setError] = useState<unknown>(null);
@@ -74,15 +75,17 @@ export default function TranchesPage() {
       {projectId && (
         <Space wrap style={{ marginBottom: 12 }}>
           <Tag data-testid="project-filter">{t('tranches.oneProject')}</Tag>
-          <Button size="small" onClick={() => { params.delete('projectId'); setParams(params); }}>{t('tranches.allProjects')}</Button>
+          <Button size="small" onClick={() => setParams(new URLSearchParams())}>{t('tranches.allProjects')}</Button>
         </Space>
       )}
       <ProblemAlert error={error} />
       <ProTable<Row>
+        // The workbench's link sets the filters in the address; a new address starts the table over with them.
+        key={params.toString()}
         rowKey="id"
         actionRef={action}
         columns={[...filterColumns, ...(screens.md ? wide : narrow)]}
-        params={{ projectId }}
+        params={extra}
         data-testid="tranches-table"
         search={{ labelWidth: 'auto', searchText: t('tranches.search'), resetText: t('tranches.reset'), collapsed: false, collapseRender: false }}
         options={false}
