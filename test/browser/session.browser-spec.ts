@@ -164,11 +164,13 @@ describe('signing in and staying signed in, in a real browser', () => {
     const m = await addMember(t, d, ['programme_officer']);
     const tab = await openTab(browser, t.baseUrl!);
     const { page } = tab;
+    const hasFocus = (target: Locator) =>
+      target.evaluate((el) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement));
     // Tab moves focus in the page's order until it reaches the element; a control that Tab never reaches fails.
     const tabTo = async (target: Locator, what: string) => {
       await target.waitFor();
       for (let i = 0; i < 60; i += 1) {
-        if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) return;
+        if (await hasFocus(target)) return;
         await page.keyboard.press('Tab');
       }
       throw new Error(`Tab never reached ${what}`);
@@ -181,10 +183,10 @@ describe('signing in and staying signed in, in a real browser', () => {
       await target.waitFor();
       await page.keyboard.press('Tab');
       for (let i = 0; i < 5; i += 1) {
-        if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) break;
+        if (await hasFocus(target)) break;
         await page.keyboard.press('ArrowDown');
       }
-      expect(await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
+      expect(await hasFocus(target)).toBe(true);
       await page.keyboard.press('Enter');
     };
     try {
