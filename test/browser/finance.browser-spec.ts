@@ -109,7 +109,9 @@ describe('finance: every project\'s tranches in one list, released from the row'
     expect((await w.finance.get(`/api/v1/projects/${b.id}/tranches`).expect(200)).body.items.map((x: Row) => x.status)).toEqual(['pending', 'pending', 'pending']);
 
     // Filters go to the server: released only, then English once.
-    await page.getByLabel('拨款状态').click();
+    // The filter form is at the top, under the fixed header; the chosen value's chip is what a person clicks.
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.locator('.ant-form-item').filter({ has: page.getByLabel('拨款状态') }).locator('.ant-select-selector').click();
     await pick(page, '已拨付');
     await page.getByRole('button', { name: /^查\s?询$/ }).click();
     await rowsOf(a.payload.referenceNo).getByText('拨付时间').waitFor();
