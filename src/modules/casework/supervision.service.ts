@@ -60,9 +60,9 @@ export class SupervisionService {
     await this.access.requireOrgMember(scope, dto.workerMembershipId, [Role.SocialWorker, Role.Supervisor]);
     if (dto.supervisorMembershipId === dto.workerMembershipId) throw caseworkError(CaseworkErrorCode.ROLE_MISMATCH, { reason: 'self' });
     const rows: Array<{ id: string }> = await this.ctx.manager().query(
-      `INSERT INTO supervision_assignments (tenant_id, organisation_id, supervisor_membership_id, worker_membership_id, created_by)
-       VALUES ($1,$2,$3,$4,$5) ON CONFLICT (tenant_id, supervisor_membership_id, worker_membership_id) WHERE ended_at IS NULL DO NOTHING RETURNING id`,
-      [this.ctx.tenantId(), scope.organisationId, dto.supervisorMembershipId, dto.workerMembershipId, actor.userId]);
+      `INSERT INTO supervision_assignments (tenant_id, organisation_id, supervisor_membership_id, worker_membership_id, created_by, started_at)
+       VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (tenant_id, supervisor_membership_id, worker_membership_id) WHERE ended_at IS NULL DO NOTHING RETURNING id`,
+      [this.ctx.tenantId(), scope.organisationId, dto.supervisorMembershipId, dto.workerMembershipId, actor.userId, this.clock.now()]);
     if (!rows[0]) throw caseworkError(CaseworkErrorCode.ASSIGNMENT_EXISTS);
     await this.audit.record({ action: 'supervision.assigned', entityType: 'supervision_assignment', entityId: rows[0].id, after: dto });
     return this.getAssignment(scope, rows[0].id);

@@ -75,8 +75,8 @@ export class ReviewPanelService {
     if (a.status === 'submitted') throw reviewsError(ReviewsErrorCode.REVIEW_ALREADY_SUBMITTED);
     if (a.status === 'conflict') throw reviewsError(ReviewsErrorCode.CONFLICT_DECLARED);
     await this.ctx.manager().query(
-      `INSERT INTO review_conflicts (tenant_id, call_id, membership_id, organisation_id, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [this.ctx.tenantId(), a.call_id, actor.membershipId, a.organisation_id, reason]);
+      `INSERT INTO review_conflicts (tenant_id, call_id, membership_id, organisation_id, reason, declared_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [this.ctx.tenantId(), a.call_id, actor.membershipId, a.organisation_id, reason, this.clock.now()]);
     await this.ctx.manager().query(`UPDATE review_assignments SET status = 'conflict', version = version + 1, updated_at = now() WHERE id = $1`, [assignmentId]);
     const call = await this.calls.require(a.call_id);
     const app = await this.applications.require(a.application_id);
