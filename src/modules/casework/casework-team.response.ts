@@ -377,6 +377,7 @@ export class CaseworkTeamAddCertificateResponse {
   @ApiProperty({ type: String, example: "SW7773386" }) certificateNo: string;
   @ApiProperty({ type: String, format: 'date' }) issuedOn: string;
   @ApiProperty({ type: String, nullable: true }) validUntil: string | null;
+  @ApiProperty({ type: Number, example: 1 }) version: number;
 }
 
 

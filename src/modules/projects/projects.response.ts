@@ -132,6 +132,7 @@ export class ProjectTranche {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) releasedEntryId: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) releasedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) frozenReason: string | null;
+  @ApiProperty({ type: Number, example: 1 }) version: number;
   @ApiProperty({ type: () => [ProjectTrancheCheck] }) checks: ProjectTrancheCheck[];
   @ApiProperty({ type: Boolean }) ready: boolean;
 }
@@ -284,6 +285,7 @@ export class ProjectsUnfreezeResponse {
   @ApiProperty({ type: String, nullable: true }) releasedEntryId: string | null;
   @ApiProperty({ type: String, nullable: true }) releasedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) frozenReason: string | null;
+  @ApiProperty({ type: Number, example: 3 }) version: number;
 }
 
 
@@ -307,5 +309,6 @@ export class ProjectsCloseResponse {
   @ApiProperty({ type: () => FundsSummaryResponse }) fund: FundsSummaryResponse;
   @ApiProperty({ type: String, nullable: true, example: null, description: '提前终止的原因；执行期结束后结项为 null / the early-termination reason; null when closed after the end date' })
   terminationReason: string | null;
+  @ApiProperty({ type: Number, example: 6, description: 'the project\'s version after closing' }) version: number;
 }
 

@@ -84,7 +84,7 @@ export class ReviewPanelService {
     await this.audit.record({ action: 'review.conflict_declared', entityType: 'review_assignment', entityId: assignmentId, after: { reason, replaced: created > 0 } });
     const [replacement] = await this.ctx.manager().query(
       `SELECT id FROM review_assignments WHERE replaces_id = $1`, [assignmentId]);
-    return { status: 'conflict', replaced: !!replacement };
+    return { id: assignmentId, status: 'conflict', replaced: !!replacement, version: Number(a.version) + 1 };
   }
 
   private async fill(callId: string, perApplication: number, apps: Array<{ id: string; organisationId: string }>, replacesId?: string, strict = true): Promise<number> {

@@ -142,8 +142,11 @@ export class ReviewsAssignResponse {
 }
 
 
+/** The assignment after its reviewer declared a conflict (the assignment view itself is closed to them from now on). */
 export class ReviewsConflictResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "conflict" }) status: string;
-  @ApiProperty({ type: Boolean }) replaced: boolean;
+  @ApiProperty({ type: Boolean, description: 'another reviewer of the panel took the application over' }) replaced: boolean;
+  @ApiProperty({ type: Number, example: 2 }) version: number;
 }
 

@@ -4039,6 +4039,8 @@ export interface components {
             /** Format: uuid */
             membershipId: string;
             validUntil: string | null;
+            /** @example 1 */
+            version: number;
         };
         CaseworkTeamAddEventResponse: {
             /** Format: uuid */
@@ -5968,6 +5970,8 @@ export interface components {
             referenceNo: string;
             /** @example accepted */
             status: string;
+            /** @example 2 */
+            version: number;
         };
         OutcomeAnswerResponse: {
             /** @example 经核实，该机构去年项目结项评估为良好。 */
@@ -5996,6 +6000,11 @@ export interface components {
             callId: string;
             /** @example awarded */
             status: string;
+            /**
+             * @description the call's version after the award
+             * @example 9
+             */
+            version: number;
         };
         OutcomePublishNoticeResponse: {
             /** Format: uuid */
@@ -6751,6 +6760,11 @@ export interface components {
              * @example null
              */
             terminationReason: string | null;
+            /**
+             * @description the project's version after closing
+             * @example 6
+             */
+            version: number;
         };
         ProjectSettingsDto: {
             /**
@@ -6905,6 +6919,8 @@ export interface components {
             seq: number;
             /** @example pending */
             status: string;
+            /** @example 3 */
+            version: number;
         };
         ProjectTotalIndicator: {
             distinctPeople: number | string;
@@ -6960,6 +6976,8 @@ export interface components {
             seq: number;
             /** @example pending */
             status: string;
+            /** @example 1 */
+            version: number;
         };
         ProjectTrancheCheck: {
             /** @example The project is funded and in progress */
@@ -7476,9 +7494,14 @@ export interface components {
             panel: components["schemas"]["ReviewsSetPanelItem"][];
         };
         ReviewsConflictResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description another reviewer of the panel took the application over */
             replaced: boolean;
             /** @example conflict */
             status: string;
+            /** @example 2 */
+            version: number;
         };
         ReviewsMineItem: {
             /** Format: uuid */
