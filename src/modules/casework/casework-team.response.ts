@@ -196,7 +196,7 @@ const TAG_COUNTS: ApiPropertyOptions = {
   type: 'object',
   additionalProperties: {
     type: 'object', required: ['label', 'people'],
-    properties: { label: { allOf: [{ $ref: getSchemaPath(LocalisedLabel) }], nullable: true }, people: { oneOf: SUPPRESSED_COUNT.oneOf, description: SUPPRESSED_COUNT.description } },
+    properties: { label: { type: 'object', nullable: true, allOf: [{ $ref: getSchemaPath(LocalisedLabel) }] }, people: { oneOf: SUPPRESSED_COUNT.oneOf, description: SUPPRESSED_COUNT.description } },
   },
   example: { dibao: { label: { zh: '低保', en: 'Minimum living allowance (dibao)' }, people: 12 }, tekun: { label: { zh: '特困', en: 'Extreme hardship (tekun)' }, people: '<5' } },
   description: 'people with each vulnerability tag, keyed by tag code',
