@@ -88,8 +88,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** axe-core's serious and critical violations on the page as it stands, summarised for a readable failure. */
+/**
+ * axe-core's serious and critical violations on the page as it stands, summarised for a readable failure. A success
+ * toast is let go first: caught in its fade-out, its text measures as failing contrast (seen on a loaded machine,
+ * where the check ran while the toast of the step before was still leaving).
+ */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
