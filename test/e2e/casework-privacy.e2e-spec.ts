@@ -25,8 +25,8 @@ async function ownerIn(tenantId: string): Promise<Client> {
 
 /**
  * Every row of every table of the district, read by the schema owner: `text` whole rows (bytea as hex), `words` only
- * the text, json and array columns — where short digit fragments can be looked for without matching random hex,
- * uuids or microseconds by chance.
+ * the text, json and array columns with random identifiers blanked — where short digit fragments can be looked for
+ * without matching random hex, uuids or microseconds by chance.
  */
 async function dumpDistrict(tenantId: string): Promise<{ text: string; words: string; rows: number }> {
   const owner = await ownerIn(tenantId);
@@ -46,7 +46,11 @@ async function dumpDistrict(tenantId: string): Promise<{ text: string; words: st
       const w = await owner.query(`SELECT concat_ws(' | ', ${cols.rows.map((c: { column_name: string }) => `"${c.column_name}"::text`).join(', ')}) AS row FROM ${table_name}`);
       words.push(...w.rows.map((r: { row: string }) => `${table_name}: ${r.row}`));
     }
-    return { text: parts.join('\n'), words: words.join('\n'), rows };
+    // Random identifiers inside json (ids in audit and outbox payloads, key ids, hashes) hold five-digit runs by chance
+    // (a uuid has ~2.7 all-digit windows of five), so they are blanked before fragments are looked for; they cannot
+    // carry a person's data.
+    const random = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b[0-9a-f]{16,}\b|[A-Za-z0-9_-]{32,}/gi;
+    return { text: parts.join('\n'), words: words.join('\n').replace(random, '·'), rows };
   } finally {
     await owner.end();
   }
