@@ -27,6 +27,7 @@ interface TrancheRow {
   released_entry_id: string | null;
   released_at: Date | null;
   frozen_reason: string | null;
+  version: number;
 }
 
 interface ProjectFacts { id: string; evaluations: Array<{ stage: string; score: number; passed: boolean }>; kinds: string[]; released: string; spent: string }
@@ -156,7 +157,7 @@ export class TranchesService {
   view(t: TrancheRow) {
     return {
       id: t.id, seq: t.seq, name: t.name, percent: Number(t.percent), amountFen: String(t.amount_fen), conditions: t.conditions, status: t.status,
-      releasedEntryId: t.released_entry_id, releasedAt: t.released_at, frozenReason: t.frozen_reason,
+      releasedEntryId: t.released_entry_id, releasedAt: t.released_at, frozenReason: t.frozen_reason, version: t.version,
     };
   }
 
