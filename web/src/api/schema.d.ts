@@ -7849,6 +7849,8 @@ export interface components {
             seq: number;
             /** @example pending */
             status: string;
+            /** @example 1 */
+            version: number;
         };
         TrancheListRowPage: {
             items: components["schemas"]["TrancheListRow"][];
