@@ -98,9 +98,11 @@ export function Shell() {
       location={{ pathname: location.pathname }}
       route={{ path: '/', routes: menu.map((r) => ({ path: r.path, name: t(r.nameKey), icon: decorative(r.icon) })) }}
       // Collapsed, the link must fill the narrow item and centre its icon: left as an inline <a>, it shrank to the icon's
-      // box at the item's left edge, where the sider's rounded item clipped it.
+      // box at the item's left edge, where the sider's rounded item clipped it. Its text is hidden then and the icon is
+      // decoration, so the label names the link.
       menuItemRender={(item, dom, menu) => (
-        <Link to={item.path ?? '/'} style={menu.collapsed ? { display: 'flex', justifyContent: 'center', width: '100%' } : undefined}>{dom}</Link>
+        <Link to={item.path ?? '/'} aria-label={menu.collapsed ? item.name : undefined}
+          style={menu.collapsed ? { display: 'flex', justifyContent: 'center', width: '100%' } : undefined}>{dom}</Link>
       )}
       contentStyle={compact ? { paddingInline: 12 } : undefined}
       actionsRender={() => [
