@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { District, PASSWORD, TestApp, addMember, eventually } from '../support/test-app';
+import { publishedCall } from '../support/calls';
+import { District, PASSWORD, TestApp, addMember, eventually, openDistrict } from '../support/test-app';
 import { WIDTHS, browserWorld, openTab, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
 import { inviteAndGetToken } from './support/invitations';
 
@@ -103,6 +104,32 @@ describe('the main pages in a real browser: invitation, notifications, refusals,
       await page.getByRole('heading', { name: '404' }).waitFor();
       await page.goto('/reviews');
       await page.getByRole('heading', { name: '评审任务' }).waitFor(); // a reviewer's own page (issue 10)
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('another district\'s call typed by hand shows the server\'s "not found", the same as a made-up id', async () => {
+    const other = await openDistrict(t);
+    const otherOfficer = await addMember(t, other, ['programme_officer']);
+    const theirs = await publishedCall(t, other, otherOfficer);
+    const m = await addMember(t, d, ['programme_officer']);
+    const tab = await openTab(browser, t.baseUrl!);
+    const { page } = tab;
+    const shown = async (id: string) => {
+      await page.goto(`/calls/${id}`);
+      const alert = page.getByRole('alert').filter({ hasText: '找不到该创投项目征集' });
+      await alert.waitFor();
+      return alert.innerText();
+    };
+    try {
+      await signInThroughPage(page, m.phone, PASSWORD);
+      await page.getByRole('heading', { name: /工作台/ }).waitFor();
+      const foreign = await shown(theirs.id);
+      expect(foreign).not.toContain(theirs.title);
+      expect(await shown('00000000-0000-4000-8000-000000000000')).toBe(foreign);
+      expect((await m.get(`/api/v1/calls/${theirs.id}`)).status).toBe(404); // and the API agrees
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();

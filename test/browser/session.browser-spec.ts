@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { District, PASSWORD, TestApp, addMember, login, openDistrict } from '../support/test-app';
 import { browserWorld, openTab, pick, signInThroughPage } from './support/browser';
 
@@ -155,6 +155,65 @@ describe('signing in and staying signed in, in a real browser', () => {
       await page.getByRole('alert').filter({ hasText: '账号或密码错误' }).waitFor();
       await signInThroughPage(page, m.phone, 'Another-pass-2026');
       await page.getByRole('heading', { name: /工作台/ }).waitFor();
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+  it('with the keyboard alone a person signs in, opens the account menu, changes the password and signs out', async () => {
+    const m = await addMember(t, d, ['programme_officer']);
+    const tab = await openTab(browser, t.baseUrl!);
+    const { page } = tab;
+    const hasFocus = (target: Locator) =>
+      target.evaluate((el) => el === el.ownerDocument.activeElement || el.contains(el.ownerDocument.activeElement));
+    // Tab moves focus in the page's order until it reaches the element; a control that Tab never reaches fails.
+    const tabTo = async (target: Locator, what: string) => {
+      await target.waitFor();
+      for (let i = 0; i < 60; i += 1) {
+        if (await hasFocus(target)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${what}`);
+    };
+    // A menu button as WAI-ARIA has it: Enter opens it, Tab enters the menu, arrows move, Enter chooses.
+    const chooseFromAccountMenu = async (item: string) => {
+      await tabTo(page.getByTestId('account-menu'), 'the account menu');
+      await page.keyboard.press('Enter');
+      const target = page.getByRole('menuitem', { name: item });
+      await target.waitFor();
+      await page.keyboard.press('Tab');
+      for (let i = 0; i < 5; i += 1) {
+        if (await hasFocus(target)) break;
+        await page.keyboard.press('ArrowDown');
+      }
+      expect(await hasFocus(target)).toBe(true);
+      await page.keyboard.press('Enter');
+    };
+    try {
+      await page.goto('/sign-in');
+      await tabTo(page.getByLabel('手机号或电子邮箱'), 'the login field');
+      await page.keyboard.type(m.phone);
+      await tabTo(page.getByLabel('密码', { exact: true }), 'the password field');
+      await page.keyboard.type(PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: /工作台/ }).waitFor();
+
+      await chooseFromAccountMenu('修改密码');
+      await page.getByRole('heading', { name: '修改密码' }).waitFor();
+      const next = 'Keyboard-only-2026';
+      await tabTo(page.getByLabel('当前密码'), 'the current password');
+      await page.keyboard.type(PASSWORD);
+      await tabTo(page.getByLabel('新密码', { exact: true }), 'the new password');
+      await page.keyboard.type(next);
+      await tabTo(page.getByLabel('再次输入新密码'), 'the confirmation');
+      await page.keyboard.type(next);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('password-changed').waitFor();
+
+      await chooseFromAccountMenu('退出登录');
+      await page.waitForURL('**/sign-in');
+      // The change really happened: the new password signs in over the API.
+      await login(t, m.phone, next, d.code);
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();
