@@ -9,6 +9,7 @@ import { Client, Pool } from 'pg';
 import { loadConfig } from '@sanshe/common';
 import { DEFAULT_LIST_COUNT_CAP } from '@sanshe/database';
 import { PasswordService } from '@sanshe/auth';
+import { MEMBER_ACCESS_CHECK } from '@sanshe/auth/access.interceptor';
 import { OperatorBootstrap } from '../src/modules/platform/operator-bootstrap.service';
 import { createApp } from '../src/bootstrap';
 import { activateFirstAdmin, seedPlaces, settle } from './seed-places';
@@ -63,6 +64,38 @@ async function measured(load: () => ReturnType<typeof runLoad>, owner: Pool) {
   const db = await backendCpuMs(owner);
   const n = Math.max(1, r.ok);
   return { ...r, nodeCpuMsPerReq: (cpu.user + cpu.system) / 1000 / n, dbCpuMsPerReq: (db - db0) / n };
+}
+
+/**
+ * What the per-request access check costs PostgreSQL, from EXPLAIN ANALYZE on one application-role connection in the
+ * bench district: sent as plain SQL (parsed and planned on every request, as before 2026-11-24 evening) against
+ * EXECUTE of the statement prepared once per connection (as the access interceptor sends it now). Milliseconds,
+ * median of 200 each.
+ */
+async function accessCheckCost(token: string): Promise<Record<string, { planningMs: number; executionMs: number }>> {
+  const c = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string; sid: string; tid: string; mid: string };
+  const args = [c.sub, c.sid, c.mid, c.tid].map((id) => `'${id}'::uuid`);
+  const plain = MEMBER_ACCESS_CHECK.text.replace(/\$([1-4])/g, (_m, n: string) => args[Number(n) - 1]);
+  const probe = new Client({ connectionString: process.env.DATABASE_URL });
+  await probe.connect();
+  await probe.query(`PREPARE ${MEMBER_ACCESS_CHECK.name} AS ${MEMBER_ACCESS_CHECK.text}`);
+  await probe.query('BEGIN READ ONLY');
+  await probe.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [c.tid, c.sub]);
+  const out: Record<string, { planningMs: number; executionMs: number }> = {};
+  for (const [kind, sql] of [['plainSql', plain], ['prepared', `EXECUTE ${MEMBER_ACCESS_CHECK.name}(${args.join(', ')})`]]) {
+    const plan: number[] = [];
+    const exec: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const { rows } = await probe.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`);
+      const [r] = rows[0]['QUERY PLAN'] as Array<{ 'Planning Time': number; 'Execution Time': number }>;
+      plan.push(r['Planning Time']);
+      exec.push(r['Execution Time']);
+    }
+    out[kind] = { planningMs: median(plan), executionMs: median(exec) };
+  }
+  await probe.query('ROLLBACK');
+  await probe.end();
+  return out;
 }
 
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
@@ -126,6 +159,7 @@ async function main(): Promise<void> {
   if (check.total !== checkRaw.total || check.items[0].id !== checkRaw.items[0].id || check.items.length !== 50) {
     throw new Error(`app and raw disagree: ${check.total} vs ${checkRaw.total}`);
   }
+  const accessCheck = await accessCheckCost(target.token);
   await runLoad(appUrl, `Bearer ${target.token}`); // warm-up (JIT, pools)
   await runLoad(rawUrl);
 
@@ -158,6 +192,8 @@ async function main(): Promise<void> {
     ratio: +(appRps / rawRps).toFixed(3),
     // CPU ms per request (median round): what the ratio would be if the machine were the only limit.
     cpuMsPerRequest: { fullStack: cpuPerReq(appRuns), rawBaseline: cpuPerReq(rawRuns) },
+    // The per-request access check's cost in PostgreSQL (see accessCheckCost).
+    accessCheck,
     cpuRatio: +((cpuPerReq(rawRuns).node + cpuPerReq(rawRuns).db) / (cpuPerReq(appRuns).node + cpuPerReq(appRuns).db)).toFixed(3),
   };
   process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -68,4 +68,38 @@ describe('business time comes from the Clock', () => {
     expect(/Date\.now\(\)/.test(files.find(([f]) => f === 'src/modules/health/health.controller.ts')![1])).toBe(true);
     expect(/(?<![\w.])now\(\)/.test(files.find(([f]) => f === 'src/demo/demo-seeder.ts')![1])).toBe(true);
   });
+
+  /**
+   * A column default of `now()` is the database clock too. Besides created_at/updated_at (bookkeeping), each such
+   * column is either stamped by the Clock on every insert (the default only keeps old rows and hand-written SQL
+   * valid) or named here as platform bookkeeping.
+   */
+  const STAMPED_BY_CLOCK: Record<string, string> = {
+    'supervision_assignments.started_at': 'when a supervisor took on a worker',
+    'cases.status_changed_at': 'how long a case has waited in its status (overdue and the team view)',
+    'case_approvals.submitted_at': 'since when an approval has been pending',
+    'review_conflicts.declared_at': 'when a reviewer declared a conflict of interest',
+  };
+  const PLATFORM_DEFAULTS: Record<string, string> = {
+    'tenant_key_rotations.started_at': 'a key rotation job\'s own progress, not a business event',
+  };
+
+  it('a now() column default is either stamped by the Clock on every insert or platform bookkeeping', () => {
+    const migrations = sources(path.join(root, 'migrations')).map((f) => code(fs.readFileSync(f, 'utf8'))).join('\n');
+    const defaults: string[] = [];
+    for (const [, table, body] of migrations.matchAll(/CREATE TABLE (\w+) \(([\s\S]*?)\)`/g)) {
+      for (const [, column] of body.matchAll(/^\s*(\w+) timestamptz[^,\n]*DEFAULT now\(\)/gm)) {
+        if (column !== 'created_at' && column !== 'updated_at') defaults.push(`${table}.${column}`);
+      }
+    }
+    expect(defaults.sort()).toEqual([...Object.keys(STAMPED_BY_CLOCK), ...Object.keys(PLATFORM_DEFAULTS)].sort());
+    const unstamped: string[] = [];
+    for (const key of Object.keys(STAMPED_BY_CLOCK)) {
+      const [table, column] = key.split('.');
+      const inserts = files.flatMap(([f, text]) => [...text.matchAll(new RegExp(`INSERT INTO ${table} \\(([^)]*)\\)`, 'g'))].map((m) => [f, m[1]] as const));
+      expect(inserts.length).toBeGreaterThan(0);
+      for (const [f, columns] of inserts) if (!columns.split(',').map((c) => c.trim()).includes(column)) unstamped.push(`${f}: INSERT INTO ${table} without ${column}`);
+    }
+    expect(unstamped).toEqual([]);
+  });
 });

@@ -1,28 +1,16 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
 import { District, PASSWORD, TestApp, addMember, openDistrict } from '../support/test-app';
 import { TINY_PDF } from '../support/organisations';
 import { DAY, applicantOrganisation, applicationContent, clockOf, publishedCall, put, scoreAll, submitApplication, venturePeople } from '../support/calls';
 import { appropriate } from '../support/projects';
-import { WIDTHS, browserWorld, chooseIn, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, chooseIn, openTab, pick, signInThroughPage } from './support/browser';
+import { acceptAward, draftRow, fillApplication, openAwardToAccept, passScreening, saveDraftWithTitle, startApplication, submitOnPage } from './support/application-form';
 
 // Whole journeys through several pages, each with set-up over the API: one took 180 s on the shared 2-core box
 // at load 30, so the room is generous; every wait inside is still for an element or a response.
 jest.setTimeout(420_000);
-
-/** Screenshot and accessibility check of the page as it stands, at the phone and the desktop width. */
-async function atBothWidths(page: Page, name: string, ready: () => Promise<unknown>): Promise<string[]> {
-  const found: string[] = [];
-  for (const width of [WIDTHS.phone, WIDTHS.desktop]) {
-    await page.setViewportSize({ width, height: 900 });
-    await ready();
-    await screenshot(page, name);
-    found.push(...(await seriousA11yViolations(page)).map((v) => `${width}px ${v}`));
-  }
-  await page.setViewportSize({ width: WIDTHS.phone, height: 900 });
-  return found;
-}
 
 describe('applications in a real browser: draft, files, submit, screening, award', () => {
   const world = browserWorld();
@@ -45,28 +33,17 @@ describe('applications in a real browser: draft, files, submit, screening, award
     try {
       await signInThroughPage(page, a.admin.phone, PASSWORD);
       await page.getByRole('heading', { name: /工作台/ }).waitFor();
-      await page.goto('/applications');
-      await page.getByRole('heading', { name: '我的申报' }).waitFor();
-      await page.getByRole('combobox', { name: '选择正在征集的创投活动' }).click();
-      await pick(page, call.title);
-      await page.getByRole('button', { name: '开始填写申报书' }).click();
-      await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
-      const id = page.url().split('/').pop()!;
-      await page.getByTestId('draft-form').waitFor();
+      const id = await startApplication(page, call.title);
       await page.getByTestId('remaining').filter({ hasText: /剩余 1 天/ }).waitFor(); // closes two days from now, less the minutes spent
 
       // A draft saved with only the title, then the person goes away.
-      await page.getByLabel('项目名称', { exact: true }).fill('银龄互助·浏览器申报');
-      await page.getByRole('button', { name: '保存草稿' }).click();
-      await page.getByText('草稿已保存').waitFor();
+      await saveDraftWithTitle(page, '银龄互助·浏览器申报');
       expect((await a.admin.get(`/api/v1/applications/${id}`).expect(200)).body).toMatchObject({ title: '银龄互助·浏览器申报', status: 'draft' });
       await page.goto('/workbench');
       await page.getByRole('heading', { name: /工作台/ }).waitFor();
 
       // Back through the list: the draft is there with its call and the time left.
-      await page.goto('/applications');
-      const row = page.getByTestId('application-row').filter({ hasText: '银龄互助·浏览器申报' });
-      await row.filter({ hasText: call.title }).filter({ hasText: /剩余/ }).waitFor();
+      const row = await draftRow(page, '银龄互助·浏览器申报', call.title);
       expect(await atBothWidths(page, 'applications-list', () => row.waitFor())).toEqual([]);
       await row.getByRole('link', { name: '银龄互助·浏览器申报' }).click();
       await page.waitForURL(`**/applications/${id}`);
@@ -81,32 +58,9 @@ describe('applications in a real browser: draft, files, submit, screening, award
       await page.getByText('请输入以元为单位的金额，最多两位小数').waitFor();
       await page.getByLabel('项目名称', { exact: true }).fill('银龄互助·浏览器申报');
 
-      await page.getByLabel('项目概述', { exact: true }).fill('为独居长者提供入户探访与集中活动。');
-      await page.getByLabel('申请资助金额', { exact: true }).fill('150000');
-      await page.getByLabel('配套资金', { exact: true }).fill('30000');
-      await page.getByLabel('服务对象', { exact: true }).fill('社区 60 岁以上独居老人 120 名');
-      await chooseIn(page, '服务社区', '晋阳社区');
-      await chooseIn(page, '服务领域', '养老服务');
-      await page.getByRole('button', { name: '添加预算科目' }).click();
-      await page.getByRole('button', { name: '添加预算科目' }).click();
-      const budget = page.getByTestId('budgetLines-row');
-      await budget.getByLabel('第 1 行编号', { exact: true }).fill('B01');
-      await budget.getByLabel('第 1 行科目名称', { exact: true }).fill('人员劳务');
-      await budget.getByLabel('第 1 行金额', { exact: true }).fill('100000');
-      await budget.getByLabel('第 2 行编号', { exact: true }).fill('B02');
-      await budget.getByLabel('第 2 行科目名称', { exact: true }).fill('活动物料');
-      await budget.getByLabel('第 2 行金额', { exact: true }).fill('50000');
-      await page.getByRole('button', { name: '添加指标' }).click();
-      const indicator = page.getByTestId('indicators-row');
-      await indicator.getByLabel('第 1 行编号', { exact: true }).fill('I01');
-      await indicator.getByLabel('第 1 行指标名称', { exact: true }).fill('探访人次');
-      await indicator.getByLabel('第 1 行单位', { exact: true }).fill('人次');
-      await indicator.getByLabel('第 1 行目标值', { exact: true }).fill('1200');
-      await page.getByRole('button', { name: '添加里程碑' }).click();
-      await page.getByLabel('第 1 行里程碑', { exact: true }).fill('完成需求调研');
-      await page.getByLabel('第 1 行完成日期', { exact: true }).fill('2026-08-31');
-      await page.getByLabel('需求分析', { exact: true }).fill('辖区独居老人多，缺少日常陪伴。');
-      await page.getByLabel('志愿者人数', { exact: true }).fill('30');
+      await fillApplication(page, {
+        summary: '为独居长者提供入户探访与集中活动。', requestedYuan: 150000, lines: [100000, 50000], coFundingYuan: 30000, milestoneOn: '2026-08-31',
+      });
       await chooseIn(page, '服务形式', '入户', '集中');
 
       // A file, uploaded as a person does, then chosen as the answer to the form's file question.
@@ -116,8 +70,7 @@ describe('applications in a real browser: draft, files, submit, screening, award
       await page.getByLabel('实施方案', { exact: true }).click();
       await pick(page, '实施方案.pdf');
 
-      await page.getByRole('button', { name: '提交申报' }).click();
-      await page.getByTestId('application-status').filter({ hasText: '已提交' }).waitFor();
+      await submitOnPage(page);
       await page.getByTestId('history').getByText('提交').first().waitFor();
       const submitted = (await a.admin.get(`/api/v1/applications/${id}`).expect(200)).body;
       expect(submitted).toMatchObject({
@@ -160,10 +113,7 @@ describe('applications in a real browser: draft, files, submit, screening, award
 
       await panel.getByRole('button', { name: '提交审查结论' }).click();
       await panel.getByText('请选择审查结论').waitFor(); // refused on the field, nothing sent
-      await panel.getByLabel('通过', { exact: true }).check();
-      await panel.getByLabel('审查意见', { exact: true }).fill('材料齐全，符合申报条件');
-      await panel.getByRole('button', { name: '提交审查结论' }).click();
-      await page.getByTestId('application-status').filter({ hasText: '资格审查通过' }).waitFor();
+      await passScreening(page, '材料齐全，符合申报条件');
       await page.getByTestId('history').getByText('材料齐全，符合申报条件').waitFor();
       expect(await page.getByTestId('screening').count()).toBe(0);
       expect((await people.officer.get(`/api/v1/applications/${submittedId}`).expect(200)).body).toMatchObject({ status: 'passed', screeningReason: '材料齐全，符合申报条件' });
@@ -229,18 +179,13 @@ describe('applications in a real browser: draft, files, submit, screening, award
     const { page } = tab;
     try {
       await signInThroughPage(page, a.admin.phone, PASSWORD);
-      await page.getByTestId('workbench-group-award_to_accept').getByRole('link').first().click();
-      await page.waitForURL(`**/applications/${app.id}`);
-      const panel = page.getByTestId('award');
-      await panel.getByTestId('award-status').filter({ hasText: '待确认' }).waitFor();
-      await panel.getByText('¥180,000.00').waitFor();
+      const panel = await openAwardToAccept(page, app.id, '¥180,000.00');
       await page.getByTestId('result').getByText('1 / 1').waitFor();
       expect(await atBothWidths(page, 'application-award', () => panel.waitFor())).toEqual([]);
       const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '下载资助协议（PDF）' }).click()]);
       expect(download.suggestedFilename()).toBe(`${award.referenceNo}.pdf`);
       expect(fs.readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
-      await panel.getByRole('button', { name: '确认资助协议' }).click();
-      await panel.getByTestId('award-status').filter({ hasText: '已确认' }).waitFor();
+      await acceptAward(panel);
       expect((await a.admin.get(`/api/v1/awards/${award.id}`).expect(200)).body.status).toBe('accepted');
       expect(tab.errors).toEqual([]);
     } finally {

@@ -1,27 +1,16 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { District, PASSWORD, TestApp, addMember } from '../support/test-app';
 import { DAY, applicantOrganisation, clockOf, publishedCall, scoreAll, submitApplication, venturePeople } from '../support/calls';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
-import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { WIDTHS, beijing, browserWorld, countIs, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import {
+  addNumberQuestion, answerObjection, award, callStatus, confirmSelection, expectRanking, fillCallSettings, formPanelAndAssign, openAwardTab,
+  openCallList, pressAward, publishNotice, saveCallDraft, startNewCall, weighFirstCriterion,
+} from './support/call-editor';
 
 // A whole call from the officer's first keystroke to the organisation's acceptance: setting up the district's
 // people alone took over two minutes on a 2-core machine shared with five other builds, so the journey gets room.
 jest.setTimeout(900_000);
-
-/** The Beijing wall-clock text a `datetime-local` input takes, for an instant. */
-const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
-const day = (d: Date) => beijing(d).slice(0, 10);
-
-/** Waits (bounded) until the locator matches exactly n elements: lists re-render after their request answers. */
-async function countIs(l: Locator, n: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const seen = await l.count();
-    if (seen === n) return;
-    if (Date.now() > deadline) throw new Error(`expected ${n} matches, saw ${seen}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function a11y(page: Page, name: string, report: Record<string, string[]>) {
   report[name] = await seriousA11yViolations(page);
@@ -45,57 +34,29 @@ describe('venture calls in a real browser: build, publish, review, select, notic
     try {
       await signInThroughPage(page, officer.phone, PASSWORD);
       await page.getByRole('heading', { name: /工作台/ }).waitFor();
-      await page.goto('/calls');
-      // The first visit loads the ProTable chunk: seen taking over 30 s while five other builds shared the 2 cores.
-      await page.getByRole('heading', { name: '公益创投征集' }).waitFor({ timeout: 120_000 });
+      await openCallList(page);
       await a11y(page, 'calls-list', report);
-      await page.getByRole('button', { name: '新建征集' }).click();
-      await page.waitForURL('**/calls/new');
+      await startNewCall(page);
 
       // The call's settings; the closing time is in the past on purpose, so publishing is refused below.
       const now = new Date();
-      await page.getByLabel('征集名称').fill('2027年社区公益创投');
-      await page.getByLabel('主题', { exact: true }).fill('一老一小');
-      await page.getByLabel('征集说明').fill('面向本区社区的养老服务项目征集。');
-      await page.getByLabel('服务领域').click();
-      await pick(page, '养老服务');
-      await page.keyboard.press('Escape');
-      await page.getByLabel('资金池').fill('400000');
-      await page.getByLabel('单个项目最低资助额').fill('50000');
-      await page.getByLabel('单个项目最高资助额').fill('200000');
-      await page.getByLabel('配套资金比例（%）').fill('20');
-      await page.getByLabel('申报开始时间').fill(beijing(new Date(now.getTime() - 2 * DAY)));
-      await page.getByLabel('申报截止时间').fill(beijing(new Date(now.getTime() - DAY)));
-      await page.getByLabel('评审截止时间').fill(beijing(new Date(now.getTime() + 10 * DAY)));
-      await page.getByLabel('计划公示日期').fill(day(new Date(now.getTime() + 11 * DAY)));
-      await page.getByLabel('计划立项日期').fill(day(new Date(now.getTime() + 30 * DAY)));
-      await page.getByLabel('项目开始日期').fill('2027-01-01');
-      await page.getByLabel('项目结束日期').fill('2027-12-31');
+      await fillCallSettings(page, { title: '2027年社区公益创投', opensAt: new Date(now.getTime() - 2 * DAY), closesAt: new Date(now.getTime() - DAY) }, now);
 
       // The form builder: a second question, a number.
-      await page.getByRole('button', { name: '添加题目' }).click();
-      await page.getByLabel('第 2 题名称').fill('志愿者人数');
-      await page.getByLabel('第 2 题题型').click({ force: true }); // the chosen value's span lies over the input
-      await pick(page, '数字');
-      await countIs(page.getByTestId('form-question'), 2);
+      await addNumberQuestion(page, 2, '志愿者人数');
 
       // The rubric: weights that do not add up are refused as the officer types, and nothing is saved.
-      await page.getByLabel('第 1 项权重').fill('30');
-      await page.getByTestId('weight-sum').filter({ hasText: '权重合计 90 / 100' }).waitFor();
+      await weighFirstCriterion(page, 30, 90);
       await page.getByText('权重合计应为 100（现为 90）').waitFor();
       await page.getByRole('button', { name: '保存草稿' }).click();
       await page.getByText('权重合计应为 100（现为 90）').waitFor();
       expect(page.url()).toMatch(/\/calls\/new$/);
       expect((await officer.get('/api/v1/calls')).body.total).toBe(0);
-      await page.getByLabel('第 1 项权重').fill('40');
-      await page.getByTestId('weight-sum').filter({ hasText: '权重合计 100 / 100' }).waitFor();
+      await weighFirstCriterion(page, 40, 100);
       // antd lets the error fade out: wait for it to leave rather than count at once.
       await page.getByText('权重合计应为 100').waitFor({ state: 'detached' });
       await a11y(page, 'calls-new', report);
-      await page.getByRole('button', { name: '保存草稿' }).click();
-      await page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
-      const callId = page.url().split('/').pop()!;
-      await page.locator('[data-testid="call-status"][data-status="draft"]').waitFor();
+      const callId = await saveCallDraft(page);
 
       // Publishing with the closing time past: the server's refusal, on the field it concerns.
       await page.getByRole('button', { name: '保存并发布' }).click();
@@ -106,7 +67,7 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       const closesAt = new Date(now.getTime() + 2 * DAY);
       await page.getByLabel('申报截止时间').fill(beijing(closesAt));
       await page.getByRole('button', { name: '保存并发布' }).click();
-      await page.locator('[data-testid="call-status"][data-status="published"]').waitFor();
+      await callStatus(page, 'published').waitFor();
       const published = (await officer.get(`/api/v1/calls/${callId}`)).body;
       expect(published).toMatchObject({ status: 'published', fundPoolFen: '40000000', minAmountFen: '5000000', maxAmountFen: '20000000', coFundingPercent: 20 });
       expect(published.form.sections[0].questions.map((q: { label: string; type: string }) => [q.label, q.type])).toEqual([['需求分析', 'long_text'], ['志愿者人数', 'number']]);
@@ -133,26 +94,14 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       const clock = clockOf(t);
       clock.set(new Date(closesAt.getTime() + 60_000));
       expect(await t.app.get(CallClosingScheduler).tick()).toBeGreaterThanOrEqual(1);
-      await page.goto(`/calls/${callId}`);
-      await page.getByRole('tab', { name: '评审专家', selected: true }).waitFor();
-      await page.getByLabel('从本区评审专家中选择').click();
-      for (let i = 1; i <= 3; i++) await pick(page, `评审专家${i}`);
-      await page.keyboard.press('Escape');
-      await page.getByRole('button', { name: '加入专家组' }).click();
-      await countIs(page.getByTestId('panel').locator('tbody tr'), 3);
-      await page.getByRole('button', { name: '自动分配评审' }).click();
-      await page.getByRole('status').filter({ hasText: '已分配 9 项评审任务' }).waitFor();
+      await formPanelAndAssign(page, callId, ['评审专家1', '评审专家2', '评审专家3'], 9);
       const progress = (await officer.get(`/api/v1/calls/${callId}/review-progress`)).body;
       expect(progress.items.map((p: { pending: number }) => p.pending)).toEqual([3, 3, 3]);
 
       // Scoring through the API; the ranking and the selection on the page.
       const base: Record<string, [number, number, number]> = { [apps[0].referenceNo]: [9, 8, 8], [apps[1].referenceNo]: [8, 8, 7], [apps[2].referenceNo]: [6, 6, 6] };
       for (const r of reviewers) await scoreAll(t, r, (ref) => base[ref]);
-      await page.goto(`/calls/${callId}`);
-      await page.getByRole('tab', { name: '排名与入选', selected: true }).waitFor();
-      const ranking = page.getByTestId('ranking');
-      await ranking.getByText(apps[2].referenceNo).waitFor();
-      expect(await ranking.locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(apps.map((a) => a.referenceNo));
+      await expectRanking(page, callId, apps.map((a) => a.referenceNo));
       // The proposal fits the pool: the first two, ¥20,000.00 left.
       await page.getByTestId('pool-remaining').getByText('¥20,000.00').waitFor();
       await a11y(page, 'calls-ranking', report);
@@ -163,37 +112,25 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       await page.getByRole('alert').filter({ hasText: '入选项目资助总额超过资金池' }).waitFor();
       await page.getByLabel(`选择 ${apps[2].referenceNo} 入选`).uncheck();
       await page.getByLabel('调整说明').fill('');
-      await page.getByRole('button', { name: '确定入选名单' }).click();
-      await page.getByRole('status').filter({ hasText: '入选名单已保存，资助总额 ¥380,000.00' }).waitFor();
+      await confirmSelection(page, '¥380,000.00');
       expect((await officer.get(`/api/v1/calls/${callId}/selection`)).body).toMatchObject({ totalFen: '38000000' });
 
       // The notice, and an objection from the public answered on the page.
-      await page.getByRole('tab', { name: '公示与异议' }).click();
-      await page.getByRole('button', { name: '发布公示' }).click();
-      await page.getByTestId('notice-period').waitFor();
+      await publishNotice(page);
       const inNotice = (await officer.get(`/api/v1/calls/${callId}`)).body;
       expect(inNotice.status).toBe('notice');
       const objection = await t.http.post(`/api/v1/public/districts/${d.code}/calls/${callId}/objections`)
         .send({ name: '赵先生', contact: '13912345678', content: '请核实该机构的服务能力。', applicationId: apps[1].id });
       expect(objection.status).toBe(201);
-      await page.goto(`/calls/${callId}`);
-      await page.getByRole('tab', { name: '公示与异议', selected: true }).waitFor();
-      const item = page.getByTestId('objection').filter({ hasText: '请核实该机构的服务能力。' });
-      await item.getByText('待答复').waitFor();
-      await item.getByLabel('答复内容').fill('经核实，该机构服务能力良好。');
-      await item.getByRole('button', { name: '提交答复' }).click();
-      await item.getByText('已答复').waitFor();
+      await answerObjection(page, callId, '请核实该机构的服务能力。', '经核实，该机构服务能力良好。');
 
       // Awarding before the notice has run is refused with the server's word; after it, the award.
-      await page.getByRole('tab', { name: '立项' }).click();
-      await page.getByRole('button', { name: /^(loading\s*)?立\s?项$/ }).click();
+      await openAwardTab(page);
+      await pressAward(page);
       await page.getByRole('alert').filter({ hasText: '公示期尚未结束，不能立项' }).waitFor();
       clock.set(new Date(inNotice.noticeEndsAt));
-      // After a refusal antd can leave its spinner (named "loading") in the button's name for a moment.
-      await page.getByRole('button', { name: /^(loading\s*)?立\s?项$/ }).click();
-      await page.getByRole('status').filter({ hasText: '已立项 2 个项目' }).waitFor();
+      await award(page, 2);
       const awards = page.getByTestId('awards');
-      await countIs(awards.locator('[data-testid="award-status"][data-status="awaiting_acceptance"]'), 2);
       const list = (await officer.get(`/api/v1/calls/${callId}/awards`)).body.items as Array<{ id: string; referenceNo: string; applicationId: string }>;
       const first = list.find((a) => a.applicationId === apps[0].id)!;
       // The agreement opens with the access token (not in the URL).

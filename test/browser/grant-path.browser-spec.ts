@@ -1,9 +1,15 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
 import { TINY_PDF } from '../support/organisations';
 import { DAY, Applicant, applicantOrganisation, clockOf, venturePeople } from '../support/calls';
 import { District, PASSWORD, Session, TestApp, addMember, eventually } from '../support/test-app';
-import { Tab, WIDTHS, browserWorld, chooseIn, openTab, pick, screenshot, signInThroughPage } from './support/browser';
+import { Tab, WIDTHS, browserWorld, countIs, day, openTab, pick, screenshot, signInThroughPage } from './support/browser';
+import { Proposal, acceptAward, draftRow, fillApplication, openAwardToAccept, passScreening, saveDraftWithTitle, startApplication, submitOnPage } from './support/application-form';
+import {
+  addNumberQuestion, answerObjection, award, callStatus, confirmSelection, expectRanking, fillCallSettings, formPanelAndAssign, openAwardTab,
+  openCallList, publishNotice, saveCallDraft, startNewCall, weighFirstCriterion,
+} from './support/call-editor';
+import { scoreOnPage } from './support/review-form';
 
 // Issue 10, proof 1: the whole grant-making path, every step by its person in their own browser session, through the
 // pages only. The people are set up over the API beforehand; time passing is the server's business clock. Eleven
@@ -12,61 +18,14 @@ jest.setTimeout(900_000);
 
 type Member = Session & { memberId: string; phone: string };
 
-/** The Beijing wall-clock text a `datetime-local` input takes, for an instant. */
-const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
-const day = (d: Date) => beijing(d).slice(0, 10);
-
-/** Waits (bounded) until the locator matches exactly n elements: lists re-render after their request answers. */
-async function countIs(l: Locator, n: number): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const seen = await l.count();
-    if (seen === n) return;
-    if (Date.now() > deadline) throw new Error(`expected ${n} matches, saw ${seen}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** What one organisation asks for: requested = the two budget lines, co-funding the call's 20%. */
-interface Proposal {
-  title: string;
-  requestedYuan: number;
-  lines: [number, number];
-  coFundingYuan: number;
-}
-const PROPOSAL_A: Proposal = { title: '银龄互助·长者陪伴计划', requestedYuan: 180000, lines: [100000, 80000], coFundingYuan: 36000 };
-const PROPOSAL_B: Proposal = { title: '四点半课堂·儿童托管', requestedYuan: 150000, lines: [100000, 50000], coFundingYuan: 30000 };
-
-/** Everything but the title on the application page, as the organisation's admin types it. */
-async function fillApplication(page: Page, p: Proposal): Promise<void> {
-  await page.getByLabel('项目概述', { exact: true }).fill('为社区居民提供入户探访与集中活动。');
-  await page.getByLabel('申请资助金额', { exact: true }).fill(String(p.requestedYuan));
-  await page.getByLabel('配套资金', { exact: true }).fill(String(p.coFundingYuan));
-  await page.getByLabel('服务对象', { exact: true }).fill('社区 60 岁以上独居老人 120 名');
-  await chooseIn(page, '服务社区', '晋阳社区');
-  await chooseIn(page, '服务领域', '养老服务');
-  await page.getByRole('button', { name: '添加预算科目' }).click();
-  await page.getByRole('button', { name: '添加预算科目' }).click();
-  const budget = page.getByTestId('budgetLines-row');
-  await budget.getByLabel('第 1 行编号', { exact: true }).fill('B01');
-  await budget.getByLabel('第 1 行科目名称', { exact: true }).fill('人员劳务');
-  await budget.getByLabel('第 1 行金额', { exact: true }).fill(String(p.lines[0]));
-  await budget.getByLabel('第 2 行编号', { exact: true }).fill('B02');
-  await budget.getByLabel('第 2 行科目名称', { exact: true }).fill('活动物料');
-  await budget.getByLabel('第 2 行金额', { exact: true }).fill(String(p.lines[1]));
-  await page.getByRole('button', { name: '添加指标' }).click();
-  const indicator = page.getByTestId('indicators-row');
-  await indicator.getByLabel('第 1 行编号', { exact: true }).fill('I01');
-  await indicator.getByLabel('第 1 行指标名称', { exact: true }).fill('探访人次');
-  await indicator.getByLabel('第 1 行单位', { exact: true }).fill('人次');
-  await indicator.getByLabel('第 1 行目标值', { exact: true }).fill('1200');
-  await page.getByRole('button', { name: '添加里程碑' }).click();
-  await page.getByLabel('第 1 行里程碑', { exact: true }).fill('完成需求调研');
-  await page.getByLabel('第 1 行完成日期', { exact: true }).fill('2027-03-31');
-  // The questions the officer built on the call's form.
-  await page.getByLabel('需求分析', { exact: true }).fill('辖区独居老人多，缺少日常陪伴。');
-  await page.getByLabel('志愿者人数', { exact: true }).fill('30');
-}
+const summary = '为社区居民提供入户探访与集中活动。';
+const PROPOSAL_A: Proposal & { title: string } = {
+  title: '银龄互助·长者陪伴计划', summary, requestedYuan: 180000, lines: [100000, 80000], coFundingYuan: 36000, milestoneOn: '2027-03-31',
+};
+const PROPOSAL_B: Proposal & { title: string } = {
+  title: '四点半课堂·儿童托管', summary, requestedYuan: 150000, lines: [100000, 50000], coFundingYuan: 30000, milestoneOn: '2027-03-31',
+};
 
 describe('the whole grant-making path through the pages only (issue 10, proof 1)', () => {
   const world = browserWorld();
@@ -138,56 +97,27 @@ describe('the whole grant-making path through the pages only (issue 10, proof 1)
   it('the officer builds the call with its form and rubric; the district admin publishes it', async () => {
     desk = await signedIn(officer.phone);
     const { page } = desk;
-    await page.goto('/calls');
-    // The first visit loads the ProTable chunk: seen taking over 30 s on a loaded box.
-    await page.getByRole('heading', { name: '公益创投征集' }).waitFor({ timeout: 120_000 });
-    await page.getByRole('button', { name: '新建征集' }).click();
-    await page.waitForURL('**/calls/new');
+    await openCallList(page);
+    await startNewCall(page);
 
     const now = new Date();
     closesAt = new Date(now.getTime() + 2 * DAY);
-    await page.getByLabel('征集名称').fill(callTitle);
-    await page.getByLabel('主题', { exact: true }).fill('一老一小');
-    await page.getByLabel('征集说明').fill('面向本区社区的养老服务项目征集。');
-    await page.getByLabel('服务领域').click();
-    await pick(page, '养老服务');
-    await page.keyboard.press('Escape');
-    await page.getByLabel('资金池').fill('400000');
-    await page.getByLabel('单个项目最低资助额').fill('50000');
-    await page.getByLabel('单个项目最高资助额').fill('200000');
-    await page.getByLabel('配套资金比例（%）').fill('20');
-    await page.getByLabel('每份申报的评审专家数').fill('2');
-    await page.getByLabel('申报开始时间').fill(beijing(new Date(now.getTime() - DAY)));
-    await page.getByLabel('申报截止时间').fill(beijing(closesAt));
-    await page.getByLabel('评审截止时间').fill(beijing(new Date(now.getTime() + 10 * DAY)));
-    await page.getByLabel('计划公示日期').fill(day(new Date(now.getTime() + 11 * DAY)));
-    await page.getByLabel('计划立项日期').fill(day(new Date(now.getTime() + 30 * DAY)));
-    await page.getByLabel('项目开始日期').fill('2027-01-01');
-    await page.getByLabel('项目结束日期').fill('2027-12-31');
+    await fillCallSettings(page, { title: callTitle, opensAt: new Date(now.getTime() - DAY), closesAt, reviewersPerApplication: 2 }, now);
 
     // The form builder: a second question, a number; the rubric reweighted to add up to 100 again.
-    await page.getByRole('button', { name: '添加题目' }).click();
-    await page.getByLabel('第 2 题名称').fill('志愿者人数');
-    await page.getByLabel('第 2 题题型').click({ force: true }); // the chosen value's span lies over the input
-    await pick(page, '数字');
-    await countIs(page.getByTestId('form-question'), 2);
-    await page.getByLabel('第 1 项权重').fill('30');
-    await page.getByTestId('weight-sum').filter({ hasText: '权重合计 90 / 100' }).waitFor();
-    await page.getByLabel('第 1 项权重').fill('40');
-    await page.getByTestId('weight-sum').filter({ hasText: '权重合计 100 / 100' }).waitFor();
+    await addNumberQuestion(page, 2, '志愿者人数');
+    await weighFirstCriterion(page, 30, 90);
+    await weighFirstCriterion(page, 40, 100);
     await page.getByText('权重合计应为 100').waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: '保存草稿' }).click();
-    await page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
-    callId = page.url().split('/').pop()!;
-    await page.locator('[data-testid="call-status"][data-status="draft"]').waitFor();
+    callId = await saveCallDraft(page);
 
     // The district admin, in their own session, reads the draft and publishes it.
     const admin = await signedIn(d.adminPhone);
     await admin.page.goto(`/calls/${callId}`);
-    await admin.page.locator('[data-testid="call-status"][data-status="draft"]').waitFor();
+    await callStatus(admin.page, 'draft').waitFor();
     expect(await admin.page.getByLabel('第 2 题名称').inputValue()).toBe('志愿者人数');
     await admin.page.getByRole('button', { name: '保存并发布' }).click();
-    await admin.page.locator('[data-testid="call-status"][data-status="published"]').waitFor();
+    await callStatus(admin.page, 'published').waitFor();
     await done(admin);
 
     const published = (await officer.get(`/api/v1/calls/${callId}`).expect(200)).body;
@@ -199,33 +129,21 @@ describe('the whole grant-making path through the pages only (issue 10, proof 1)
   it('organisation A starts a draft on a phone, saves and leaves; comes back later and submits', async () => {
     expect(callId).not.toBe('');
     let tab = await signedIn(orgA.admin.phone, WIDTHS.phone);
-    await tab.page.goto('/applications');
-    await tab.page.getByRole('heading', { name: '我的申报' }).waitFor();
-    await tab.page.getByRole('combobox', { name: '选择正在征集的创投活动' }).click();
-    await pick(tab.page, callTitle);
-    await tab.page.getByRole('button', { name: '开始填写申报书' }).click();
-    await tab.page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
-    appA = tab.page.url().split('/').pop()!;
-    await tab.page.getByTestId('draft-form').waitFor();
-    await tab.page.getByLabel('项目名称', { exact: true }).fill(PROPOSAL_A.title);
-    await tab.page.getByRole('button', { name: '保存草稿' }).click();
-    await tab.page.getByText('草稿已保存').waitFor();
+    appA = await startApplication(tab.page, callTitle);
+    await saveDraftWithTitle(tab.page, PROPOSAL_A.title);
     expect((await orgA.admin.get(`/api/v1/applications/${appA}`).expect(200)).body).toMatchObject({ title: PROPOSAL_A.title, status: 'draft' });
     await done(tab);
 
     // Another session, another day: the draft is found in the list, finished and submitted.
     tab = await signedIn(orgA.admin.phone, WIDTHS.phone);
     const { page } = tab;
-    await page.goto('/applications');
-    const row = page.getByTestId('application-row').filter({ hasText: PROPOSAL_A.title });
-    await row.filter({ hasText: callTitle }).filter({ hasText: /剩余/ }).waitFor();
+    const row = await draftRow(page, PROPOSAL_A.title, callTitle);
     await row.getByRole('link', { name: PROPOSAL_A.title }).click();
     await page.waitForURL(`**/applications/${appA}`);
     await page.getByTestId('draft-form').waitFor();
     expect(await page.getByLabel('项目名称', { exact: true }).inputValue()).toBe(PROPOSAL_A.title);
     await fillApplication(page, PROPOSAL_A);
-    await page.getByRole('button', { name: '提交申报' }).click();
-    await page.getByTestId('application-status').filter({ hasText: '已提交' }).waitFor();
+    await submitOnPage(page);
     expect((await orgA.admin.get(`/api/v1/applications/${appA}`).expect(200)).body).toMatchObject({
       status: 'submitted', requestedFen: '18000000', coFundingFen: '3600000', title: PROPOSAL_A.title,
     });
@@ -236,18 +154,10 @@ describe('the whole grant-making path through the pages only (issue 10, proof 1)
     expect(callId).not.toBe('');
     const tab = await signedIn(orgB.admin.phone);
     const { page } = tab;
-    await page.goto('/applications');
-    await page.getByRole('heading', { name: '我的申报' }).waitFor();
-    await page.getByRole('combobox', { name: '选择正在征集的创投活动' }).click();
-    await pick(page, callTitle);
-    await page.getByRole('button', { name: '开始填写申报书' }).click();
-    await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
-    appB = page.url().split('/').pop()!;
-    await page.getByTestId('draft-form').waitFor();
+    appB = await startApplication(page, callTitle);
     await page.getByLabel('项目名称', { exact: true }).fill(PROPOSAL_B.title);
     await fillApplication(page, PROPOSAL_B);
-    await page.getByRole('button', { name: '提交申报' }).click();
-    await page.getByTestId('application-status').filter({ hasText: '已提交' }).waitFor();
+    await submitOnPage(page);
     expect((await orgB.admin.get(`/api/v1/applications/${appB}`).expect(200)).body).toMatchObject({ status: 'submitted', requestedFen: '15000000' });
     await done(tab);
   });
@@ -259,11 +169,7 @@ describe('the whole grant-making path through the pages only (issue 10, proof 1)
       await page.goto('/workbench');
       await page.getByTestId('workbench-group-application_to_screen').getByRole('link', { name: title }).click();
       await page.waitForURL(`**/applications/${id}`);
-      const panel = page.getByTestId('screening');
-      await panel.getByLabel('通过', { exact: true }).check();
-      await panel.getByLabel('审查意见', { exact: true }).fill('材料齐全，符合申报条件');
-      await panel.getByRole('button', { name: '提交审查结论' }).click();
-      await page.getByTestId('application-status').filter({ hasText: '资格审查通过' }).waitFor();
+      await passScreening(page, '材料齐全，符合申报条件');
       expect((await officer.get(`/api/v1/applications/${id}`).expect(200)).body).toMatchObject({ status: 'passed' });
     }
   });
@@ -272,16 +178,7 @@ describe('the whole grant-making path through the pages only (issue 10, proof 1)
     expect(appA && appB).toBeTruthy();
     clockOf(t).set(new Date(closesAt.getTime() + 60_000));
     expect(await t.app.get(CallClosingScheduler).tick()).toBeGreaterThanOrEqual(1);
-    const { page } = desk;
-    await page.goto(`/calls/${callId}`);
-    await page.getByRole('tab', { name: '评审专家', selected: true }).waitFor();
-    await page.getByLabel('从本区评审专家中选择').click();
-    for (let i = 1; i <= 2; i++) await pick(page, `评审专家${i}`);
-    await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: '加入专家组' }).click();
-    await countIs(page.getByTestId('panel').locator('tbody tr'), 2);
-    await page.getByRole('button', { name: '自动分配评审' }).click();
-    await page.getByRole('status').filter({ hasText: '已分配 4 项评审任务' }).waitFor();
+    await formPanelAndAssign(desk.page, callId, ['评审专家1', '评审专家2'], 4);
 
     // A scores higher than B from both reviewers; the first reviewer works on a phone.
     const scores: Record<string, [string, string, string]> = { [PROPOSAL_A.title]: ['9', '8', '8'], [PROPOSAL_B.title]: ['8', '7', '7'] };
@@ -294,13 +191,7 @@ describe('the whole grant-making path through the pages only (issue 10, proof 1)
         await row.getByRole('link', { name: title }).click();
         await tab.page.getByTestId('blind').waitFor();
         await tab.page.getByTestId('score-card').waitFor();
-        const [need, design, budget] = scores[title];
-        await tab.page.getByLabel(/^需求精准/).fill(need);
-        await tab.page.getByLabel(/^方案设计/).fill(design);
-        await tab.page.getByLabel(/^预算合理/).fill(budget);
-        await tab.page.getByLabel('评审意见').fill('需求分析扎实，预算基本合理。');
-        await tab.page.getByRole('button', { name: '提交评审' }).click();
-        await tab.page.getByTestId('assignment-status').filter({ hasText: '已提交' }).waitFor();
+        await scoreOnPage(tab.page, scores[title], '需求分析扎实，预算基本合理。');
       }
       const mine = (await reviewer.get('/api/v1/reviews/assignments').expect(200)).body.items;
       expect(mine.map((a: { status: string }) => a.status)).toEqual(['submitted', 'submitted']);
@@ -312,22 +203,15 @@ describe('the whole grant-making path through the pages only (issue 10, proof 1)
 
   it('the officer reads the ranking, confirms the selection and publishes the notice', async () => {
     const { page } = desk;
-    await page.goto(`/calls/${callId}`);
-    await page.getByRole('tab', { name: '排名与入选', selected: true }).waitFor();
-    const ranking = page.getByTestId('ranking');
     const refA = (await officer.get(`/api/v1/applications/${appA}`).expect(200)).body.referenceNo;
     const refB = (await officer.get(`/api/v1/applications/${appB}`).expect(200)).body.referenceNo;
-    await ranking.getByText(refB).waitFor();
-    expect(await ranking.locator('tbody tr td:nth-child(3)').allTextContents()).toEqual([refA, refB]);
+    await expectRanking(page, callId, [refA, refB]);
     // Both fit the pool: ¥400,000.00 less ¥330,000.00.
     await page.getByTestId('pool-remaining').getByText('¥70,000.00').waitFor();
-    await page.getByRole('button', { name: '确定入选名单' }).click();
-    await page.getByRole('status').filter({ hasText: '入选名单已保存，资助总额 ¥330,000.00' }).waitFor();
+    await confirmSelection(page, '¥330,000.00');
     expect((await officer.get(`/api/v1/calls/${callId}/selection`).expect(200)).body).toMatchObject({ totalFen: '33000000' });
 
-    await page.getByRole('tab', { name: '公示与异议' }).click();
-    await page.getByRole('button', { name: '发布公示' }).click();
-    await page.getByTestId('notice-period').waitFor();
+    await publishNotice(page);
     const inNotice = (await officer.get(`/api/v1/calls/${callId}`).expect(200)).body;
     expect(inNotice.status).toBe('notice');
     noticeEndsAt = inNotice.noticeEndsAt;
@@ -353,15 +237,8 @@ describe('the whole grant-making path through the pages only (issue 10, proof 1)
     expect(objectionId).toMatch(/^[0-9a-f-]{36}$/);
 
     // The officer sees it on the call and answers it.
-    const { page } = desk;
-    await page.goto(`/calls/${callId}`);
-    await page.getByRole('tab', { name: '公示与异议', selected: true }).waitFor();
-    const item = page.getByTestId('objection').filter({ hasText: content });
-    await item.getByText('待答复').waitFor();
     const answer = '经核实，该机构服务能力良好，往年项目结项评估为良好。';
-    await item.getByLabel('答复内容').fill(answer);
-    await item.getByRole('button', { name: '提交答复' }).click();
-    await item.getByText('已答复').waitFor();
+    await answerObjection(desk.page, callId, content, answer);
 
     // The member of the public comes back with the receipt code.
     const lookup = pub.page.locator('form#lookup');
@@ -393,23 +270,14 @@ describe('the whole grant-making path through the pages only (issue 10, proof 1)
     clockOf(t).set(new Date(noticeEndsAt));
     const { page } = desk;
     await page.goto(`/calls/${callId}`);
-    await page.getByRole('tab', { name: '立项' }).click();
-    // antd can leave its spinner (named "loading") in the button's name for a moment.
-    await page.getByRole('button', { name: /^(loading\s*)?立\s?项$/ }).click();
-    await page.getByRole('status').filter({ hasText: '已立项 2 个项目' }).waitFor();
-    await countIs(page.getByTestId('awards').locator('[data-testid="award-status"][data-status="awaiting_acceptance"]'), 2);
+    await openAwardTab(page);
+    await award(page, 2);
     const awards = (await officer.get(`/api/v1/calls/${callId}/awards`).expect(200)).body.items as Array<{ id: string; referenceNo: string; applicationId: string }>;
     awardA = awards.find((a) => a.applicationId === appA);
     expect(awardA).toBeDefined();
 
     const tab = await signedIn(orgA.admin.phone, WIDTHS.phone);
-    await tab.page.getByTestId('workbench-group-award_to_accept').getByRole('link').first().click();
-    await tab.page.waitForURL(`**/applications/${appA}`);
-    const panel = tab.page.getByTestId('award');
-    await panel.getByTestId('award-status').filter({ hasText: '待确认' }).waitFor();
-    await panel.getByText('¥180,000.00').waitFor();
-    await panel.getByRole('button', { name: '确认资助协议' }).click();
-    await panel.getByTestId('award-status').filter({ hasText: '已确认' }).waitFor();
+    await acceptAward(await openAwardToAccept(tab.page, appA, '¥180,000.00'));
     expect((await orgA.admin.get(`/api/v1/awards/${awardA!.id}`).expect(200)).body.status).toBe('accepted');
     await done(tab);
 

@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
 import { District, PASSWORD, Session, TestApp } from '../support/test-app';
 import { TINY_PDF } from '../support/organisations';
 import { applicantOrganisation, applicationContent, clockOf, publishedCall, put, venturePeople } from '../support/calls';
-import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, openTab, pick, signInThroughPage } from './support/browser';
+import { scoreOnPage } from './support/review-form';
 
 // A call taken through submission, screening, closing and assignment over the API, then two browser tabs.
 jest.setTimeout(420_000);
@@ -12,18 +13,6 @@ function upload(t: TestApp, s: Session, applicationId: string, kind: string, fil
   return t.http.post('/api/v1/attachments').set('Authorization', `Bearer ${s.accessToken}`)
     .field('ownerType', 'application').field('ownerId', applicationId).field('kind', kind)
     .attach('file', TINY_PDF, { filename, contentType: 'application/pdf' });
-}
-
-async function atBothWidths(page: Page, name: string, ready: () => Promise<unknown>): Promise<string[]> {
-  const found: string[] = [];
-  for (const width of [WIDTHS.phone, WIDTHS.desktop]) {
-    await page.setViewportSize({ width, height: 900 });
-    await ready();
-    await screenshot(page, name);
-    found.push(...(await seriousA11yViolations(page)).map((v) => `${width}px ${v}`));
-  }
-  await page.setViewportSize({ width: WIDTHS.phone, height: 900 });
-  return found;
 }
 
 describe('reviews in a real browser: a reviewer scores a blind application on a phone', () => {
@@ -83,11 +72,7 @@ describe('reviews in a real browser: a reviewer scores a blind application on a 
       await page.getByText('应在 0–10 分之间，最多一位小数').waitFor();
       await need.fill('8');
       await page.getByText('应在 0–10 分之间，最多一位小数').waitFor({ state: 'detached' });
-      await page.getByLabel(/^方案设计/).fill('7');
-      await page.getByLabel(/^预算合理/).fill('9');
-      await page.getByLabel('评审意见').fill('需求分析扎实，预算基本合理。');
-      await page.getByRole('button', { name: '提交评审' }).click();
-      await page.getByTestId('assignment-status').filter({ hasText: '已提交' }).waitFor();
+      await scoreOnPage(page, ['8', '7', '9'], '需求分析扎实，预算基本合理。');
       expect(await page.getByRole('button', { name: '提交评审' }).isDisabled()).toBe(true);
       const after = (await reviewer.get(`/api/v1/reviews/assignments/${assignment.id}`).expect(200)).body;
       expect(after).toMatchObject({ status: 'submitted', comment: '需求分析扎实，预算基本合理。' });

@@ -1,14 +1,9 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import { addDays, residentIdCheckChar, shanghaiDay } from '@sanshe/common';
+import { randomUUID } from 'node:crypto';
+import { addDays, shanghaiDay } from '@sanshe/common';
 import { Session, TestApp, addMember, ownerClient, startTestApp } from '../support/test-app';
 import { createVerifiedOrganisation, organisationForm } from '../support/organisations';
 import { ProjectWorld, projectWorld } from '../support/projects';
-
-/** A valid synthetic resident ID number (odd sequence = male). */
-function residentId(): string {
-  const first17 = `510107195${randomInt(0, 10)}0${randomInt(1, 10)}1${randomInt(0, 10)}${String(randomInt(0, 500) * 2 + 1).padStart(3, '0')}`;
-  return first17 + residentIdCheckChar(first17);
-}
+import { residentId } from '../support/casework';
 
 /** The schema owner inside one district (RLS is forced even for the owner). */
 async function inDistrict<T>(tenantId: string, work: (q: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T> {

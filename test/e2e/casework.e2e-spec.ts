@@ -1,9 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { residentIdCheckChar, shanghaiDay } from '@sanshe/common';
+import { shanghaiDay } from '@sanshe/common';
 import { District, Session, TestApp, addMember, eventually, openDistrict, ownerClient, startTestApp } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { fundedProject, projectWorld } from '../support/projects';
 import type { Client } from 'pg';
+import { residentId } from '../support/casework';
 
 /** Service records must fall within the case, which the tests open today; read per call so a run over midnight still agrees. */
 const today = () => shanghaiDay(new Date());
@@ -16,14 +17,6 @@ async function ownerIn(tenantId: string): Promise<Client> {
 }
 
 type Member = Session & { memberId: string; phone: string };
-
-/** A valid resident ID number (synthetic), born on the given day or a random one; odd sequence = male. */
-function residentId(birth?: string, male = true): string {
-  birth ??= `19${randomInt(40, 90)}${String(randomInt(1, 13)).padStart(2, '0')}${String(randomInt(1, 29)).padStart(2, '0')}`;
-  const seq = String(randomInt(0, 500) * 2 + (male ? 1 : 0)).padStart(3, '0');
-  const first17 = `510107${birth}${seq}`;
-  return first17 + residentIdCheckChar(first17);
-}
 
 /** A real project (created through the award event) and its two indicators' ids. */
 interface LinkedProject {
@@ -168,9 +161,9 @@ describe('casework with protected personal information', () => {
       const wrong = await w.workerA1.post('/api/v1/casework/beneficiaries', { name: '李四', idNumber: bad }).expect(400);
       expect(wrong.body.code).toBe('VALIDATION_FAILED');
       expect(wrong.body.errors[0]).toMatchObject({ field: 'idNumber', code: 'RESIDENT_ID_CHECK' });
-      const mismatch = await w.workerA1.post('/api/v1/casework/beneficiaries', { name: '李四', idNumber: residentId('19800101', true), gender: 'female' }).expect(400);
+      const mismatch = await w.workerA1.post('/api/v1/casework/beneficiaries', { name: '李四', idNumber: residentId({ birth: '19800101', male: true }), gender: 'female' }).expect(400);
       expect(mismatch.body.code).toBe('ID_NUMBER_MISMATCH');
-      const child = await w.workerA1.post('/api/v1/casework/beneficiaries', { name: '小明', idNumber: residentId('20160512') }).expect(400);
+      const child = await w.workerA1.post('/api/v1/casework/beneficiaries', { name: '小明', idNumber: residentId({ birth: '20160512' }) }).expect(400);
       expect(child.body.code).toBe('GUARDIAN_REQUIRED');
       expect(child.body.message['zh-CN']).toContain('监护人');
     });
@@ -257,7 +250,7 @@ describe('casework with protected personal information', () => {
     });
 
     it('a child under 14 cannot consent alone; the guardian\'s consent is accepted', async () => {
-      const child = await register(w, w.workerA1, { name: '小明', idNumber: residentId('20160512'), guardian: { name: '李芳', relation: '母亲', phone: '13800138000' }, vulnerabilityTags: ['left_behind_child'] });
+      const child = await register(w, w.workerA1, { name: '小明', idNumber: residentId({ birth: '20160512' }), guardian: { name: '李芳', relation: '母亲', phone: '13800138000' }, vulnerabilityTags: ['left_behind_child'] });
       const alone = await w.workerA1.post(`/api/v1/casework/beneficiaries/${child.id}/consents`, { purpose: 'service', formVersion: '2026版', givenOn: '2026-01-05', givenBy: 'self' }).expect(400);
       expect(alone.body.code).toBe('GUARDIAN_CONSENT_REQUIRED');
       const byGuardian = await consent(w.workerA1, child.id, 'service', { givenBy: 'guardian', giverName: '李芳' });

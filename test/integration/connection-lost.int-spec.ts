@@ -1,15 +1,7 @@
 import { Client } from 'pg';
 import { DatabaseConnectionLostError, currentContext, isDependencyUnavailable } from '@sanshe/common';
 import { TenantTransactionRunner } from '@sanshe/tenancy';
-import { TestApp, appRoleClient, startTestApp } from '../support/test-app';
-
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { TestApp, appRoleClient, eventually, startTestApp } from '../support/test-app';
 
 /*
  * PostgreSQL restarting cuts every session. A request in the middle of its transaction then has its query runner
@@ -38,7 +30,7 @@ describe('work whose database connection is cut in the middle', () => {
       const [{ done }] = (await peer.query('SELECT pg_terminate_backend($1) AS done', [pid])).rows as Array<{ done: boolean }>;
       expect(done).toBe(true);
       // Wait for what a restart does to a waiting request: TypeORM drops the runner on the connection's error event.
-      await until(() => manager.queryRunner!.isReleased, 10_000, 'TypeORM releases the runner of the cut connection');
+      await eventually(() => manager.queryRunner!.isReleased, 10_000, 'TypeORM to release the runner of the cut connection', 20);
       await manager.query('SELECT 1');
     }).then(() => null, (e: unknown) => e);
 

@@ -220,13 +220,22 @@ export async function addMember(
   return { ...s, memberId: res.body.member.id, phone };
 }
 
-/** Polls until the check passes or the time runs out (for work done by the worker). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+/**
+ * The one bounded poll of the tests: calls `check` until it gives a truthy value (returned) or `timeoutMs` has passed,
+ * then fails naming what it waited for — `what` is read at that moment, so a function can say what was last seen.
+ * For work that happens elsewhere (the worker, a restarting server, a list that re-renders); never a fixed sleep.
+ */
+export async function eventually<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 10_000,
+  what: string | (() => string) = 'the condition',
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
     if (v) return v;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${typeof what === 'function' ? what() : what}, in vain`);
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }

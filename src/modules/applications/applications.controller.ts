@@ -8,7 +8,7 @@ import { ApplicationsService } from './applications.service';
 import {
   AddEditorDto, ApplicationContentDto, ApplicationVersionDto, ListApplicationsQuery, ScreeningDto, UpdateApplicationDto, WithdrawApplicationDto,
 } from './dto/application.dto';
-import { ApplicationEditorsResponse, ApplicationResponse, ApplicationSummary, ApplicationsAddEditorResponse, ApplicationsChecksResponse, ApplicationsHistoryResponse } from './applications.response';
+import { ApplicationEditorsResponse, ApplicationResponse, ApplicationSummary, ApplicationsChecksResponse, ApplicationsHistoryResponse } from './applications.response';
 
 const APPLICANTS = [Role.OrgAdmin, Role.OrgStaff];
 const READERS = [Role.OrgAdmin, Role.OrgStaff, Role.SocialWorker, Role.Supervisor, Role.DistrictAdmin, Role.ProgrammeOfficer, Role.FinanceOfficer];
@@ -56,7 +56,7 @@ export class ApplicationsController {
     return this.applications.update(id, dto, actor);
   }
 
-  @Returns(ApplicationsAddEditorResponse)
+  @Returns(ApplicationEditorsResponse)
   @Post('applications/:id/editors')
   @Roles(...APPLICANTS)
   @HttpCode(200)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LocalisedLabel, ApiFenProperty } from '@sanshe/common';
-import { OrganisationsEligibleOrganisation } from '../organisations/organisations.response';
+import { FORM_ANSWERS } from './dto/application.dto';
+import { EligibilityReasonItem, OrganisationsEligibleOrganisation } from '../organisations/organisations.response';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
 
@@ -50,7 +51,7 @@ export class ApplicationEligibility {
 
 export class ApplicationsChecksResponse {
   @ApiProperty({ type: Boolean }) eligible: boolean;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) reasons: Array<Record<string, unknown>>;
+  @ApiProperty({ type: () => [EligibilityReasonItem] }) reasons: EligibilityReasonItem[];
   @ApiProperty({ type: String, format: 'date' }) judgedOn: string;
   @ApiProperty({ type: Boolean }) submittedBeforeClose: boolean;
   @ApiProperty({ type: Boolean }) snapshotPresent: boolean;
@@ -67,7 +68,7 @@ export class ApplicationResponse {
   @ApiFenProperty({ example: '18000000' }) requestedFen: string;
   @ApiFenProperty({ example: '3600000' }) coFundingFen: string;
   @ApiProperty({ type: () => ApplicationCore }) core: ApplicationCore;
-  @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, unknown>;
+  @ApiProperty(FORM_ANSWERS) answers: Record<string, unknown>;
   @ApiProperty({ type: String, example: "passed" }) status: string;
   @ApiProperty({ type: String, example: "GYSB-2026-0001", nullable: true }) referenceNo: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
@@ -95,7 +96,7 @@ export class ApplicationSummary {
   @ApiFenProperty({ example: '15000000' }) requestedFen: string;
   @ApiFenProperty({ example: '3000000' }) coFundingFen: string;
   @ApiProperty({ type: () => ApplicationCore }) core: ApplicationCore;
-  @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, unknown>;
+  @ApiProperty(FORM_ANSWERS) answers: Record<string, unknown>;
   @ApiProperty({ type: String, example: "passed" }) status: string;
   @ApiProperty({ type: String, example: "GYSB-2026-0001" }) referenceNo: string;
   @ApiProperty({ type: String, format: 'date-time' }) submittedAt: string;
@@ -125,18 +126,8 @@ export class ApplicationsHistoryResponse {
 }
 
 
-export class ApplicationsAddEditorEditor {
-  @ApiProperty({ type: String, format: 'uuid' }) membershipId: string;
-  @ApiProperty({ type: String, example: "孙干事" }) name: string;
-}
-
-
-export class ApplicationsAddEditorResponse {
-  @ApiProperty({ type: () => [ApplicationsAddEditorEditor] }) editors: ApplicationsAddEditorEditor[];
-}
-
-
+/** The co-editors of an application after adding or removing one. */
 export class ApplicationEditorsResponse {
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) editors: Array<Record<string, unknown>>;
+  @ApiProperty({ type: () => [ApplicationEditor] }) editors: ApplicationEditor[];
 }
 

@@ -49,14 +49,14 @@ export class CallResponse {
 }
 
 
-export class CallsListHolidaysResponse {
-  @ApiProperty({ type: Number, example: 2026 }) year: number;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) items: Array<Record<string, unknown>>;
-}
-
-
 export class DistrictHolidayResponse {
   @ApiProperty({ type: String, format: 'date' }) day: string;
   @ApiProperty({ type: String, example: "holiday" }) kind: string;
   @ApiProperty({ type: String, example: "区级调休" }) name: string;
+}
+
+
+export class CallsListHolidaysResponse {
+  @ApiProperty({ type: Number, example: 2026 }) year: number;
+  @ApiProperty({ type: () => [DistrictHolidayResponse] }) items: DistrictHolidayResponse[];
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LocalisedLabel } from '@sanshe/common';
 import { CaseBeneficiary } from './cases.response';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
@@ -6,6 +7,13 @@ import { CaseBeneficiary } from './cases.response';
 export class BeneficiaryCommunity {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "玉林北路社区" }) name: string;
+}
+
+
+/** One of the fixed vulnerability tags (casework-fields.ts), with its label in both languages. */
+export class VulnerabilityTagLabel {
+  @ApiProperty({ type: String, example: 'dibao' }) code: string;
+  @ApiProperty({ type: () => LocalisedLabel }) label: LocalisedLabel;
 }
 
 
@@ -24,7 +32,7 @@ export class BeneficiaryResponse {
   @ApiProperty({ type: Boolean }) hasHousehold: boolean;
   @ApiProperty({ type: Boolean }) hasVulnerabilityNotes: boolean;
   @ApiProperty({ type: Boolean }) hasNotes: boolean;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) vulnerabilityTags: unknown[];
+  @ApiProperty({ type: () => [VulnerabilityTagLabel] }) vulnerabilityTags: VulnerabilityTagLabel[];
   @ApiProperty({ type: String, nullable: true }) guardian: string | null;
   @ApiProperty({ type: [String] }) activeConsents: string[];
   @ApiProperty({ type: Number, example: 1 }) version: number;

@@ -162,8 +162,8 @@ export class CaseLifecycleService {
         if (!supervisors.length) throw caseworkError(CaseworkErrorCode.NO_SUPERVISOR, { step: rule.gate.step });
         to = rule.gate.review;
         await m.query(
-          `INSERT INTO case_approvals (tenant_id, case_id, step, submitted_by_membership_id) VALUES ($1, $2, $3, $4)`,
-          [this.ctx.tenantId(), c.id, rule.gate.step, scope.membershipId]);
+          `INSERT INTO case_approvals (tenant_id, case_id, step, submitted_by_membership_id, submitted_at) VALUES ($1, $2, $3, $4, $5)`,
+          [this.ctx.tenantId(), c.id, rule.gate.step, scope.membershipId, this.clock.now()]);
       } else if (to === 'closed') {
         Object.assign(patch, this.closedPatch(settings));
       }

@@ -12,7 +12,8 @@ import { CorrectServiceRecordDto, EditServiceRecordDto, FollowUpDto, ServiceReco
 import { CreateReferralDto } from './dto/referral.dto';
 import { ReferralsService } from './referrals.service';
 import { ServiceRecordsService } from './service-records.service';
-import { CaseListResponse, CaseResponse, CasesCommentResponse, CasesFollowUpResponse, CasesListRecordsResponse, CasesReferResponse } from './cases.response';
+import { CaseListResponse, CaseResponse, CasesCommentResponse, CasesFollowUpResponse, CasesListRecordsResponse } from './cases.response';
+import { ReferralResponse } from './casework-team.response';
 
 @ApiContract()
 @ApiTags('casework 个案')
@@ -168,7 +169,7 @@ export class CasesController {
     return this.records.correct(id, dto, actor);
   }
 
-  @Returns(CasesReferResponse)
+  @Returns(ReferralResponse)
   @Post('cases/:id/referrals')
   @Roles(...CASEWORK_ROLES)
   @ApiOperation({ summary: '转介到本区其他机构（须转介同意）/ Refer to another organisation (needs referral consent)' })

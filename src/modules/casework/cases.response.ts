@@ -113,7 +113,7 @@ export class CaseResponse {
   @ApiProperty({ type: String, example: "outreach" }) source: string;
   @ApiProperty({ type: () => CaseBeneficiary }) beneficiary: CaseBeneficiary;
   @ApiProperty({ type: () => CaseWorker }) worker: CaseWorker;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) assistants: Array<Record<string, unknown>>;
+  @ApiProperty({ type: () => [CaseWorker] }) assistants: CaseWorker[];
   @ApiProperty({ type: String, example: "独居，近期摔倒后情绪低落，希望有人定期探访" }) presentingProblem: string;
   @ApiProperty({ type: String, example: "不在服务范围", nullable: true }) declineReason: string | null;
   @ApiProperty({ type: () => CaseAssessment, nullable: true }) assessment: CaseAssessment | null;
@@ -132,7 +132,8 @@ export class CaseResponse {
 
 
 export class CasesListRecordsResponse {
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) items: Array<Record<string, unknown>>;
+  // The same view a new, edited or corrected record answers with.
+  @ApiProperty({ type: () => [CasesFollowUpResponse] }) items: CasesFollowUpResponse[];
   @ApiProperty({ type: Number, example: 0 }) total: number;
 }
 
@@ -168,21 +169,6 @@ export class CasesCommentResponse {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
 
-
-export class CasesReferResponse {
-  @ApiProperty({ type: String, format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, example: "pending" }) status: string;
-  @ApiProperty({ type: String, example: "outgoing" }) direction: string;
-  @ApiProperty({ type: String, format: 'uuid' }) fromOrganisationId: string;
-  @ApiProperty({ type: String, format: 'uuid' }) toOrganisationId: string;
-  @ApiProperty({ type: [String] }) sharedFields: string[];
-  @ApiProperty({ type: String, example: "需要专业康复服务" }) reason: string;
-  @ApiProperty({ type: String, nullable: true }) decisionNote: string | null;
-  @ApiProperty({ type: String, nullable: true }) decidedAt: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: Number, example: 1 }) version: number;
-  @ApiProperty({ type: String, format: 'uuid' }) caseId: string;
-}
 
 
 export class CaseSummaryBeneficiary {

@@ -15,7 +15,7 @@ import { GroupWorkService } from './group-work.service';
 import { ReferralsService } from './referrals.service';
 import { SupervisionService } from './supervision.service';
 import {
-  CaseworkTeamAddCertificateResponse, CaseworkTeamAddEventResponse, CaseworkTeamDecideReferralResponse, CaseworkTeamDistrictAggregatesResponse,
+  CaseworkTeamAddCertificateResponse, CaseworkTeamAddEventResponse, CaseworkTeamDistrictAggregatesResponse,
   CaseworkTeamGetSettingsResponse, CaseworkTeamListCertificatesResponse, CaseworkTeamListSessionsResponse, CaseworkTeamLogSessionResponse,
   CaseworkTeamMineResponse, CaseworkTeamTeamResponse, CommunityEventSummary, GroupResponse, GroupSummary, ReferralResponse, ReferralSummary,
   SupervisionAssignmentResponse,
@@ -122,7 +122,7 @@ export class CaseworkTeamController {
   @ApiOperation({ summary: '转介详情 / A referral (the receiver sees what was shared)' })
   getReferral(@Param('id', ParseIdPipe) id: string, @CurrentActor() actor: Actor) { return this.referrals.get(id, actor); }
 
-  @Returns(CaseworkTeamDecideReferralResponse)
+  @Returns(ReferralResponse)
   @Post('referrals/:id/decision') @Roles(Role.OrgAdmin, Role.Supervisor) @HttpCode(200)
   @ApiOperation({ summary: '接收或拒绝转介 / Accept or decline a referral' })
   decideReferral(@Param('id', ParseIdPipe) id: string, @Body() dto: ReferralDecisionDto, @CurrentActor() actor: Actor) { return this.referrals.decide(id, dto, actor); }

@@ -1,11 +1,27 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions, getSchemaPath } from '@nestjs/swagger';
 import { LocalisedLabel } from '@sanshe/common';
+import { VulnerabilityTagLabel } from './beneficiaries.response';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
 
+export class ReferralAssessmentSummary {
+  @ApiProperty({ type: [String], example: ['情绪支持', '定期探访'] }) needs: string[];
+  @ApiProperty({ type: String, nullable: true, example: '独居，近期摔倒后情绪低落' }) summary: string | null;
+}
+
+
+/** What the sender shared, copied at the time of referral: only the fields in `sharedFields` are present. */
 export class ReferralShared {
-  @ApiProperty({ type: String, example: "张大爷" }) name: string;
-  @ApiProperty({ type: String, example: "13890511081" }) phone: string;
+  @ApiPropertyOptional({ type: String, example: "张大爷" }) name?: string;
+  @ApiPropertyOptional({ type: String, enum: ['male', 'female'] }) gender?: string;
+  @ApiPropertyOptional({ type: Number, example: 78 }) age?: number;
+  @ApiPropertyOptional({ type: String, example: "13890511081" }) phone?: string;
+  @ApiPropertyOptional({ type: String, example: "510107194805201234" }) idNumber?: string;
+  @ApiPropertyOptional({ type: String, example: "武侯区玉林北路 12 号" }) address?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, example: "玉林北路社区" }) community?: string | null;
+  @ApiPropertyOptional({ type: () => [VulnerabilityTagLabel] }) vulnerabilityTags?: VulnerabilityTagLabel[];
+  @ApiPropertyOptional({ type: String, example: "独居，近期摔倒后情绪低落，希望有人定期探访" }) presentingProblem?: string;
+  @ApiPropertyOptional({ type: () => ReferralAssessmentSummary, nullable: true }) assessmentSummary?: ReferralAssessmentSummary | null;
 }
 
 
@@ -167,6 +183,26 @@ export class CaseworkTeamTeamResponse {
 }
 
 
+/** A count of people: 1 to 4 is shown as "<5" so that a small group cannot be singled out (casework-fields.ts). */
+const SUPPRESSED_COUNT: ApiPropertyOptions = {
+  oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['<5'] }], example: 12,
+  description: 'a count of people; 1 to 4 is shown as "<5"',
+};
+
+export type TagCount = { label: LocalisedLabel | null; people: number | '<5' };
+
+// An honest map: keyed by the vulnerability tags present in the data, so its keys are not fixed properties.
+const TAG_COUNTS: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object', required: ['label', 'people'],
+    properties: { label: { type: 'object', nullable: true, allOf: [{ $ref: getSchemaPath(LocalisedLabel) }] }, people: { oneOf: SUPPRESSED_COUNT.oneOf, description: SUPPRESSED_COUNT.description } },
+  },
+  example: { dibao: { label: { zh: '低保', en: 'Minimum living allowance (dibao)' }, people: 12 }, tekun: { label: { zh: '特困', en: 'Extreme hardship (tekun)' }, people: '<5' } },
+  description: 'people with each vulnerability tag, keyed by tag code',
+};
+
+
 export class CaseworkTeamDistrictAggregatesCommunityCommunity {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "玉林北路社区" }) name: string;
@@ -174,25 +210,28 @@ export class CaseworkTeamDistrictAggregatesCommunityCommunity {
 
 export class CaseworkTeamDistrictAggregatesCommunity {
   @ApiProperty({ type: () => CaseworkTeamDistrictAggregatesCommunityCommunity }) community: CaseworkTeamDistrictAggregatesCommunityCommunity;
-  @ApiProperty({ type: Number, example: 7 }) beneficiaries: number;
-  @ApiProperty({ type: Number, example: 5 }) openCases: number;
+  @ApiProperty(SUPPRESSED_COUNT) beneficiaries: number | '<5';
+  @ApiProperty(SUPPRESSED_COUNT) openCases: number | '<5';
   @ApiProperty({ type: Number, example: 1 }) caseHours: number;
   @ApiProperty({ type: Number, example: 0 }) communityEventHours: number;
   @ApiProperty({ type: Number, example: 0 }) communityEventHeadcount: number;
-  @ApiProperty({ type: 'object', additionalProperties: true }) vulnerabilityTags: Record<string, unknown>;
+  @ApiProperty(TAG_COUNTS) vulnerabilityTags: Record<string, TagCount>;
 }
 
 
 export class CaseworkTeamDistrictAggregatesDistrict {
-  @ApiProperty({ type: Number, example: 8 }) beneficiaries: number;
-  @ApiProperty({ type: Number, example: 5 }) openCases: number;
-  @ApiProperty({ type: Number, example: 0 }) closedCases: number;
+  @ApiProperty(SUPPRESSED_COUNT) beneficiaries: number | '<5';
+  @ApiProperty(SUPPRESSED_COUNT) openCases: number | '<5';
+  @ApiProperty(SUPPRESSED_COUNT) closedCases: number | '<5';
   @ApiProperty({ type: Number, example: 1 }) caseHours: number;
   @ApiProperty({ type: Number, example: 0 }) groupHours: number;
   @ApiProperty({ type: Number, example: 0 }) communityEventHours: number;
   @ApiProperty({ type: Number, example: 0 }) communityEventHeadcount: number;
-  @ApiProperty({ type: 'object', additionalProperties: true }) vulnerabilityTags: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true }) certifiedWorkers: Record<string, unknown>;
+  @ApiProperty(TAG_COUNTS) vulnerabilityTags: Record<string, TagCount>;
+  @ApiProperty({
+    type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, example: { assistant: 3, intermediate: 2 },
+    description: 'workers holding a social-work certificate, keyed by certificate level (a map: the levels present in the district)',
+  }) certifiedWorkers: Record<string, number>;
 }
 
 
@@ -338,29 +377,9 @@ export class CaseworkTeamAddCertificateResponse {
   @ApiProperty({ type: String, example: "SW7773386" }) certificateNo: string;
   @ApiProperty({ type: String, format: 'date' }) issuedOn: string;
   @ApiProperty({ type: String, nullable: true }) validUntil: string | null;
+  @ApiProperty({ type: Number, example: 1 }) version: number;
 }
 
-
-export class CaseworkTeamDecideReferralShared {
-  @ApiProperty({ type: String, example: "张大爷" }) name: string;
-  @ApiProperty({ type: String, example: "独居，近期摔倒后情绪低落，希望有人定期探访" }) presentingProblem: string;
-}
-
-
-export class CaseworkTeamDecideReferralResponse {
-  @ApiProperty({ type: String, format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, example: "accepted" }) status: string;
-  @ApiProperty({ type: String, example: "incoming" }) direction: string;
-  @ApiProperty({ type: String, format: 'uuid' }) fromOrganisationId: string;
-  @ApiProperty({ type: String, format: 'uuid' }) toOrganisationId: string;
-  @ApiProperty({ type: [String] }) sharedFields: string[];
-  @ApiProperty({ type: String, example: "需要法律援助" }) reason: string;
-  @ApiProperty({ type: String, example: "已安排社工跟进" }) decisionNote: string;
-  @ApiProperty({ type: String, format: 'date-time' }) decidedAt: string;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: Number, example: 2 }) version: number;
-  @ApiProperty({ type: () => CaseworkTeamDecideReferralShared }) shared: CaseworkTeamDecideReferralShared;
-}
 
 
 

@@ -155,15 +155,16 @@ export class ServiceRecordsService {
   }
 
   /** The project link (if any) is checked by the database: a project of this organisation, an indicator of that project. */
+  // created_at is stamped by the Clock here, not the database: the edit window (lockedAt) is business time counted from it.
   private async insert(scope: CaseworkScope, caseId: string, organisationId: string, kind: 'service' | 'follow_up', dto: Partial<ServiceRecordDto>): Promise<string> {
     const [row] = await writeProjectLink(dto, async () => this.ctx.manager().query(
       `INSERT INTO service_records (tenant_id, case_id, organisation_id, worker_membership_id, kind, service_date, start_time, duration_minutes, mode,
-                                    place_enc, content_enc, response_enc, next_step_enc, project_id, indicator_id)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+                                    place_enc, content_enc, response_enc, next_step_enc, project_id, indicator_id, created_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
       [this.ctx.tenantId(), caseId, organisationId, scope.membershipId, kind, dto.serviceDate, dto.startTime ?? null, dto.durationMinutes, dto.mode,
         await this.cipher.encryptOptional(F.recordPlace, dto.place?.trim()), await this.cipher.encrypt(F.recordContent, dto.content!.trim()),
         await this.cipher.encryptOptional(F.recordResponse, dto.response?.trim()), await this.cipher.encryptOptional(F.recordNextStep, dto.nextStep?.trim()),
-        dto.projectId ?? null, dto.indicatorId ?? null]));
+        dto.projectId ?? null, dto.indicatorId ?? null, this.clock.now()]));
     return row.id;
   }
 

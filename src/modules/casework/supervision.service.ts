@@ -60,9 +60,9 @@ export class SupervisionService {
     await this.access.requireOrgMember(scope, dto.workerMembershipId, [Role.SocialWorker, Role.Supervisor]);
     if (dto.supervisorMembershipId === dto.workerMembershipId) throw caseworkError(CaseworkErrorCode.ROLE_MISMATCH, { reason: 'self' });
     const rows: Array<{ id: string }> = await this.ctx.manager().query(
-      `INSERT INTO supervision_assignments (tenant_id, organisation_id, supervisor_membership_id, worker_membership_id, created_by)
-       VALUES ($1,$2,$3,$4,$5) ON CONFLICT (tenant_id, supervisor_membership_id, worker_membership_id) WHERE ended_at IS NULL DO NOTHING RETURNING id`,
-      [this.ctx.tenantId(), scope.organisationId, dto.supervisorMembershipId, dto.workerMembershipId, actor.userId]);
+      `INSERT INTO supervision_assignments (tenant_id, organisation_id, supervisor_membership_id, worker_membership_id, created_by, started_at)
+       VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT (tenant_id, supervisor_membership_id, worker_membership_id) WHERE ended_at IS NULL DO NOTHING RETURNING id`,
+      [this.ctx.tenantId(), scope.organisationId, dto.supervisorMembershipId, dto.workerMembershipId, actor.userId, this.clock.now()]);
     if (!rows[0]) throw caseworkError(CaseworkErrorCode.ASSIGNMENT_EXISTS);
     await this.audit.record({ action: 'supervision.assigned', entityType: 'supervision_assignment', entityId: rows[0].id, after: dto });
     return this.getAssignment(scope, rows[0].id);
@@ -142,13 +142,13 @@ export class SupervisionService {
       if (!scope.isOrgAdmin) throw caseworkError(CaseworkErrorCode.NOT_YOUR_SUPERVISEE);
       await this.access.requireOrgMember(scope, membershipId);
     }
-    const rows: Array<{ id: string }> = await this.ctx.manager().query(
+    const rows: Array<{ id: string; version: number }> = await this.ctx.manager().query(
       `INSERT INTO worker_certificates (tenant_id, membership_id, level, certificate_no, issued_on, valid_until, created_by)
-       VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (tenant_id, certificate_no) DO NOTHING RETURNING id`,
+       VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (tenant_id, certificate_no) DO NOTHING RETURNING id, version`,
       [this.ctx.tenantId(), membershipId, dto.level, dto.certificateNo.toUpperCase(), dto.issuedOn, dto.validUntil ?? null, actor.userId]);
     if (!rows[0]) throw caseworkError(CaseworkErrorCode.CERTIFICATE_TAKEN);
     await this.audit.record({ action: 'certificate.added', entityType: 'worker_certificate', entityId: rows[0].id, after: { ...dto, membershipId } });
-    return { id: rows[0].id, membershipId, level: dto.level, label: CERTIFICATE_LABELS[dto.level], certificateNo: dto.certificateNo.toUpperCase(), issuedOn: dto.issuedOn, validUntil: dto.validUntil ?? null };
+    return { id: rows[0].id, membershipId, level: dto.level, label: CERTIFICATE_LABELS[dto.level], certificateNo: dto.certificateNo.toUpperCase(), issuedOn: dto.issuedOn, validUntil: dto.validUntil ?? null, version: rows[0].version };
   }
 
   /** Certificates of a worker of the organisation (default: yourself). */

@@ -41,6 +41,14 @@ export class OrganisationServiceArea {
 }
 
 
+/** A field or document a submission still lacks: `item` is the field name or `document:<kind>`. */
+export class OrganisationMissingItem {
+  @ApiProperty({ type: String, example: 'document:charter' }) item: string;
+  @ApiProperty({ type: String, example: '章程' }) zh: string;
+  @ApiProperty({ type: String, example: 'charter' }) en: string;
+}
+
+
 export class OrganisationResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "武侯区晋阳社会工作服务中心" }) name: string;
@@ -75,7 +83,8 @@ export class OrganisationResponse {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: () => [AttachmentsUploadResponse] }) documents: AttachmentsUploadResponse[];
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) missingForSubmission: Array<Record<string, unknown>>;
+  @ApiProperty({ type: () => [OrganisationMissingItem], description: 'what must be filled in or uploaded before the record can be submitted' })
+  missingForSubmission: OrganisationMissingItem[];
 }
 
 
@@ -209,9 +218,17 @@ export class OrganisationsEligibleOrganisation {
 }
 
 
+/** An unmet condition of eligibility (organisation-eligibility.service.ts), in both languages. */
+export class EligibilityReasonItem {
+  @ApiProperty({ type: String, example: 'GRADE_TOO_LOW' }) code: string;
+  @ApiProperty({ type: String, example: '评估等级低于3A' }) zh: string;
+  @ApiProperty({ type: String, example: 'Assessment grade below 3A' }) en: string;
+}
+
+
 export class OrganisationsEligibleResponse {
   @ApiProperty({ type: Boolean }) eligible: boolean;
-  @ApiProperty({ type: () => [OrganisationServiceArea] }) reasons: OrganisationServiceArea[];
+  @ApiProperty({ type: () => [EligibilityReasonItem] }) reasons: EligibilityReasonItem[];
   @ApiProperty({ type: String, format: 'date' }) judgedOn: string;
   @ApiProperty({ type: () => OrganisationsEligibleOrganisation }) organisation: OrganisationsEligibleOrganisation;
 }

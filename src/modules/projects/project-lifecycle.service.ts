@@ -116,7 +116,7 @@ export class ProjectLifecycleService {
       const result = {
         id: p.id, status: 'closed', releasedFen: released.toString(), reportedSpentFen: String(money.spent), refundFen: refund.toString(), refundEntryId,
         cancelledTranches: open.map((t) => t.seq), returnedReservationsFen: releasedReservationsFen.toString(), fund: await this.fund.summary(),
-        terminationReason,
+        terminationReason, version: p.version + 1,
       };
       await this.audit.record({ action: 'project.closed', entityType: 'project', entityId: p.id, before: { status: p.status }, after: result });
       await this.notices.send(p, ['organisation', 'officer', 'finance'], {

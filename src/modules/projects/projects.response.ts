@@ -132,6 +132,7 @@ export class ProjectTranche {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) releasedEntryId: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) releasedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) frozenReason: string | null;
+  @ApiProperty({ type: Number, example: 1 }) version: number;
   @ApiProperty({ type: () => [ProjectTrancheCheck] }) checks: ProjectTrancheCheck[];
   @ApiProperty({ type: Boolean }) ready: boolean;
 }
@@ -284,6 +285,7 @@ export class ProjectsUnfreezeResponse {
   @ApiProperty({ type: String, nullable: true }) releasedEntryId: string | null;
   @ApiProperty({ type: String, nullable: true }) releasedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) frozenReason: string | null;
+  @ApiProperty({ type: Number, example: 3 }) version: number;
 }
 
 
@@ -301,11 +303,12 @@ export class ProjectsCloseResponse {
   @ApiFenProperty({ example: '10000000' }) releasedFen: string;
   @ApiFenProperty({ example: '8400000' }) reportedSpentFen: string;
   @ApiFenProperty({ example: '1600000' }) refundFen: string;
-  @ApiProperty({ type: String, format: 'uuid' }) refundEntryId: string;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) cancelledTranches: Array<Record<string, unknown>>;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null when nothing was left to refund' }) refundEntryId: string | null;
+  @ApiProperty({ type: [Number], example: [2, 3], description: 'the sequence numbers of the unpaid tranches cancelled by the closing' }) cancelledTranches: number[];
   @ApiFenProperty({ example: '0' }) returnedReservationsFen: string;
   @ApiProperty({ type: () => FundsSummaryResponse }) fund: FundsSummaryResponse;
   @ApiProperty({ type: String, nullable: true, example: null, description: '提前终止的原因；执行期结束后结项为 null / the early-termination reason; null when closed after the end date' })
   terminationReason: string | null;
+  @ApiProperty({ type: Number, example: 6, description: 'the project\'s version after closing' }) version: number;
 }
 

@@ -25,6 +25,7 @@ interface TrancheRow {
   released_entry_id: string | null;
   released_at: Date | null;
   frozen_reason: string | null;
+  version: number;
 }
 
 const yuan = (fen: bigint | string) => formatYuan(fen);
@@ -147,7 +148,7 @@ export class TranchesService {
   view(t: TrancheRow) {
     return {
       id: t.id, seq: t.seq, name: t.name, percent: Number(t.percent), amountFen: String(t.amount_fen), conditions: t.conditions, status: t.status,
-      releasedEntryId: t.released_entry_id, releasedAt: t.released_at, frozenReason: t.frozen_reason,
+      releasedEntryId: t.released_entry_id, releasedAt: t.released_at, frozenReason: t.frozen_reason, version: t.version,
     };
   }
 

@@ -75,8 +75,8 @@ export class ReviewPanelService {
     if (a.status === 'submitted') throw reviewsError(ReviewsErrorCode.REVIEW_ALREADY_SUBMITTED);
     if (a.status === 'conflict') throw reviewsError(ReviewsErrorCode.CONFLICT_DECLARED);
     await this.ctx.manager().query(
-      `INSERT INTO review_conflicts (tenant_id, call_id, membership_id, organisation_id, reason) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [this.ctx.tenantId(), a.call_id, actor.membershipId, a.organisation_id, reason]);
+      `INSERT INTO review_conflicts (tenant_id, call_id, membership_id, organisation_id, reason, declared_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+      [this.ctx.tenantId(), a.call_id, actor.membershipId, a.organisation_id, reason, this.clock.now()]);
     await this.ctx.manager().query(`UPDATE review_assignments SET status = 'conflict', version = version + 1, updated_at = now() WHERE id = $1`, [assignmentId]);
     const call = await this.calls.require(a.call_id);
     const app = await this.applications.require(a.application_id);
@@ -84,7 +84,7 @@ export class ReviewPanelService {
     await this.audit.record({ action: 'review.conflict_declared', entityType: 'review_assignment', entityId: assignmentId, after: { reason, replaced: created > 0 } });
     const [replacement] = await this.ctx.manager().query(
       `SELECT id FROM review_assignments WHERE replaces_id = $1`, [assignmentId]);
-    return { status: 'conflict', replaced: !!replacement };
+    return { id: assignmentId, status: 'conflict', replaced: !!replacement, version: Number(a.version) + 1 };
   }
 
   private async fill(callId: string, perApplication: number, apps: Array<{ id: string; organisationId: string }>, replacesId?: string, strict = true): Promise<number> {

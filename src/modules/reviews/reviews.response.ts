@@ -1,10 +1,30 @@
-import { ApiFenProperty } from '@sanshe/common';
+import { ApiFenProperty, LocalisedLabel } from '@sanshe/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CallForm, Rubric } from '../calls/dto/call-settings.schema';
 import { ApplicationCore } from '../applications/applications.response';
+import { FORM_ANSWERS } from '../applications/dto/application.dto';
 import { OutcomeResultCriterionMeans } from '../calls/outcome/outcome.response';
 
 /* Response bodies of this controller's operations, as documented in the OpenAPI contract. */
+
+/** A file of the application's submitted snapshot, with where to download it. */
+export class AssignmentAttachment {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, example: 'proposal' }) kind: string;
+  @ApiProperty({ type: () => LocalisedLabel, nullable: true }) kindLabel: LocalisedLabel | null;
+  @ApiProperty({ type: String, example: '申报书.pdf' }) filename: string;
+  @ApiProperty({ type: String, example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }) sha256: string;
+  @ApiProperty({ type: String, example: '/api/v1/attachments/0b6f3c9e-2f4c-4c55-9a57-2f1f5b0e1d2a/content' }) downloadUrl: string;
+}
+
+
+/** A reviewer's score for one rubric criterion, as saved (a draft may not score every criterion yet). */
+export class AssignmentScore {
+  @ApiProperty({ type: String, example: 'need' }) code: string;
+  @ApiProperty({ type: Number, example: 8 }) score: number;
+  @ApiPropertyOptional({ type: String, example: '需求调研扎实' }) comment?: string;
+}
+
 
 export class AssignmentApplication {
   @ApiProperty({ type: String, example: "GYSB-2026-0001" }) referenceNo: string;
@@ -12,10 +32,11 @@ export class AssignmentApplication {
   @ApiProperty({ type: () => CallForm }) form: CallForm;
   @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) title: string;
   @ApiProperty({ type: String, format: 'uuid' }) callId: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) answers: Record<string, unknown>;
+  @ApiProperty(FORM_ANSWERS) answers: Record<string, unknown>;
   @ApiProperty({ type: String, example: "为独居长者提供入户探访与集中活动。" }) summary: string;
   @ApiProperty({ type: String, example: "2026年社区公益创投大赛" }) callTitle: string;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) attachments: Array<Record<string, unknown>>;
+  @ApiProperty({ type: () => [AssignmentAttachment], description: 'the files submitted with the application that this reviewer may open (none while a conflict is declared)' })
+  attachments: AssignmentAttachment[];
   @ApiFenProperty({ example: '3600000' }) coFundingFen: string;
   @ApiFenProperty({ example: '18000000' }) requestedFen: string;
 }
@@ -34,9 +55,9 @@ export class AssignmentResponse {
   @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "assigned" }) status: string;
   @ApiProperty({ type: Number, example: 1 }) version: number;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) scores: Array<Record<string, unknown>>;
+  @ApiProperty({ type: () => [AssignmentScore] }) scores: AssignmentScore[];
   @ApiProperty({ type: String, nullable: true }) comment: string | null;
-  @ApiProperty({ type: String, nullable: true }) weightedTotal: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 82.5 }) weightedTotal: number | null;
   @ApiProperty({ type: String, nullable: true }) submittedAt: string | null;
   @ApiProperty({ type: () => AssignmentCall }) call: AssignmentCall;
   @ApiProperty({ type: () => AssignmentApplication }) application: AssignmentApplication;
@@ -121,8 +142,11 @@ export class ReviewsAssignResponse {
 }
 
 
+/** The assignment after its reviewer declared a conflict (the assignment view itself is closed to them from now on). */
 export class ReviewsConflictResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id: string;
   @ApiProperty({ type: String, example: "conflict" }) status: string;
-  @ApiProperty({ type: Boolean }) replaced: boolean;
+  @ApiProperty({ type: Boolean, description: 'another reviewer of the panel took the application over' }) replaced: boolean;
+  @ApiProperty({ type: Number, example: 2 }) version: number;
 }
 

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../../../bench/chromium';
-import { District, TestApp, openDistrict, startTestApp } from '../../support/test-app';
+import { District, TestApp, eventually, openDistrict, startTestApp } from '../../support/test-app';
 
 export { launchBrowser } from '../../../bench/chromium';
 
@@ -88,12 +88,41 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** axe-core's serious and critical violations on the page as it stands, summarised for a readable failure. */
+/**
+ * axe-core's serious and critical violations on the page as it stands, summarised for a readable failure. A success
+ * toast is let go first: caught in its fade-out, its text measures as failing contrast (seen on a loaded machine,
+ * where the check ran while the toast of the step before was still leaving).
+ */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Screenshot and accessibility check of the page as it stands, at the phone and the desktop width; ends at phone width. */
+export async function atBothWidths(page: Page, name: string, ready: () => Promise<unknown>): Promise<string[]> {
+  const found: string[] = [];
+  for (const width of [WIDTHS.phone, WIDTHS.desktop]) {
+    await page.setViewportSize({ width, height: 900 });
+    await ready();
+    await screenshot(page, name);
+    found.push(...(await seriousA11yViolations(page)).map((v) => `${width}px ${v}`));
+  }
+  await page.setViewportSize({ width: WIDTHS.phone, height: 900 });
+  return found;
+}
+
+/** The Beijing wall-clock text a `datetime-local` input takes, for an instant. */
+export const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+/** The Beijing date (YYYY-MM-DD) a date input takes, for an instant. */
+export const day = (d: Date) => beijing(d).slice(0, 10);
+
+/** Waits (bounded) until the locator matches exactly n elements: lists re-render after their request answers. */
+export async function countIs(l: Locator, n: number): Promise<void> {
+  let seen = -1;
+  await eventually(async () => (seen = await l.count()) === n, UI_TIMEOUT, () => `${n} matches of ${l}, saw ${seen}`);
 }
 
 /**

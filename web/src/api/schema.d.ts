@@ -3018,9 +3018,7 @@ export interface components {
             name: string;
         };
         ApplicationEditorsResponse: {
-            editors: {
-                [key: string]: unknown;
-            }[];
+            editors: components["schemas"]["ApplicationEditor"][];
         };
         ApplicationEligibility: {
             eligible: boolean;
@@ -3029,6 +3027,13 @@ export interface components {
             organisation: components["schemas"]["OrganisationsEligibleOrganisation"];
         };
         ApplicationResponse: {
+            /**
+             * @description answers to the call's form, by question key; each value as its question's type asks (text, number, fen string, date, chosen option(s), attachment id, table rows)
+             * @example {
+             *       "target_group": "独居老人",
+             *       "budget_note": "场地由社区提供"
+             *     }
+             */
             answers: {
                 [key: string]: unknown;
             };
@@ -3078,22 +3083,11 @@ export interface components {
             /** @example 4 */
             version: number;
         };
-        ApplicationsAddEditorEditor: {
-            /** Format: uuid */
-            membershipId: string;
-            /** @example 孙干事 */
-            name: string;
-        };
-        ApplicationsAddEditorResponse: {
-            editors: components["schemas"]["ApplicationsAddEditorEditor"][];
-        };
         ApplicationsChecksResponse: {
             eligible: boolean;
             /** Format: date */
             judgedOn: string;
-            reasons: {
-                [key: string]: unknown;
-            }[];
+            reasons: components["schemas"]["EligibilityReasonItem"][];
             snapshotPresent: boolean;
             submittedBeforeClose: boolean;
         };
@@ -3113,6 +3107,13 @@ export interface components {
             items: components["schemas"]["ApplicationsHistoryItem"][];
         };
         ApplicationSummary: {
+            /**
+             * @description answers to the call's form, by question key; each value as its question's type asks (text, number, fen string, date, chosen option(s), attachment id, table rows)
+             * @example {
+             *       "target_group": "独居老人",
+             *       "budget_note": "场地由社区提供"
+             *     }
+             */
             answers: {
                 [key: string]: unknown;
             };
@@ -3250,12 +3251,18 @@ export interface components {
             evaluatorMembershipId: string;
         };
         AssignmentApplication: {
+            /**
+             * @description answers to the call's form, by question key; each value as its question's type asks (text, number, fen string, date, chosen option(s), attachment id, table rows)
+             * @example {
+             *       "target_group": "独居老人",
+             *       "budget_note": "场地由社区提供"
+             *     }
+             */
             answers: {
                 [key: string]: unknown;
             };
-            attachments: {
-                [key: string]: unknown;
-            }[];
+            /** @description the files submitted with the application that this reviewer may open (none while a conflict is declared) */
+            attachments: components["schemas"]["AssignmentAttachment"][];
             /** Format: uuid */
             callId: string;
             /** @example 2026年社区公益创投大赛 */
@@ -3279,6 +3286,19 @@ export interface components {
             /** @example 银龄互助·社区长者陪伴计划 */
             title: string;
         };
+        AssignmentAttachment: {
+            /** @example /api/v1/attachments/0b6f3c9e-2f4c-4c55-9a57-2f1f5b0e1d2a/content */
+            downloadUrl: string;
+            /** @example 申报书.pdf */
+            filename: string;
+            /** Format: uuid */
+            id: string;
+            /** @example proposal */
+            kind: string;
+            kindLabel: components["schemas"]["LocalisedLabel"] | null;
+            /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
+            sha256: string;
+        };
         AssignmentCall: {
             blindReview: boolean;
             /** Format: uuid */
@@ -3295,15 +3315,22 @@ export interface components {
             comment: string | null;
             /** Format: uuid */
             id: string;
-            scores: {
-                [key: string]: unknown;
-            }[];
+            scores: components["schemas"]["AssignmentScore"][];
             /** @example assigned */
             status: string;
             submittedAt: string | null;
             /** @example 1 */
             version: number;
-            weightedTotal: string | null;
+            /** @example 82.5 */
+            weightedTotal: number | null;
+        };
+        AssignmentScore: {
+            /** @example need */
+            code: string;
+            /** @example 需求调研扎实 */
+            comment?: string;
+            /** @example 8 */
+            score: number;
         };
         AttachmentsListResponse: {
             items: components["schemas"]["AttachmentsUploadResponse"][];
@@ -3447,9 +3474,7 @@ export interface components {
             updatedAt: string;
             /** @example 1 */
             version: number;
-            vulnerabilityTags: {
-                [key: string]: unknown;
-            }[];
+            vulnerabilityTags: components["schemas"]["VulnerabilityTagLabel"][];
         };
         BeneficiarySummary: {
             /** @example 1948 */
@@ -3680,9 +3705,7 @@ export interface components {
             version: number;
         };
         CallsListHolidaysResponse: {
-            items: {
-                [key: string]: unknown;
-            }[];
+            items: components["schemas"]["DistrictHolidayResponse"][];
             /** @example 2026 */
             year: number;
         };
@@ -3874,9 +3897,7 @@ export interface components {
         CaseResponse: {
             approvals: components["schemas"]["CaseApproval"][];
             assessment: components["schemas"]["CaseAssessment"] | null;
-            assistants: {
-                [key: string]: unknown;
-            }[];
+            assistants: components["schemas"]["CaseWorker"][];
             beneficiary: components["schemas"]["CaseBeneficiary"];
             /** @example GA-2026-0002 */
             caseNo: string;
@@ -3960,34 +3981,9 @@ export interface components {
             workerMembershipId: string;
         };
         CasesListRecordsResponse: {
-            items: {
-                [key: string]: unknown;
-            }[];
+            items: components["schemas"]["CasesFollowUpResponse"][];
             /** @example 0 */
             total: number;
-        };
-        CasesReferResponse: {
-            /** Format: uuid */
-            caseId: string;
-            /** Format: date-time */
-            createdAt: string;
-            decidedAt: string | null;
-            decisionNote: string | null;
-            /** @example outgoing */
-            direction: string;
-            /** Format: uuid */
-            fromOrganisationId: string;
-            /** Format: uuid */
-            id: string;
-            /** @example 需要专业康复服务 */
-            reason: string;
-            sharedFields: string[];
-            /** @example pending */
-            status: string;
-            /** Format: uuid */
-            toOrganisationId: string;
-            /** @example 1 */
-            version: number;
         };
         CaseStatusCounts: {
             assessment: number;
@@ -4060,6 +4056,8 @@ export interface components {
             /** Format: uuid */
             membershipId: string;
             validUntil: string | null;
+            /** @example 1 */
+            version: number;
         };
         CaseworkTeamAddEventResponse: {
             /** Format: uuid */
@@ -4081,39 +4079,12 @@ export interface components {
             /** @example 10 */
             volunteerCount?: number;
         };
-        CaseworkTeamDecideReferralResponse: {
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            decidedAt: string;
-            /** @example 已安排社工跟进 */
-            decisionNote: string;
-            /** @example incoming */
-            direction: string;
-            /** Format: uuid */
-            fromOrganisationId: string;
-            /** Format: uuid */
-            id: string;
-            /** @example 需要法律援助 */
-            reason: string;
-            shared: components["schemas"]["CaseworkTeamDecideReferralShared"];
-            sharedFields: string[];
-            /** @example accepted */
-            status: string;
-            /** Format: uuid */
-            toOrganisationId: string;
-            /** @example 2 */
-            version: number;
-        };
-        CaseworkTeamDecideReferralShared: {
-            /** @example 张大爷 */
-            name: string;
-            /** @example 独居，近期摔倒后情绪低落，希望有人定期探访 */
-            presentingProblem: string;
-        };
         CaseworkTeamDistrictAggregatesCommunity: {
-            /** @example 7 */
-            beneficiaries: number;
+            /**
+             * @description a count of people; 1 to 4 is shown as "<5"
+             * @example 12
+             */
+            beneficiaries: number | "<5";
             /** @example 1 */
             caseHours: number;
             community: components["schemas"]["CaseworkTeamDistrictAggregatesCommunityCommunity"];
@@ -4121,10 +4092,36 @@ export interface components {
             communityEventHeadcount: number;
             /** @example 0 */
             communityEventHours: number;
-            /** @example 5 */
-            openCases: number;
+            /**
+             * @description a count of people; 1 to 4 is shown as "<5"
+             * @example 12
+             */
+            openCases: number | "<5";
+            /**
+             * @description people with each vulnerability tag, keyed by tag code
+             * @example {
+             *       "dibao": {
+             *         "label": {
+             *           "zh": "低保",
+             *           "en": "Minimum living allowance (dibao)"
+             *         },
+             *         "people": 12
+             *       },
+             *       "tekun": {
+             *         "label": {
+             *           "zh": "特困",
+             *           "en": "Extreme hardship (tekun)"
+             *         },
+             *         "people": "<5"
+             *       }
+             *     }
+             */
             vulnerabilityTags: {
-                [key: string]: unknown;
+                [key: string]: {
+                    label: components["schemas"]["LocalisedLabel"] | null;
+                    /** @description a count of people; 1 to 4 is shown as "<5" */
+                    people: number | "<5";
+                };
             };
         };
         CaseworkTeamDistrictAggregatesCommunityCommunity: {
@@ -4134,25 +4131,64 @@ export interface components {
             name: string;
         };
         CaseworkTeamDistrictAggregatesDistrict: {
-            /** @example 8 */
-            beneficiaries: number;
+            /**
+             * @description a count of people; 1 to 4 is shown as "<5"
+             * @example 12
+             */
+            beneficiaries: number | "<5";
             /** @example 1 */
             caseHours: number;
+            /**
+             * @description workers holding a social-work certificate, keyed by certificate level (a map: the levels present in the district)
+             * @example {
+             *       "assistant": 3,
+             *       "intermediate": 2
+             *     }
+             */
             certifiedWorkers: {
-                [key: string]: unknown;
+                [key: string]: number;
             };
-            /** @example 0 */
-            closedCases: number;
+            /**
+             * @description a count of people; 1 to 4 is shown as "<5"
+             * @example 12
+             */
+            closedCases: number | "<5";
             /** @example 0 */
             communityEventHeadcount: number;
             /** @example 0 */
             communityEventHours: number;
             /** @example 0 */
             groupHours: number;
-            /** @example 5 */
-            openCases: number;
+            /**
+             * @description a count of people; 1 to 4 is shown as "<5"
+             * @example 12
+             */
+            openCases: number | "<5";
+            /**
+             * @description people with each vulnerability tag, keyed by tag code
+             * @example {
+             *       "dibao": {
+             *         "label": {
+             *           "zh": "低保",
+             *           "en": "Minimum living allowance (dibao)"
+             *         },
+             *         "people": 12
+             *       },
+             *       "tekun": {
+             *         "label": {
+             *           "zh": "特困",
+             *           "en": "Extreme hardship (tekun)"
+             *         },
+             *         "people": "<5"
+             *       }
+             *     }
+             */
             vulnerabilityTags: {
-                [key: string]: unknown;
+                [key: string]: {
+                    label: components["schemas"]["LocalisedLabel"] | null;
+                    /** @description a count of people; 1 to 4 is shown as "<5" */
+                    people: number | "<5";
+                };
             };
         };
         CaseworkTeamDistrictAggregatesRange: {
@@ -4685,6 +4721,14 @@ export interface components {
             serviceDate?: string;
             startTime?: string;
             version: number;
+        };
+        EligibilityReasonItem: {
+            /** @example GRADE_TOO_LOW */
+            code: string;
+            /** @example Assessment grade below 3A */
+            en: string;
+            /** @example 评估等级低于3A */
+            zh: string;
         };
         EndedAssignmentResponse: {
             /** @example false */
@@ -5563,6 +5607,14 @@ export interface components {
              */
             totalKind: components["schemas"]["TotalKind"];
         };
+        OrganisationMissingItem: {
+            /** @example charter */
+            en: string;
+            /** @example document:charter */
+            item: string;
+            /** @example 章程 */
+            zh: string;
+        };
         OrganisationPendingChange: {
             /** @example 52510107MJ0000001X */
             creditCode?: string;
@@ -5658,9 +5710,8 @@ export interface components {
             introduction: string | null;
             /** @example 刘理事长 */
             legalRepresentative: string;
-            missingForSubmission: {
-                [key: string]: unknown;
-            }[];
+            /** @description what must be filled in or uploaded before the record can be submitted */
+            missingForSubmission: components["schemas"]["OrganisationMissingItem"][];
             /** @example 武侯区晋阳社会工作服务中心 */
             name: string;
             /** @example social_service_agency */
@@ -5729,7 +5780,7 @@ export interface components {
             /** Format: date */
             judgedOn: string;
             organisation: components["schemas"]["OrganisationsEligibleOrganisation"];
-            reasons: components["schemas"]["OrganisationServiceArea"][];
+            reasons: components["schemas"]["EligibilityReasonItem"][];
         };
         OrganisationServiceArea: {
             /** @example elderly */
@@ -5936,6 +5987,8 @@ export interface components {
             referenceNo: string;
             /** @example accepted */
             status: string;
+            /** @example 2 */
+            version: number;
         };
         OutcomeAnswerResponse: {
             /** @example 经核实，该机构去年项目结项评估为良好。 */
@@ -5964,6 +6017,11 @@ export interface components {
             callId: string;
             /** @example awarded */
             status: string;
+            /**
+             * @description the call's version after the award
+             * @example 9
+             */
+            version: number;
         };
         OutcomePublishNoticeResponse: {
             /** Format: uuid */
@@ -6282,7 +6340,14 @@ export interface components {
              * @example VALIDATION_FAILED
              */
             code: string;
-            /** @description facts about this failure (never schema names or internals) */
+            /**
+             * @description facts about this failure, depending on `code` (never schema names or internals)
+             * @example {
+             *       "entity": "application",
+             *       "action": "submit",
+             *       "from": "submitted"
+             *     }
+             */
             detail?: {
                 [key: string]: unknown;
             };
@@ -6675,14 +6740,22 @@ export interface components {
             spentFen: string;
         };
         ProjectsCloseResponse: {
-            cancelledTranches: {
-                [key: string]: unknown;
-            }[];
+            /**
+             * @description the sequence numbers of the unpaid tranches cancelled by the closing
+             * @example [
+             *       2,
+             *       3
+             *     ]
+             */
+            cancelledTranches: number[];
             fund: components["schemas"]["FundsSummaryResponse"];
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            refundEntryId: string;
+            /**
+             * Format: uuid
+             * @description null when nothing was left to refund
+             */
+            refundEntryId: string | null;
             /**
              * @description 金额（分，整数字符串）/ integer fen as a decimal string
              * @example 1600000
@@ -6710,6 +6783,11 @@ export interface components {
              * @example null
              */
             terminationReason: string | null;
+            /**
+             * @description the project's version after closing
+             * @example 6
+             */
+            version: number;
         };
         ProjectSettingsDto: {
             /**
@@ -6864,6 +6942,8 @@ export interface components {
             seq: number;
             /** @example pending */
             status: string;
+            /** @example 3 */
+            version: number;
         };
         ProjectTotalIndicator: {
             distinctPeople: number | string;
@@ -6919,6 +6999,8 @@ export interface components {
             seq: number;
             /** @example pending */
             status: string;
+            /** @example 1 */
+            version: number;
         };
         ProjectTrancheCheck: {
             /** @example The project is funded and in progress */
@@ -7234,6 +7316,17 @@ export interface components {
              */
             version: number;
         };
+        ReferralAssessmentSummary: {
+            /**
+             * @example [
+             *       "情绪支持",
+             *       "定期探访"
+             *     ]
+             */
+            needs: string[];
+            /** @example 独居，近期摔倒后情绪低落 */
+            summary: string | null;
+        };
         ReferralDecisionDto: {
             /** @enum {string} */
             decision: "accept" | "decline";
@@ -7284,10 +7377,24 @@ export interface components {
             version: number;
         };
         ReferralShared: {
+            /** @example 武侯区玉林北路 12 号 */
+            address?: string;
+            /** @example 78 */
+            age?: number;
+            assessmentSummary?: components["schemas"]["ReferralAssessmentSummary"] | null;
+            /** @example 玉林北路社区 */
+            community?: string | null;
+            /** @enum {string} */
+            gender?: "male" | "female";
+            /** @example 510107194805201234 */
+            idNumber?: string;
             /** @example 张大爷 */
-            name: string;
+            name?: string;
             /** @example 13890511081 */
-            phone: string;
+            phone?: string;
+            /** @example 独居，近期摔倒后情绪低落，希望有人定期探访 */
+            presentingProblem?: string;
+            vulnerabilityTags?: components["schemas"]["VulnerabilityTagLabel"][];
         };
         ReferralSummary: {
             /**
@@ -7410,9 +7517,14 @@ export interface components {
             panel: components["schemas"]["ReviewsSetPanelItem"][];
         };
         ReviewsConflictResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description another reviewer of the panel took the application over */
             replaced: boolean;
             /** @example conflict */
             status: string;
+            /** @example 2 */
+            version: number;
         };
         ReviewsMineItem: {
             /** Format: uuid */
@@ -7994,6 +8106,11 @@ export interface components {
              */
             version: number;
         };
+        VulnerabilityTagLabel: {
+            /** @example dibao */
+            code: string;
+            label: components["schemas"]["LocalisedLabel"];
+        };
         WithdrawApplicationDto: {
             reason?: string;
             version: number;
@@ -8225,8 +8342,6 @@ export type SchemaApplicationEditor = components['schemas']['ApplicationEditor']
 export type SchemaApplicationEditorsResponse = components['schemas']['ApplicationEditorsResponse'];
 export type SchemaApplicationEligibility = components['schemas']['ApplicationEligibility'];
 export type SchemaApplicationResponse = components['schemas']['ApplicationResponse'];
-export type SchemaApplicationsAddEditorEditor = components['schemas']['ApplicationsAddEditorEditor'];
-export type SchemaApplicationsAddEditorResponse = components['schemas']['ApplicationsAddEditorResponse'];
 export type SchemaApplicationsChecksResponse = components['schemas']['ApplicationsChecksResponse'];
 export type SchemaApplicationsHistoryItem = components['schemas']['ApplicationsHistoryItem'];
 export type SchemaApplicationsHistoryResponse = components['schemas']['ApplicationsHistoryResponse'];
@@ -8240,8 +8355,10 @@ export type SchemaApproveQualificationDto = components['schemas']['ApproveQualif
 export type SchemaAssessmentDto = components['schemas']['AssessmentDto'];
 export type SchemaAssignEvaluatorDto = components['schemas']['AssignEvaluatorDto'];
 export type SchemaAssignmentApplication = components['schemas']['AssignmentApplication'];
+export type SchemaAssignmentAttachment = components['schemas']['AssignmentAttachment'];
 export type SchemaAssignmentCall = components['schemas']['AssignmentCall'];
 export type SchemaAssignmentResponse = components['schemas']['AssignmentResponse'];
+export type SchemaAssignmentScore = components['schemas']['AssignmentScore'];
 export type SchemaAttachmentsListResponse = components['schemas']['AttachmentsListResponse'];
 export type SchemaAttachmentsUploadResponse = components['schemas']['AttachmentsUploadResponse'];
 export type SchemaAwardListResponse = components['schemas']['AwardListResponse'];
@@ -8287,7 +8404,6 @@ export type SchemaCasesCommentResponse = components['schemas']['CasesCommentResp
 export type SchemaCaseServiceRecords = components['schemas']['CaseServiceRecords'];
 export type SchemaCasesFollowUpResponse = components['schemas']['CasesFollowUpResponse'];
 export type SchemaCasesListRecordsResponse = components['schemas']['CasesListRecordsResponse'];
-export type SchemaCasesReferResponse = components['schemas']['CasesReferResponse'];
 export type SchemaCaseStatusCounts = components['schemas']['CaseStatusCounts'];
 export type SchemaCaseSummary = components['schemas']['CaseSummary'];
 export type SchemaCaseSummaryBeneficiary = components['schemas']['CaseSummaryBeneficiary'];
@@ -8296,8 +8412,6 @@ export type SchemaCaseWorker = components['schemas']['CaseWorker'];
 export type SchemaCaseworkMemberRef = components['schemas']['CaseworkMemberRef'];
 export type SchemaCaseworkTeamAddCertificateResponse = components['schemas']['CaseworkTeamAddCertificateResponse'];
 export type SchemaCaseworkTeamAddEventResponse = components['schemas']['CaseworkTeamAddEventResponse'];
-export type SchemaCaseworkTeamDecideReferralResponse = components['schemas']['CaseworkTeamDecideReferralResponse'];
-export type SchemaCaseworkTeamDecideReferralShared = components['schemas']['CaseworkTeamDecideReferralShared'];
 export type SchemaCaseworkTeamDistrictAggregatesCommunity = components['schemas']['CaseworkTeamDistrictAggregatesCommunity'];
 export type SchemaCaseworkTeamDistrictAggregatesCommunityCommunity = components['schemas']['CaseworkTeamDistrictAggregatesCommunityCommunity'];
 export type SchemaCaseworkTeamDistrictAggregatesDistrict = components['schemas']['CaseworkTeamDistrictAggregatesDistrict'];
@@ -8348,6 +8462,7 @@ export type SchemaDistrictChoiceResponse = components['schemas']['DistrictChoice
 export type SchemaDistrictHolidayResponse = components['schemas']['DistrictHolidayResponse'];
 export type SchemaDistrictSwitchResponse = components['schemas']['DistrictSwitchResponse'];
 export type SchemaEditServiceRecordDto = components['schemas']['EditServiceRecordDto'];
+export type SchemaEligibilityReasonItem = components['schemas']['EligibilityReasonItem'];
 export type SchemaEndedAssignmentResponse = components['schemas']['EndedAssignmentResponse'];
 export type SchemaEvaluationDto = components['schemas']['EvaluationDto'];
 export type SchemaEvaluationListResponse = components['schemas']['EvaluationListResponse'];
@@ -8422,6 +8537,7 @@ export type SchemaOrganisationContact = components['schemas']['OrganisationConta
 export type SchemaOrganisationGrade = components['schemas']['OrganisationGrade'];
 export type SchemaOrganisationListCounts = components['schemas']['OrganisationListCounts'];
 export type SchemaOrganisationListResponse = components['schemas']['OrganisationListResponse'];
+export type SchemaOrganisationMissingItem = components['schemas']['OrganisationMissingItem'];
 export type SchemaOrganisationPendingChange = components['schemas']['OrganisationPendingChange'];
 export type SchemaOrganisationRecordCommunity = components['schemas']['OrganisationRecordCommunity'];
 export type SchemaOrganisationRecordResponse = components['schemas']['OrganisationRecordResponse'];
@@ -8535,6 +8651,7 @@ export type SchemaReallocationDto = components['schemas']['ReallocationDto'];
 export type SchemaRecordConsentDto = components['schemas']['RecordConsentDto'];
 export type SchemaRecordEvaluationDto = components['schemas']['RecordEvaluationDto'];
 export type SchemaRecordGradeDto = components['schemas']['RecordGradeDto'];
+export type SchemaReferralAssessmentSummary = components['schemas']['ReferralAssessmentSummary'];
 export type SchemaReferralDecisionDto = components['schemas']['ReferralDecisionDto'];
 export type SchemaReferralResponse = components['schemas']['ReferralResponse'];
 export type SchemaReferralShared = components['schemas']['ReferralShared'];
@@ -8589,6 +8706,7 @@ export type SchemaUserRole = components['schemas']['UserRole'];
 export type SchemaVerifyDto = components['schemas']['VerifyDto'];
 export type SchemaVersionDto = components['schemas']['VersionDto'];
 export type SchemaVersionReasonDto = components['schemas']['VersionReasonDto'];
+export type SchemaVulnerabilityTagLabel = components['schemas']['VulnerabilityTagLabel'];
 export type SchemaWithdrawApplicationDto = components['schemas']['WithdrawApplicationDto'];
 export type SchemaWithdrawConsentDto = components['schemas']['WithdrawConsentDto'];
 export type SchemaWorkbenchCountsDto = components['schemas']['WorkbenchCountsDto'];
@@ -8750,7 +8868,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApplicationsAddEditorResponse"];
+                    "application/json": components["schemas"]["ApplicationEditorsResponse"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -10603,7 +10721,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CasesReferResponse"];
+                    "application/json": components["schemas"]["ReferralResponse"];
                 };
             };
             400: components["responses"]["Problem400"];
@@ -11032,7 +11150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaseworkTeamDecideReferralResponse"];
+                    "application/json": components["schemas"]["ReferralResponse"];
                 };
             };
             400: components["responses"]["Problem400"];

@@ -25,7 +25,11 @@ export class ProblemDetails {
   @ApiProperty({ example: 400 }) status: number;
   @ApiProperty({ example: 'VALIDATION_FAILED', description: 'stable machine-readable code (module catalogues in *.errors.ts)' }) code: string;
   @ApiProperty({ type: () => LocalisedMessage }) message: LocalisedMessage;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'facts about this failure (never schema names or internals)' })
+  // An honest map: which facts depend on `code` (each module's *.errors.ts), so there are no fixed properties.
+  @ApiPropertyOptional({
+    type: 'object', additionalProperties: true, example: { entity: 'application', action: 'submit', from: 'submitted' },
+    description: 'facts about this failure, depending on `code` (never schema names or internals)',
+  })
   detail?: Record<string, unknown>;
   @ApiPropertyOptional({ type: () => [ProblemFieldError] }) errors?: ProblemFieldError[];
   @ApiPropertyOptional({ example: '5f0c6b7e-3d1a-4c43-9a55-0f3e2a1b7c9d', description: 'quote this to support' }) requestId?: string;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, Min, ValidateNested,
@@ -6,6 +6,15 @@ import {
 import { IsFen, IsRealDay, PageQuery } from '@sanshe/common';
 import { SERVICE_AREA_CODES } from '../../organisations/service-areas';
 
+
+/**
+ * An honest map: keyed by the question keys of the call's own form, so it has no fixed properties; each value is
+ * checked against its question when the application is saved and submitted. Requests and responses share it.
+ */
+export const FORM_ANSWERS: ApiPropertyOptions = {
+  description: 'answers to the call\'s form, by question key; each value as its question\'s type asks (text, number, fen string, date, chosen option(s), attachment id, table rows)',
+  type: 'object', additionalProperties: true, example: { target_group: '独居老人', budget_note: '场地由社区提供' },
+};
 
 export class BudgetLineDto {
   @ApiProperty({ example: 'B01' }) @IsString() @Length(1, 20) code: string;
@@ -39,10 +48,7 @@ export class ApplicationContentDto {
   @ApiPropertyOptional({ type: [MilestoneDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => MilestoneDto) milestones?: MilestoneDto[];
   @ApiPropertyOptional() @IsOptional() @IsRealDay() startsOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsRealDay() endsOn?: string;
-  @ApiPropertyOptional({
-    description: 'answers to the call\'s form, by question key; each value as its question\'s type asks (text, number, fen string, date, chosen option(s), attachment id, table rows)',
-    type: 'object', additionalProperties: true, example: { target_group: '独居老人', budget_note: '场地由社区提供' },
-  }) @IsOptional() @IsObject() answers?: Record<string, unknown>;
+  @ApiPropertyOptional(FORM_ANSWERS) @IsOptional() @IsObject() answers?: Record<string, unknown>;
 }
 
 export class UpdateApplicationDto extends ApplicationContentDto {

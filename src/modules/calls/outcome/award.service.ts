@@ -84,9 +84,9 @@ export class AwardService {
         userIds: await this.applicantsAndAdmins(app.id, app.organisationId),
       });
     }
-    await this.calls.transition(callId, 'award', { awarded_at: now });
+    const awarded = await this.calls.transition(callId, 'award', { awarded_at: now });
     await this.audit.record({ action: 'call.awarded', entityType: 'call', entityId: callId, after: { awards } });
-    return { callId, status: 'awarded', awards };
+    return { callId, status: 'awarded', awards, version: awarded.version };
   }
 
   async get(id: string, actor: Actor) {
@@ -117,7 +117,7 @@ export class AwardService {
     await this.outbox.publish(GRANT_AWARDED, a.payload as GrantAwardedPayload);
     await this.audit.record({ action: 'award.agreement_accepted', entityType: 'award', entityId: id, after: { referenceNo: a.reference_no } });
     // The project is created by the worker once the event is relayed, never inside this transaction: always pending here.
-    return this.present({ ...a, status: 'accepted', accepted_at: now }, new Map());
+    return this.present({ ...a, status: 'accepted', accepted_at: now, version: a.version + 1 }, new Map());
   }
 
   /** The applicant's own result after the award: their score and place, never reviewers' names or individual scores. */
@@ -153,7 +153,7 @@ export class AwardService {
       id: a.id, callId: a.call_id, applicationId: a.application_id, organisationId: a.organisation_id, referenceNo: a.reference_no,
       amountFen: String(a.amount_fen), status: a.status, acceptedAt: a.accepted_at, agreementSha256: a.agreement_sha256,
       agreementUrl: `/api/v1/awards/${a.id}/agreement.pdf`, record: a.payload,
-      project, projectStatus, projectPending: projectStatus === 'pending',
+      project, projectStatus, projectPending: projectStatus === 'pending', version: a.version,
     };
   }
 

@@ -90,6 +90,7 @@ export class OutcomeAwardResponse {
   @ApiProperty({ type: String, format: 'uuid' }) callId: string;
   @ApiProperty({ type: String, example: "awarded" }) status: string;
   @ApiProperty({ type: () => [OutcomeAwardAward] }) awards: OutcomeAwardAward[];
+  @ApiProperty({ type: Number, example: 9, description: 'the call\'s version after the award' }) version: number;
 }
 
 
@@ -146,6 +147,7 @@ export class OutcomeAcceptResponse {
     description: "awaiting_acceptance: agreement not accepted; pending: accepted, the project is being created (poll GET /awards/{id}); created: see project" })
   projectStatus: 'awaiting_acceptance' | 'pending' | 'created';
   @ApiProperty({ type: Boolean, description: "true while projectStatus is 'pending'" }) projectPending: boolean;
+  @ApiProperty({ type: Number, example: 2 }) version: number;
 }
 
 

@@ -184,7 +184,7 @@ function ScoreCard({ a }: { a: Assignment }) {
         <Form.Item name="comment" label={t('review.comment')} rules={[{ max: 5000, message: t('review.commentTooLong') }]}>
           <Input.TextArea rows={4} />
         </Form.Item>
-        {a.weightedTotal && <Typography.Paragraph>{t('review.total')}: <span data-testid="weighted-total">{a.weightedTotal}</span></Typography.Paragraph>}
+        {a.weightedTotal != null && <Typography.Paragraph>{t('review.total')}: <span data-testid="weighted-total">{a.weightedTotal}</span></Typography.Paragraph>}
         <Space wrap>
           <Button onClick={() => void checked().then((v) => v && save.mutate(v))} loading={save.isPending} disabled={done}>{t('review.save')}</Button>
           <Button type="primary" onClick={() => void checked().then((v) => v && submit.mutate(v))} loading={submit.isPending} disabled={done}>{t('review.submit')}</Button>

@@ -1,0 +1,148 @@
+import type { Locator, Page } from 'playwright-core';
+import { DAY } from '../../support/calls';
+import { beijing, countIs, day, pick } from './browser';
+
+/*
+ * The officer's steps on the call pages (/calls/new and /calls/:id), shared by the call journeys and the whole
+ * grant-making path. Each waits for what the page shows when the step has taken; the checks of what the server
+ * stored stay in the tests.
+ */
+
+/** antd can leave its spinner (named "loading") in the button's name for a moment after a refusal. */
+const AWARD_BUTTON = /^(loading\s*)?立\s?项$/;
+
+/** Opens the call list (its first visit loads the ProTable chunk: seen taking over 30 s on a loaded box). */
+export async function openCallList(page: Page): Promise<void> {
+  await page.goto('/calls');
+  await page.getByRole('heading', { name: '公益创投征集' }).waitFor({ timeout: 120_000 });
+}
+
+/** From the call list to an empty call form. */
+export async function startNewCall(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '新建征集' }).click();
+  await page.waitForURL('**/calls/new');
+}
+
+export interface CallSettings {
+  title: string;
+  opensAt: Date;
+  closesAt: Date;
+  /** The field is left at its default when not given. */
+  reviewersPerApplication?: number;
+}
+
+/**
+ * The call's settings as an officer types them: an elderly-care call with a ¥400,000.00 pool, grants of ¥50,000.00
+ * to ¥200,000.00, 20% co-funding, projects running through 2027, and review, notice and award dates after `now`.
+ */
+export async function fillCallSettings(page: Page, s: CallSettings, now = new Date()): Promise<void> {
+  await page.getByLabel('征集名称').fill(s.title);
+  await page.getByLabel('主题', { exact: true }).fill('一老一小');
+  await page.getByLabel('征集说明').fill('面向本区社区的养老服务项目征集。');
+  await page.getByLabel('服务领域').click();
+  await pick(page, '养老服务');
+  await page.keyboard.press('Escape');
+  await page.getByLabel('资金池').fill('400000');
+  await page.getByLabel('单个项目最低资助额').fill('50000');
+  await page.getByLabel('单个项目最高资助额').fill('200000');
+  await page.getByLabel('配套资金比例（%）').fill('20');
+  if (s.reviewersPerApplication !== undefined) await page.getByLabel('每份申报的评审专家数').fill(String(s.reviewersPerApplication));
+  await page.getByLabel('申报开始时间').fill(beijing(s.opensAt));
+  await page.getByLabel('申报截止时间').fill(beijing(s.closesAt));
+  await page.getByLabel('评审截止时间').fill(beijing(new Date(now.getTime() + 10 * DAY)));
+  await page.getByLabel('计划公示日期').fill(day(new Date(now.getTime() + 11 * DAY)));
+  await page.getByLabel('计划立项日期').fill(day(new Date(now.getTime() + 30 * DAY)));
+  await page.getByLabel('项目开始日期').fill('2027-01-01');
+  await page.getByLabel('项目结束日期').fill('2027-12-31');
+}
+
+/** The form builder: adds question n (after n - 1 already there) of type "number", and waits for it to stand. */
+export async function addNumberQuestion(page: Page, n: number, name: string): Promise<void> {
+  await page.getByRole('button', { name: '添加题目' }).click();
+  await page.getByLabel(`第 ${n} 题名称`).fill(name);
+  await page.getByLabel(`第 ${n} 题题型`).click({ force: true }); // the chosen value's span lies over the input
+  await pick(page, '数字');
+  await countIs(page.getByTestId('form-question'), n);
+}
+
+/** The rubric: sets the first criterion's weight and waits for the running sum the page shows as it is typed. */
+export async function weighFirstCriterion(page: Page, weight: number, sum: number): Promise<void> {
+  await page.getByLabel('第 1 项权重').fill(String(weight));
+  await page.getByTestId('weight-sum').filter({ hasText: `权重合计 ${sum} / 100` }).waitFor();
+}
+
+/** Saves the new call as a draft; returns its id once its page shows it as a draft. */
+export async function saveCallDraft(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
+  await callStatus(page, 'draft').waitFor();
+  return page.url().split('/').pop()!;
+}
+
+/** The call's status badge, once it says `status`. */
+export function callStatus(page: Page, status: string): Locator {
+  return page.locator(`[data-testid="call-status"][data-status="${status}"]`);
+}
+
+/** A closed call: forms its panel from the district's reviewers by name and assigns the reviews automatically. */
+export async function formPanelAndAssign(page: Page, callId: string, reviewerNames: string[], assignments: number): Promise<void> {
+  await page.goto(`/calls/${callId}`);
+  await page.getByRole('tab', { name: '评审专家', selected: true }).waitFor();
+  await page.getByLabel('从本区评审专家中选择').click();
+  for (const name of reviewerNames) await pick(page, name);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '加入专家组' }).click();
+  await countIs(page.getByTestId('panel').locator('tbody tr'), reviewerNames.length);
+  await page.getByRole('button', { name: '自动分配评审' }).click();
+  await page.getByRole('status').filter({ hasText: `已分配 ${assignments} 项评审任务` }).waitFor();
+}
+
+/** Opens the ranking (the tab a scored call opens on) and checks the applications stand in `referenceNos` order. */
+export async function expectRanking(page: Page, callId: string, referenceNos: string[]): Promise<void> {
+  await page.goto(`/calls/${callId}`);
+  await page.getByRole('tab', { name: '排名与入选', selected: true }).waitFor();
+  const ranking = page.getByTestId('ranking');
+  await ranking.getByText(referenceNos[referenceNos.length - 1]).waitFor();
+  expect(await ranking.locator('tbody tr td:nth-child(3)').allTextContents()).toEqual(referenceNos);
+}
+
+/** Confirms the selection as it stands on the ranking tab; `total` is the grant total the page confirms, e.g. ¥330,000.00. */
+export async function confirmSelection(page: Page, total: string): Promise<void> {
+  await page.getByRole('button', { name: '确定入选名单' }).click();
+  await page.getByRole('status').filter({ hasText: `入选名单已保存，资助总额 ${total}` }).waitFor();
+}
+
+/** Publishes the public notice of the selection. */
+export async function publishNotice(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: '公示与异议' }).click();
+  await page.getByRole('button', { name: '发布公示' }).click();
+  await page.getByTestId('notice-period').waitFor();
+}
+
+/** Answers the objection whose text contains `content`, waiting while it reads 待答复 and until it reads 已答复. */
+export async function answerObjection(page: Page, callId: string, content: string, answer: string): Promise<void> {
+  await page.goto(`/calls/${callId}`);
+  await page.getByRole('tab', { name: '公示与异议', selected: true }).waitFor();
+  const item = page.getByTestId('objection').filter({ hasText: content });
+  await item.getByText('待答复').waitFor();
+  await item.getByLabel('答复内容').fill(answer);
+  await item.getByRole('button', { name: '提交答复' }).click();
+  await item.getByText('已答复').waitFor();
+}
+
+/** Opens the award tab of the call page open in `page`. */
+export async function openAwardTab(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: '立项' }).click();
+}
+
+/** Presses 立项 (the refusal, when there is one, is the test's to read). */
+export async function pressAward(page: Page): Promise<void> {
+  await page.getByRole('button', { name: AWARD_BUTTON }).click();
+}
+
+/** Presses 立项 and waits for `n` awards to stand awaiting the organisations' acceptance. */
+export async function award(page: Page, n: number): Promise<void> {
+  await pressAward(page);
+  await page.getByRole('status').filter({ hasText: `已立项 ${n} 个项目` }).waitFor();
+  await countIs(page.getByTestId('awards').locator('[data-testid="award-status"][data-status="awaiting_acceptance"]'), n);
+}
