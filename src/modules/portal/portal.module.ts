@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { PortalDistrictController } from './portal-district.controller';
 import { PortalOrganisationsController } from './portal-organisations.controller';
 
 /**
@@ -8,6 +9,6 @@ import { PortalOrganisationsController } from './portal-organisations.controller
  */
 @Module({
   imports: [OrganisationsModule],
-  controllers: [PortalOrganisationsController],
+  controllers: [PortalDistrictController, PortalOrganisationsController],
 })
 export class PortalModule {}

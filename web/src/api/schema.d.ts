@@ -2601,6 +2601,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/districts/{districtCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户所属区县 / The district whose portal this is (code and display name) */
+        get: operations["portalDistrict_district"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/districts/{districtCode}/calls": {
         parameters: {
             query?: never;
@@ -6312,6 +6329,12 @@ export interface components {
             district: components["schemas"]["PlatformOpenDistrict"];
             firstAdmin: components["schemas"]["PlatformOpenFirstAdmin"];
         };
+        PortalDistrictResponse: {
+            /** @example 510107 */
+            code: string;
+            /** @example 武侯区 */
+            name: string;
+        };
         PortalOrganisationsRegisterMessage: {
             en: string;
             /** @example 登记申请已保存。激活邀请已发送至 139****8003，请激活账号后登录，补全资料、上传登记证书和章程并提交核验。 */
@@ -8641,6 +8664,7 @@ export type SchemaPlatformListResponse = components['schemas']['PlatformListResp
 export type SchemaPlatformOpenDistrict = components['schemas']['PlatformOpenDistrict'];
 export type SchemaPlatformOpenFirstAdmin = components['schemas']['PlatformOpenFirstAdmin'];
 export type SchemaPlatformOpenResponse = components['schemas']['PlatformOpenResponse'];
+export type SchemaPortalDistrictResponse = components['schemas']['PortalDistrictResponse'];
 export type SchemaPortalOrganisationsRegisterMessage = components['schemas']['PortalOrganisationsRegisterMessage'];
 export type SchemaPortalOrganisationsRegisterResponse = components['schemas']['PortalOrganisationsRegisterResponse'];
 export type SchemaProblemDetails = components['schemas']['ProblemDetails'];
@@ -13990,6 +14014,29 @@ export interface operations {
             400: components["responses"]["Problem400"];
             401: components["responses"]["Problem401"];
             403: components["responses"]["Problem403"];
+        };
+    };
+    portalDistrict_district: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtCode: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalDistrictResponse"];
+                };
+            };
+            404: components["responses"]["Problem404"];
         };
     };
     callsPortal_list: {

@@ -1,6 +1,6 @@
 import { Suspense, cloneElement, isValidElement, type ReactNode } from 'react';
 import { ProLayout } from '@ant-design/pro-components';
-import { Badge, Button, Dropdown, Select, Space, Spin } from 'antd';
+import { Badge, Button, Dropdown, Grid, Select, Space, Spin } from 'antd';
 import { BellOutlined, GlobalOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,10 @@ export function useUnreadCount() {
   });
 }
 
-export function LanguageSwitch() {
+/** On a phone the closed switch shows a short name ("EN") so the header's four controls fit in 375 px; the list is in full. */
+const SHORT_LANGUAGE: Record<Language, string> = { 'zh-CN': '中文', en: 'EN' };
+
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <Select<Language>
@@ -27,24 +30,37 @@ export function LanguageSwitch() {
       value={i18n.language as Language}
       onChange={setLanguage}
       suffixIcon={<GlobalOutlined />}
-      style={{ width: 112 }}
+      style={{ width: compact ? 84 : 112 }}
+      popupMatchSelectWidth={false}
+      labelRender={compact ? (p) => SHORT_LANGUAGE[p.value as Language] ?? p.label : undefined}
       options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
       data-testid="language-switch"
     />
   );
 }
 
-function DistrictSwitch() {
+/** Text that ends in "…" rather than pushing the header wider than the screen; the whole text is its tooltip. */
+function Ellipsis({ text, maxWidth }: { text: string | undefined; maxWidth: number }) {
+  return (
+    <span title={text} style={{ display: 'inline-block', maxWidth, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'middle' }}>
+      {text}
+    </span>
+  );
+}
+
+function DistrictSwitch({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const { me, chooseDistrict } = useSession();
   const navigate = useNavigate();
   const active = (me?.districts ?? []).filter((d) => d.status === 'active');
-  if (!me?.district || active.length < 2) return <span style={{ whiteSpace: 'nowrap' }}>{me?.district?.name}</span>;
+  if (!me?.district || active.length < 2) return <Ellipsis text={me?.district?.name} maxWidth={compact ? 96 : 200} />;
   return (
     <Select
       aria-label={t('district.switch')}
       value={me.district.code}
-      style={{ minWidth: 120 }}
+      // The closed switch truncates a long name with "…"; the open list shows names in full.
+      style={compact ? { width: 104 } : { minWidth: 120, maxWidth: 220 }}
+      popupMatchSelectWidth={false}
       onChange={async (code: string) => {
         await chooseDistrict(code);
         navigate('/workbench');
@@ -69,6 +85,8 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const unread = useUnreadCount();
+  // ProLayout turns to its phone layout below md (768 px): the header then has a phone's width for four controls.
+  const compact = !Grid.useBreakpoint().md;
   const roles = (me?.roles ?? []).map((r) => r.role);
   const menu = visibleRoutes(roles).filter((r) => !r.hideInMenu);
   return (
@@ -79,30 +97,47 @@ export function Shell() {
       fixSiderbar
       location={{ pathname: location.pathname }}
       route={{ path: '/', routes: menu.map((r) => ({ path: r.path, name: t(r.nameKey), icon: decorative(r.icon) })) }}
-      menuItemRender={(item, dom) => <Link to={item.path ?? '/'}>{dom}</Link>}
+      // Collapsed, the link must fill the narrow item and centre its icon: left as an inline <a>, it shrank to the icon's
+      // box at the item's left edge, where the sider's rounded item clipped it. Its text is hidden then and the icon is
+      // decoration, so the label names the link.
+      menuItemRender={(item, dom, menu) => (
+        <Link to={item.path ?? '/'} aria-label={menu.collapsed ? item.name : undefined}
+          style={menu.collapsed ? { display: 'flex', justifyContent: 'center', width: '100%' } : undefined}>{dom}</Link>
+      )}
+      contentStyle={compact ? { paddingInline: 12 } : undefined}
       actionsRender={() => [
-        <DistrictSwitch key="district" />,
+        <DistrictSwitch key="district" compact={compact} />,
         <Link key="bell" to="/notifications" aria-label={t('notifications.badge', { count: unread.data ?? 0 })}>
           <Badge count={unread.data ?? 0} size="small" data-testid="unread-badge">
             <BellOutlined style={{ fontSize: 18 }} />
           </Badge>
         </Link>,
-        <LanguageSwitch key="lang" />,
+        <LanguageSwitch key="lang" compact={compact} />,
       ]}
       avatarProps={{
         icon: <UserOutlined />,
-        title: me?.user.name,
+        // On a phone only the avatar: the name heads the menu it opens (and is in the button's accessible name).
+        title: compact ? undefined : <Ellipsis text={me?.user.name} maxWidth={160} />,
         render: (_props, dom) => (
           <Dropdown
             trigger={['click']}
             menu={{
               items: [
-                { key: 'password', label: t('menu.password'), onClick: () => navigate('/account/password') },
-                { key: 'sign-out', label: t('auth.signOut'), onClick: async () => { await signOut(); navigate('/sign-in'); } },
+                {
+                  type: 'group',
+                  key: 'who',
+                  label: <span data-testid="account-name" style={{ display: 'inline-block', maxWidth: 240, wordBreak: 'break-all', color: 'rgba(0, 0, 0, 0.88)' }}>{me?.user.name}</span>,
+                  children: [
+                    { key: 'password', label: t('menu.password'), onClick: () => navigate('/account/password') },
+                    { key: 'sign-out', label: t('auth.signOut'), onClick: async () => { await signOut(); navigate('/sign-in'); } },
+                  ],
+                },
               ],
             }}
           >
-            <Button type="text" aria-label={`${me?.user.name ?? ''} ${t('account.menu')}`} data-testid="account-menu">
+            <Button type="text" aria-label={`${me?.user.name ?? ''} ${t('account.menu')}`} data-testid="account-menu"
+              // A text button's 15 px sides would push the avatar past a phone's right edge.
+              style={compact ? { paddingInline: 4 } : undefined}>
               {dom}
             </Button>
           </Dropdown>

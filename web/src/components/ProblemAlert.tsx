@@ -3,13 +3,25 @@ import type { FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ProblemError, problemMessage, type Problem } from './problem';
 
-/** The server's own message, in the reader's language: the server is the judge, the page only shows its word. */
-export function ProblemAlert({ error }: { error: unknown }) {
+/**
+ * The server's own message, in the reader's language: the server is the judge, the page only shows its word.
+ * `details` lists the refusal's per-field reasons under the message too — for pages where some fields have no input
+ * of their own (a call's rules, a report's receipts); `except` leaves out those already shown on form fields.
+ */
+export function ProblemAlert({ error, details }: { error: unknown; details?: boolean | { except: string[] } }) {
   const { i18n, t } = useTranslation();
   if (!error) return null;
   const problem = error instanceof ProblemError ? error.problem : null;
   const text = problem ? problemMessage(problem, i18n.language) : t('error.network');
-  return <Alert type="error" showIcon role="alert" message={text} data-code={problem?.code} style={{ marginBottom: 16 }} />;
+  const except = typeof details === 'object' ? details.except : [];
+  const listed = details ? (problem?.errors ?? []).filter((e) => !except.includes(e.field)) : [];
+  const en = i18n.language.startsWith('en');
+  return (
+    <Alert type="error" showIcon role="alert" message={text} data-code={problem?.code} style={{ marginBottom: 16 }}
+      description={listed.length > 0 ? (
+        <ul data-testid="problem-details" style={{ margin: 0, paddingLeft: 18 }}>{listed.map((e, i) => <li key={i}>{en ? e.en : e.zh}</li>)}</ul>
+      ) : undefined} />
+  );
 }
 
 type FieldPath = Array<string | number>;

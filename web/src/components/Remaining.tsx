@@ -32,6 +32,14 @@ export function Remaining({ until, testId }: { until: string | null | undefined;
   return <ToneTag tone={left < 2 * DAY ? 'warn' : 'info'} data-testid={testId}>{text}</ToneTag>;
 }
 
+/**
+ * A due date (YYYY-MM-DD, a day in Beijing) as the instant it runs out: the end of that day in Beijing, so "due
+ * today" still shows hours left and the day after shows it passed, whatever the viewer's own time zone.
+ */
+export function endOfBeijingDay(date: string): string {
+  return `${date.slice(0, 10)}T23:59:59.999+08:00`;
+}
+
 /** A deadline in Beijing time with the time left beside it, for someone who must act before it. */
 export function Deadline({ value, testId, showRemaining = true }: { value: string | null | undefined; testId?: string; showRemaining?: boolean }) {
   return (

@@ -19,9 +19,11 @@ import { useServiceAreas } from '../../components/serviceAreas';
 import { ToneTag } from '../../components/ToneTag';
 import { useCheckedValues } from '../../components/useCheckedValues';
 import {
-  AttachmentsPanel, HistoryPanel, STATUS_TONE, useLabel, type Application, type Call,
+  AttachmentsPanel, HistoryPanel, STATUS_TONE, useAttachments, type Application, type Call,
 } from './shared';
 import { saveFromApi } from '../../components/download';
+import { useLabel } from '../../components/label';
+import { Answer } from '../../components/Answer';
 
 type Question = Schemas['FormQuestion'];
 const EDITABLE = new Set(['draft', 'returned']);
@@ -77,13 +79,8 @@ function ReadOnly({ app, call }: { app: Application; call: Call }) {
   const { t } = useTranslation('applications');
   const areas = useServiceAreas();
   const screens = Grid.useBreakpoint();
-  const answer = (q: Question) => {
-    const v = app.answers[q.key];
-    if (v === undefined || v === null || v === '') return '—';
-    if (q.type === 'money' && typeof v === 'string') return <Money fen={v} />;
-    if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join('、');
-    return String(v);
-  };
+  // The same read as the files panel below (one request): a file answer holds attachment ids, shown by their names.
+  const files = useAttachments(app.id);
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('sections.content')}</h2>} data-testid="application-content">
       <Descriptions column={screens.md ? 2 : 1} size="small" bordered>
@@ -102,7 +99,9 @@ function ReadOnly({ app, call }: { app: Application; call: Call }) {
           {app.core.milestones.map((m, i) => <div key={i}>{m.dueOn} {m.name}</div>)}
         </Descriptions.Item>
         {call.form.sections.flatMap((s) => s.questions.map((q) => (
-          <Descriptions.Item key={`${s.key}.${q.key}`} label={q.label} span={2}>{answer(q)}</Descriptions.Item>
+          <Descriptions.Item key={`${s.key}.${q.key}`} label={q.label} span={2}>
+            <Answer q={q} value={app.answers[q.key]} files={files.data?.items ?? []} />
+          </Descriptions.Item>
         )))}
       </Descriptions>
     </Card>
@@ -176,10 +175,7 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
     queryFn: () => must(api.GET('/api/v1/places', { params: { query: { level: 'community', limit: 200, status: 'active' } } })),
   });
   const allowed = (communities.data?.items ?? []).filter((p) => !call.communityIds.length || call.communityIds.includes(p.id));
-  const files = useQuery({
-    queryKey: ['attachments', 'application', app.id],
-    queryFn: () => must(api.GET('/api/v1/attachments', { params: { query: { ownerType: 'application', ownerId: app.id } } })),
-  });
+  const files = useAttachments(app.id);
   const fresh = (saved: Application) => qc.setQueryData(['applications', app.id], saved);
 
   const refused = (e: unknown) => {

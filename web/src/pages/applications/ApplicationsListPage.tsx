@@ -9,7 +9,8 @@ import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Remaining } from '../../components/Remaining';
 import { ToneTag } from '../../components/ToneTag';
-import { STATUS_TONE, useLabel } from './shared';
+import { STATUS_TONE } from './shared';
+import { useLabel } from '../../components/label';
 
 const ACTIVE = new Set(['draft', 'returned']);
 

@@ -8,6 +8,7 @@ import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { Tone } from '../../components/ToneTag';
 import { saveFromApi } from '../../components/download';
+import { useLabel } from '../../components/label';
 
 export type Application = Schemas['ApplicationResponse'];
 export type Call = Schemas['CallResponse'];
@@ -20,11 +21,13 @@ export const STATUS_TONE: Record<string, Tone> = {
   draft: 'neutral', submitted: 'info', returned: 'warn', withdrawn: 'neutral', passed: 'good', rejected: 'bad', awarded: 'award', declined: 'neutral',
 };
 
-export function useLabel() {
-  const { i18n } = useTranslation();
-  return (l: { zh: string; en: string } | null | undefined) => (l ? (i18n.language === 'en' ? l.en : l.zh) : '');
+/** The files attached to an application, as the reader may see them (one query, shared by every part of the page). */
+export function useAttachments(applicationId: string) {
+  return useQuery({
+    queryKey: ['attachments', 'application', applicationId],
+    queryFn: () => must(api.GET('/api/v1/attachments', { params: { query: { ownerType: 'application', ownerId: applicationId } } })),
+  });
 }
-
 
 /** An application's files: listed for anyone who may read them; uploaded and removed while `editable`. */
 export function AttachmentsPanel({ applicationId, editable }: { applicationId: string; editable: boolean }) {
@@ -33,10 +36,7 @@ export function AttachmentsPanel({ applicationId, editable }: { applicationId: s
   const qc = useQueryClient();
   const [kind, setKind] = useState<string>('proposal');
   const key = ['attachments', 'application', applicationId];
-  const list = useQuery({
-    queryKey: key,
-    queryFn: () => must(api.GET('/api/v1/attachments', { params: { query: { ownerType: 'application', ownerId: applicationId } } })),
-  });
+  const list = useAttachments(applicationId);
   const upload = useMutation({
     mutationFn: (file: File) => {
       const body = new FormData();

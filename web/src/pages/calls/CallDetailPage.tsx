@@ -10,7 +10,7 @@ import { useServiceAreas } from '../../components/serviceAreas';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CallEditor } from './CallEditor';
-import { CALL_MANAGERS, CallStatusTag, ProblemDetails, type Call } from './shared';
+import { CALL_MANAGERS, CallStatusTag, type Call } from './shared';
 import { SubmissionsTab } from './tabs/SubmissionsTab';
 import { ReviewersTab } from './tabs/ReviewersTab';
 import { ProgressTab } from './tabs/ProgressTab';
@@ -124,7 +124,7 @@ function CancelModal({ open, onClose, form, onOk, pending, error }: {
   return (
     <Modal open={open} title={t('overview.cancelTitle')} onCancel={onClose} okText={t('overview.cancelConfirm')} cancelText={t('overview.back')}
       okButtonProps={{ danger: true, loading: pending }} onOk={() => form.validateFields().then((v) => onOk(v.reason)).catch(() => undefined)} forceRender>
-      <ProblemDetails error={error} />
+      <ProblemAlert error={error} details />
       <Form form={form} layout="vertical">
         <Form.Item name="reason" label={t('overview.cancelReason')} rules={[{ required: true, message: t('form.required') }]}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
       </Form>

@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../../api/client';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
-import { showFieldErrors } from '../../components/ProblemAlert';
+import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemError } from '../../components/problem';
 import { useCheckedValues } from '../../components/useCheckedValues';
-import { ProblemDetails, QUESTION_TYPES, isoToLocalInput, localInputToIso, type Call } from './shared';
+import { QUESTION_TYPES, isoToLocalInput, localInputToIso, type Call } from './shared';
 import { useRoles } from '../../app/session';
 import { chosen } from '../../components/rules';
 
@@ -119,7 +119,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
 
   return (
     <Form<Values> form={form} layout="vertical" initialValues={call ? toValues(call) : NEW_CALL} scrollToFirstError onFinish={(v) => save.mutate(v)} data-testid="call-editor">
-      <ProblemDetails error={save.error ?? publish.error} />
+      <ProblemAlert error={save.error ?? publish.error} details />
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('form.basics')}</h2>} style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={12}><Form.Item name="title" label={t('field.title')} rules={[req]}><Input maxLength={100} /></Form.Item></Col>

@@ -1,4 +1,3 @@
-import { Alert } from 'antd';
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
@@ -6,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import type { Role } from '../../app/session';
 import { TIME_ZONE } from '../../components/DateTime';
-import { ProblemError, problemMessage } from '../../components/problem';
 import { ToneTag, type Tone } from '../../components/ToneTag';
 
 dayjs.extend(utc);
@@ -41,21 +39,3 @@ export function localInputToIso(value: string | undefined): string | undefined {
   return d.isValid() ? d.toISOString() : undefined;
 }
 
-/** The server's refusal with every problem it listed, in the reader's language (fields not on the form included). */
-export function ProblemDetails({ error }: { error: unknown }) {
-  const { i18n, t } = useTranslation();
-  if (!error) return null;
-  const problem = error instanceof ProblemError ? error.problem : null;
-  const en = i18n.language.startsWith('en');
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-code={problem?.code}
-      style={{ marginBottom: 16 }}
-      message={problem ? problemMessage(problem, i18n.language) : t('error.network')}
-      description={problem?.errors?.length ? <ul style={{ margin: 0, paddingLeft: 18 }}>{problem.errors.map((e, i) => <li key={i}>{en ? e.en : e.zh}</li>)}</ul> : undefined}
-    />
-  );
-}

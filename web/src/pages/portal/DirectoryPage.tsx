@@ -7,7 +7,7 @@ import { DateTime } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Pager, useCursorPages } from '../../components/Pager';
 import { useServiceAreas, type ServiceArea } from '../../components/serviceAreas';
-import { ORG_TYPES, type OrgType } from './labels';
+import { ORG_TYPES, options, type OrgType } from '../../components/label';
 import { useDistrict } from './district';
 
 const PAGE = 10;
@@ -41,7 +41,7 @@ export default function DirectoryPage() {
           options={areas.options} />
         <Select aria-label={t('directory.orgType')} placeholder={t('directory.orgType')} allowClear style={{ width: 180 }}
           value={filters.orgType} onChange={(orgType?: OrgType) => filter({ ...filters, orgType })}
-          options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgType.${o}`) }))} />
+          options={options(ORG_TYPES, i18n.language)} />
       </Space>
       <ProblemAlert error={page.error} />
       {data && <Typography.Paragraph type="secondary">{t('directory.count', { count: data.total })} · {t('directory.asOf')} <DateTime value={data.asOf} withTime={false} /></Typography.Paragraph>}

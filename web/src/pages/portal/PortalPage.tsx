@@ -18,7 +18,7 @@ const Register = lazy(() => import('./RegisterPage'));
 
 /**
  * The district's public portal (no sign-in): its own header and sub-pages. The district's name comes from the public
- * directory, whose answer names the district; an unknown code is the API's 404 and this page's 404.
+ * district read, which every sub-page's header shares; an unknown code is the API's 404 and this page's 404.
  */
 export default function PortalPage() {
   const { t } = useTranslation('portal');
@@ -26,9 +26,7 @@ export default function PortalPage() {
   const location = useLocation();
   const district = useQuery({
     queryKey: ['portal', districtCode, 'district'],
-    queryFn: async () => (await must(api.GET('/api/v1/public/districts/{districtCode}/qualified-organisations', {
-      params: { path: { districtCode }, query: { limit: 1 } },
-    }))).district,
+    queryFn: () => must(api.GET('/api/v1/public/districts/{districtCode}', { params: { path: { districtCode } } })),
   });
   useEffect(() => {
     document.title = district.data ? `${district.data.name} · ${t('title')}` : t('title');

@@ -5,7 +5,7 @@ import { api, must } from '../../api/client';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { useServiceAreas, type ServiceArea } from '../../components/serviceAreas';
-import { ORG_TYPES, type OrgType } from './labels';
+import { ORG_TYPES, options, type OrgType } from '../../components/label';
 import { useDistrict } from './district';
 
 interface RegisterValues {
@@ -85,7 +85,7 @@ export default function RegisterPage() {
           <Col xs={24} md={12}>
             {/* No client rule here: antd marks a required Select with an aria attribute axe rejects; the server refuses a missing type. */}
             <Form.Item name="orgType" label={t('register.orgType')}>
-              <Select options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgType.${o}`) }))} />
+              <Select options={options(ORG_TYPES, i18n.language)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

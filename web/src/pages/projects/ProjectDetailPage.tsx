@@ -10,7 +10,8 @@ import { fenToYuan } from '../../components/money';
 import { AgreementCard, ChangesCard, ClosureCard, EvaluationsCard, ReportsCard } from './ProjectActions';
 import { TranchesCard } from './TranchesCard';
 import { ToneTag } from '../../components/ToneTag';
-import { DaysLeft, StatusTag } from './shared';
+import { StatusTag } from './shared';
+import { Remaining, endOfBeijingDay } from '../../components/Remaining';
 import { useRoles } from '../../app/session';
 
 type Project = Schemas['ProjectResponse'];
@@ -80,7 +81,7 @@ function DueNext({ project }: { project: Project }) {
       message={t('due.title')}
       description={
         <Space direction="vertical" size={2}>
-          {next && <span>{next.name} — {t('due.on')} <DateTime value={next.dueOn} withTime={false} /> <DaysLeft date={next.dueOn} /></span>}
+          {next && <span>{next.name} — {t('due.on')} <DateTime value={next.dueOn} withTime={false} /> <Remaining until={endOfBeijingDay(next.dueOn)} /></span>}
           {report && <Link to={`/project-reports/${report.id}`}>{t('due.report', { kind: t(`reportKind.${report.kind}`), due: report.dueOn })}</Link>}
         </Space>
       }

@@ -11,7 +11,8 @@ import { MoneyInput, moneyRules } from '../../components/MoneyInput';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../components/problem';
 import { useCheckedValues } from '../../components/useCheckedValues';
-import { DaysLeft, EmptyText, ProblemDetails, StatusTag } from './shared';
+import { EmptyText, StatusTag } from './shared';
+import { Remaining, endOfBeijingDay } from '../../components/Remaining';
 import { useRoles } from '../../app/session';
 import { saveFromApi } from '../../components/download';
 
@@ -56,7 +57,7 @@ export default function ReportPage() {
           <Descriptions.Item label={t('field.status')}><span data-testid="report-status"><StatusTag status={r.status} /></span></Descriptions.Item>
           <Descriptions.Item label={t('report.period')}>{r.periodStart} – {r.periodEnd}</Descriptions.Item>
           <Descriptions.Item label={t('report.dueOn')}>
-            <Space wrap><DateTime value={r.dueOn} withTime={false} />{(r.status === 'due' || r.status === 'returned') && <DaysLeft date={r.dueOn} />}</Space>
+            <Space wrap><DateTime value={r.dueOn} withTime={false} />{(r.status === 'due' || r.status === 'returned') && <Remaining until={endOfBeijingDay(r.dueOn)} />}</Space>
           </Descriptions.Item>
           {r.submittedAt && <Descriptions.Item label={t('report.submittedAt')}><DateTime value={r.submittedAt} /></Descriptions.Item>}
           {r.reviewComment && <Descriptions.Item label={t('report.reviewComment')}><span data-testid="review-comment">{r.reviewComment}</span></Descriptions.Item>}
@@ -180,8 +181,7 @@ function ReportEditor({ report, project, onSaved }: { report: Report; project: S
   const busy = save.isPending || submit.isPending;
   return (
     <Card title={h2(t('report.fill'))} data-testid="report-form">
-      <ProblemAlert error={submit.error ?? save.error} />
-      <ProblemDetails error={submit.error ?? save.error} shown={['narrative']} />
+      <ProblemAlert error={submit.error ?? save.error} details={{ except: ['narrative'] }} />
       <Form form={form} layout="vertical" initialValues={initial} style={{ maxWidth: 640 }} scrollToFirstError onFinish={(v) => submit.mutate(v)}>
         <Form.Item name="narrative" label={t('report.narrative')}><Input.TextArea rows={4} /></Form.Item>
         <Typography.Title level={3} style={{ fontSize: 14 }}>{t('plan.indicators')}</Typography.Title>

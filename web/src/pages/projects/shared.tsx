@@ -3,7 +3,6 @@ import { Space, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
-import { ProblemError } from '../../components/problem';
 import { TONES, ToneTag, type Tone } from '../../components/ToneTag';
 
 const STATUS_TONE: Record<string, Tone> = {
@@ -66,34 +65,5 @@ function newKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-}
-
-/** Days left to a due date (a date in Beijing; "today" is Beijing's today too). */
-export function DaysLeft({ date }: { date: string }) {
-  const { t } = useTranslation('projects');
-  const today = new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }));
-  const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
-  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
-  const days = Math.round((Date.UTC(y, m - 1, d) - todayUtc) / 86_400_000);
-  return days < 0
-    ? <ToneTag tone="bad">{t('due.overdueDays', { count: -days })}</ToneTag>
-    : <ToneTag tone={days <= 7 ? 'warn' : 'info'}>{t('due.daysLeft', { count: days })}</ToneTag>;
-}
-
-
-/**
- * The server's per-field reasons that have no field on this form (e.g. "receipts" on a report): listed under the
- * message so the person learns what exactly is missing.
- */
-export function ProblemDetails({ error, shown = [] }: { error: unknown; shown?: string[] }) {
-  const { i18n } = useTranslation();
-  if (!(error instanceof ProblemError)) return null;
-  const rest = (error.problem.errors ?? []).filter((e) => !shown.includes(e.field));
-  if (rest.length === 0) return null;
-  return (
-    <ul data-testid="problem-details" style={{ marginTop: -8, marginBottom: 16 }}>
-      {rest.map((e, i) => <li key={i}><span style={{ color: TONES.bad.color }}>{i18n.language.startsWith('en') ? e.en : e.zh}</span></li>)}
-    </ul>
-  );
 }
 

@@ -8,7 +8,8 @@ import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { HistoryList, MemberList, OrganisationFacts, QualificationMeta, StatusLine, dateField } from './OrganisationPage';
-import { ActionButton, DOCUMENT_KINDS, DocumentList, ORG_TYPES, Sections, options } from './shared';
+import { ActionButton, DOCUMENT_KINDS, DocumentList, Sections } from './shared';
+import { ORG_TYPES, options } from '../../components/label';
 import { useRoles } from '../../app/session';
 
 type Organisation = Schemas['OrganisationResponse'];

@@ -8,7 +8,8 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ActionButton, DocumentList, ORG_TYPES, ReasonField, Sections, StatusTag, useIsDecider, useLabel } from './shared';
+import { ActionButton, DocumentList, ReasonField, Sections, StatusTag, useIsDecider } from './shared';
+import { ORG_TYPES, useLabel, type OrgType } from '../../components/label';
 
 type Organisation = Schemas['OrganisationResponse'];
 type Qualification = Schemas['QualificationResponse'];
@@ -28,7 +29,7 @@ function PendingChange({ change }: { change: Schemas['OrganisationPendingChange'
     <ProDescriptions column={1} size="small" data-testid="pending-change">
       {Object.entries(change).filter(([, v]) => v !== undefined).map(([k, v]) => (
         <ProDescriptions.Item key={k} label={t(`fields.${k}`, { defaultValue: k })}>
-          {k === 'orgType' && ORG_TYPES[v] ? show(ORG_TYPES[v]) : v}
+          {k === 'orgType' && v in ORG_TYPES ? show(ORG_TYPES[v as OrgType]) : v}
         </ProDescriptions.Item>
       ))}
     </ProDescriptions>

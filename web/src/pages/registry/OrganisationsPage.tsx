@@ -10,7 +10,8 @@ import { DateTime } from '../../components/DateTime';
 import { useServiceAreas } from '../../components/serviceAreas';
 import { cursorPages } from '../../components/cursorPages';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { ORG_TYPES, Sections, StatusTag, options, useLabel } from './shared';
+import { Sections, StatusTag } from './shared';
+import { ORG_TYPES, options, useLabel } from '../../components/label';
 import { saveFromApi } from '../../components/download';
 
 type Row = Schemas['OrganisationSummary'];

@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Form, Grid, Input, List, Modal, Radio, Space, Tabs, Tag, Typography, type ButtonProps, type FormInstance } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -9,16 +9,9 @@ import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { ToneDot, type Tone } from '../../components/ToneTag';
 import { saveFromApi } from '../../components/download';
+import { useLabel, type Label } from '../../components/label';
 
-export type Label = Schemas['LocalisedLabel'];
 export type Document = Schemas['AttachmentsUploadResponse'];
-
-/** The service's fixed lists (codes stored, labels read). The server's DTOs judge; these only fill the pickers. */
-export const ORG_TYPES: Record<string, Label> = {
-  social_group: { zh: '社会团体', en: 'Social group' },
-  social_service_agency: { zh: '社会服务机构', en: 'Social service agency' },
-  foundation: { zh: '基金会', en: 'Foundation' },
-};
 
 export const DOCUMENT_KINDS: Record<string, Label> = {
   registration_certificate: { zh: '登记证书', en: 'Registration certificate' },
@@ -34,16 +27,6 @@ const STATUS_TONE: Record<string, Tone> = {
   applied: 'info', approved: 'good', rejected: 'bad', withdrawn: 'neutral', revoked: 'bad', expired: 'neutral',
   in_force: 'good', not_yet_in_force: 'info',
 };
-
-export function useLabel(): (l: Label | null | undefined) => string {
-  const { i18n } = useTranslation();
-  const en = i18n.language.startsWith('en');
-  return useCallback((l: Label | null | undefined) => (l ? (en ? l.en : l.zh) : '—'), [en]);
-}
-
-export function options(list: Record<string, Label>, lang: string): Array<{ value: string; label: string }> {
-  return Object.entries(list).map(([value, l]) => ({ value, label: lang.startsWith('en') ? l.en : l.zh }));
-}
 
 /** A dot in the status's tone with the label in the body colour: quieter than tags in the long registry lists. */
 export function StatusTag({ code, label, testId }: { code: string; label: Label; testId?: string }) {

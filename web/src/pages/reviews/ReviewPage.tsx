@@ -13,6 +13,7 @@ import { ToneTag } from '../../components/ToneTag';
 import { useCheckedValues } from '../../components/useCheckedValues';
 import { ASSIGNMENT_TONE } from './ReviewsListPage';
 import { saveFromApi } from '../../components/download';
+import { Answer } from '../../components/Answer';
 
 type Assignment = Schemas['AssignmentResponse'];
 type FileRef = { id: string; kind: string; filename: string; kindLabel?: { zh: string; en: string } };
@@ -74,14 +75,11 @@ function ApplicationView({ a }: { a: Assignment }) {
         <Descriptions.Item label={t('review.indicators')}>
           {app.core.indicators.map((x) => <div key={x.code}>{x.name}: {x.baseline} → {x.target} {x.unit}</div>)}
         </Descriptions.Item>
-        {app.form.sections.flatMap((s) => s.questions.filter((q) => q.type !== 'file').map((q) => {
-          const v = app.answers[q.key];
-          return (
-            <Descriptions.Item key={`${s.key}.${q.key}`} label={q.label}>
-              {v === undefined || v === null ? '—' : Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join('、') : String(v)}
-            </Descriptions.Item>
-          );
-        }))}
+        {app.form.sections.flatMap((s) => s.questions.map((q) => (
+          <Descriptions.Item key={`${s.key}.${q.key}`} label={q.label}>
+            <Answer q={q} value={app.answers[q.key]} files={files} />
+          </Descriptions.Item>
+        )))}
       </Descriptions>
       <Typography.Title level={3} style={{ fontSize: 15, marginTop: 16 }}>{t('review.files')}</Typography.Title>
       <ProblemAlert error={fileError} />

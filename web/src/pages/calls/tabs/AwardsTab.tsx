@@ -7,7 +7,7 @@ import { Money } from '../../../components/Money';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { ProblemError, asProblem } from '../../../components/problem';
 import { ToneTag, type Tone } from '../../../components/ToneTag';
-import { ProblemDetails, type Call } from '../shared';
+import { type Call } from '../shared';
 
 type Award = Schemas['OutcomeAcceptResponse'];
 const TONE: Record<string, Tone> = { awaiting_acceptance: 'warn', pending: 'info', created: 'good' };
@@ -38,7 +38,7 @@ export function AwardsTab({ call }: { call: Call }) {
       {call.status === 'notice' && (
         <Card size="small">
           <Typography.Paragraph>{t('awards.intro')}</Typography.Paragraph>
-          <ProblemDetails error={award.error} />
+          <ProblemAlert error={award.error} details />
           <Button type="primary" loading={award.isPending} onClick={() => award.mutate()}>{t('awards.award')}</Button>
         </Card>
       )}

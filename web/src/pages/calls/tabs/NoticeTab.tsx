@@ -7,7 +7,7 @@ import { DateTime } from '../../../components/DateTime';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { Deadline } from '../../../components/Remaining';
 import { ToneTag } from '../../../components/ToneTag';
-import { ProblemDetails, type Call } from '../shared';
+import { type Call } from '../shared';
 
 type Objection = Schemas['ObjectionView'];
 
@@ -29,7 +29,7 @@ export function NoticeTab({ call }: { call: Call }) {
       {call.status === 'reviewing' ? (
         <Card size="small">
           <Typography.Paragraph>{t('notice.intro', { days: call.noticeWorkingDays })}</Typography.Paragraph>
-          <ProblemDetails error={publish.error} />
+          <ProblemAlert error={publish.error} details />
           <Button type="primary" loading={publish.isPending} onClick={() => publish.mutate()}>{t('notice.publish')}</Button>
         </Card>
       ) : (
@@ -77,7 +77,7 @@ function ObjectionItem({ callId, objection, canAnswer }: { callId: string; objec
         {objection.answer && <Alert type="success" message={t('notice.answer')} description={objection.answer} />}
         {objection.status === 'open' && canAnswer && (
           <Form layout="vertical" onFinish={() => send.mutate()}>
-            <ProblemDetails error={send.error} />
+            <ProblemAlert error={send.error} details />
             <Form.Item label={t('notice.answerLabel')} htmlFor={fieldId}>
               <Input.TextArea id={fieldId} rows={3} maxLength={2000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
             </Form.Item>

@@ -9,7 +9,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { ProblemError } from '../../../components/problem';
 import { fenToYuan } from '../../../components/money';
 import { ToneTag } from '../../../components/ToneTag';
-import { ProblemDetails, type Call } from '../shared';
+import { type Call } from '../shared';
 
 type Rank = Schemas['ReviewsRankItem'];
 interface Choice { amountFen?: string; reason?: string }
@@ -133,7 +133,7 @@ export function RankingTab({ call }: { call: Call }) {
           <Form.Item label={t('ranking.reason')} htmlFor="selection-reason" extra={t('ranking.reasonHint')}>
             <Input.TextArea id="selection-reason" rows={2} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
           </Form.Item>
-          <ProblemDetails error={select.error} />
+          <ProblemAlert error={select.error} details />
           {select.data && <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} message={t('ranking.saved', { total: fenToYuan(select.data.totalFen) })} />}
           <Button type="primary" htmlType="submit" loading={select.isPending} disabled={!choices?.size}>{t('ranking.save')}</Button>
         </Form>

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Select, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../../components/ProblemAlert';
 import { api, must } from '../../../api/client';
-import { ProblemDetails, type Call } from '../shared';
+import { type Call } from '../shared';
 
 /** The call's review panel: pick reviewers among the district's active reviewer members, then assign automatically. */
 export function ReviewersTab({ call }: { call: Call }) {
@@ -42,7 +43,7 @@ export function ReviewersTab({ call }: { call: Call }) {
   const canChange = call.status === 'closed' || call.status === 'reviewing';
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <ProblemDetails error={panel.error ?? members.error ?? add.error ?? assign.error} />
+      <ProblemAlert error={panel.error ?? members.error ?? add.error ?? assign.error} details />
       {assign.data && <Alert type="success" showIcon role="status" message={t('reviewers.assigned', { count: assign.data.created })} />}
       {canChange && (
         <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('reviewers.addTitle')}</h2>}>
