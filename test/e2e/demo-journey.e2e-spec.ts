@@ -129,7 +129,7 @@ describe('the demo: grant-making work waiting for every demo role', () => {
     // Finance: the project's first tranche, ready (the agreement is signed) — and releasing it works.
     const finance = await login(t, PHONE.finance, DEMO_PASSWORD, WUHOU);
     const tranches = of(await workbench(finance), 'tranche_to_release');
-    expect(tranches).toEqual([expect.objectContaining({ path: `/projects/${project.id}`, detail: expect.objectContaining({ zh: expect.stringContaining('第1期') }) })]);
+    expect(tranches).toEqual([expect.objectContaining({ path: `/finance/tranches?ready=true&projectId=${project.id}`, detail: expect.objectContaining({ zh: expect.stringContaining('第1期') }) })]);
     const paid = body(await finance.post(`/api/v1/projects/${project.id}/tranches/${tranches[0].id}/release`).set('Idempotency-Key', 'demo-first-tranche'));
     expect(paid).toMatchObject({ amountFen: '9000000' });
     expect(of(await workbench(finance), 'tranche_to_release')).toEqual([]);
