@@ -93,7 +93,12 @@ export async function formPanelAndAssign(page: Page, callId: string, reviewerNam
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '加入专家组' }).click();
   await countIs(page.getByTestId('panel').locator('tbody tr'), reviewerNames.length);
+  // Assigning moves the call from closed to reviewing; once the page has re-read the call, the officer is still
+  // on this tab looking at the result (the page used to jump to the ranking and lose it).
+  const reread = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === `/api/v1/calls/${callId}`);
   await page.getByRole('button', { name: '自动分配评审' }).click();
+  await reread;
+  await page.getByRole('tab', { name: '评审专家', selected: true }).waitFor();
   await page.getByRole('status').filter({ hasText: `已分配 ${assignments} 项评审任务` }).waitFor();
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Tabs, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +31,9 @@ export default function CallDetailPage() {
   const manager = useRoles().has(...CALL_MANAGERS);
   const [search, setSearch] = useSearchParams();
   const q = useQuery({ queryKey: ['call', id], queryFn: () => must(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })) });
+  // The tab the page opened on stays while the officer works: assigning reviews moves a call from closed to
+  // reviewing, and the page must not jump away from the result the officer has just been shown.
+  const landing = useRef<{ id: string; tab: string } | null>(null);
   if (q.error) return <ProblemAlert error={q.error} />;
   if (!q.data) return <Spin aria-label={t('common.loading', { ns: 'common' })} />;
   const call = q.data;
@@ -46,7 +49,8 @@ export default function CallDetailPage() {
     ...(manager && ['reviewing', 'notice', 'awarded'].includes(s) ? [{ key: 'notice', label: t('tab.notice'), children: <NoticeTab call={call} /> }] : []),
     ...(manager && ['notice', 'awarded'].includes(s) ? [{ key: 'awards', label: t('tab.awards'), children: <AwardsTab call={call} /> }] : []),
   ];
-  const wanted = search.get('tab') ?? (manager ? DEFAULT_TAB[s] : 'overview');
+  if (landing.current?.id !== id) landing.current = { id, tab: manager ? DEFAULT_TAB[s] : 'overview' };
+  const wanted = search.get('tab') ?? landing.current.tab;
   const active = tabs.some((x) => x.key === wanted) ? wanted : 'overview';
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
