@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState, type HTMLAttributes } from 'react';
-import { App, Button, Card, Grid, Space, Tag, Typography } from 'antd';
+import { Button, Card, Grid, Space, Tag, Typography } from 'antd';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
@@ -10,7 +9,7 @@ import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { cursorPages } from '../../components/cursorPages';
 import { TONES } from '../../components/ToneTag';
-import { StatusTag, TrancheChecks, useIdempotencyKey } from '../projects/shared';
+import { ReleaseButton, StatusTag, TrancheChecks } from '../projects/shared';
 import { useRoles } from '../../app/session';
 
 type Row = Schemas['TrancheListRow'];
@@ -141,46 +140,16 @@ function ConditionsCell({ row }: { row: Row }) {
   return open ? <TrancheChecks checks={row.checks} /> : null;
 }
 
-/**
- * Releases one tranche (finance only). Not ready: the button is secondary and says why beside it; it stays
- * clickable because the server is the judge (conditions may have changed since the page loaded) and its refusal,
- * listing the unmet conditions in its own words, is shown here. The Idempotency-Key makes a double click one release.
- */
+/** The release button, for finance only and only on a tranche still to pay. */
 function ReleaseCell({ row, onDone }: { row: Row; onDone: () => void }) {
   const { t } = useTranslation('finance');
   const { has } = useRoles();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const idem = useIdempotencyKey();
-  const release = useMutation({
-    mutationFn: () => must(api.POST('/api/v1/projects/{id}/tranches/{trancheId}/release', {
-      params: { path: { id: row.project.id, trancheId: row.id }, header: { 'Idempotency-Key': idem.key() } },
-    })),
-    onSuccess: () => {
-      idem.done();
-      void message.success(t('tranches.releasedOk', { name: `${row.project.referenceNo} ${row.name}` }));
-      void qc.invalidateQueries({ queryKey: ['projects'] });
-      void qc.invalidateQueries({ queryKey: ['funds'] });
-      onDone();
-    },
-  });
   const open = row.status === 'pending' || row.status === 'frozen';
   if (!open || !has('finance_officer')) return null;
-  const why = `why-${row.id}`;
+  const name = `${row.project.referenceNo} ${row.name}`;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <ProblemAlert error={release.error} />
-      <Button
-        type={row.ready ? 'primary' : 'default'}
-        loading={release.isPending}
-        onClick={() => { if (!release.isPending) release.mutate(); }}
-        aria-label={`${t('tranches.release')}: ${row.project.referenceNo} ${row.name}`}
-        aria-describedby={row.ready ? undefined : why}
-        autoInsertSpace={false}
-      >
-        {t('tranches.release')}
-      </Button>
-      {!row.ready && <Typography.Text id={why} type="secondary">{t(row.status === 'frozen' ? 'tranches.whyFrozen' : 'tranches.whyNot')}</Typography.Text>}
-    </Space>
+    <ReleaseButton projectId={row.project.id} trancheId={row.id} ready={row.ready} onDone={onDone}
+      label={`${t('tranches.release')}: ${name}`} done={t('tranches.releasedOk', { name })}
+      why={t(row.status === 'frozen' ? 'tranches.whyFrozen' : 'tranches.whyNot')} />
   );
 }

@@ -1,48 +1,13 @@
-import { App, Button, Card, Descriptions, List, Space, Typography } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Card, Descriptions, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, must, type Schemas } from '../../api/client';
+import { type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { TONES } from '../../components/ToneTag';
-import { StatusTag, TrancheChecks, useIdempotencyKey } from './shared';
+import { ReleaseButton, StatusTag, TrancheChecks } from './shared';
 import { useRoles } from '../../app/session';
 
 type Tranche = Schemas['ProjectTranche'];
-
-/** Releases one tranche; the Idempotency-Key makes a double click one release, and the server's refusal is shown. */
-export function ReleaseButton({ projectId, tranche }: { projectId: string; tranche: Tranche }) {
-  const { t } = useTranslation('projects');
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const idem = useIdempotencyKey();
-  const release = useMutation({
-    mutationFn: () => must(api.POST('/api/v1/projects/{id}/tranches/{trancheId}/release', {
-      params: { path: { id: projectId, trancheId: tranche.id }, header: { 'Idempotency-Key': idem.key() } },
-    })),
-    onSuccess: () => {
-      idem.done();
-      void message.success(t('tranche.released'));
-      void qc.invalidateQueries({ queryKey: ['projects'] });
-      void qc.invalidateQueries({ queryKey: ['funds'] });
-    },
-  });
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <ProblemAlert error={release.error} />
-      <Button
-        type={tranche.ready ? 'primary' : 'default'}
-        loading={release.isPending}
-        onClick={() => { if (!release.isPending) release.mutate(); }}
-        aria-label={`${t('tranche.release')}: ${tranche.name}`}
-        autoInsertSpace={false}
-      >
-        {t('tranche.release')}
-      </Button>
-    </Space>
-  );
-}
 
 export function TrancheItem({ projectId, tranche }: { projectId: string; tranche: Tranche }) {
   const { t } = useTranslation('projects');
@@ -61,7 +26,10 @@ export function TrancheItem({ projectId, tranche }: { projectId: string; tranche
         {tranche.releasedAt && <span>{t('tranche.releasedAt')} <DateTime value={tranche.releasedAt} /></span>}
         {tranche.frozenReason && <span style={{ color: TONES.bad.color }}>{t('tranche.frozenReason')}: {tranche.frozenReason}</span>}
         {open && <TrancheChecks checks={tranche.checks} />}
-        {open && has('finance_officer') && <ReleaseButton projectId={projectId} tranche={tranche} />}
+        {open && has('finance_officer') && (
+          <ReleaseButton projectId={projectId} trancheId={tranche.id} ready={tranche.ready}
+            label={`${t('tranche.release')}: ${tranche.name}`} done={t('tranche.released')} />
+        )}
       </Space>
     </List.Item>
   );

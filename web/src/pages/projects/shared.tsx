@@ -1,8 +1,10 @@
 import { useRef, type ReactNode } from 'react';
-import { Space, Typography } from 'antd';
+import { App, Button, Space, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Schemas } from '../../api/client';
+import { api, must, type Schemas } from '../../api/client';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { TONES, ToneTag, type Tone } from '../../components/ToneTag';
 
 const STATUS_TONE: Record<string, Tone> = {
@@ -58,6 +60,56 @@ export function useIdempotencyKey(): { key: () => string; done: () => void } {
       ref.current = null;
     },
   };
+}
+
+/**
+ * Releases one tranche (the project's page and the finance list both use it). Not ready: the button is secondary and
+ * `why` says so beside it; it stays clickable because the server is the judge (conditions may have changed since the
+ * page loaded) and its refusal, listing the unmet conditions in its own words, is shown here. The Idempotency-Key
+ * makes a double click one release.
+ */
+export function ReleaseButton({ projectId, trancheId, ready, label, done, why, onDone }: {
+  projectId: string; trancheId: string; ready: boolean;
+  /** The button's accessible name: which tranche of which project. */
+  label: string;
+  /** The toast once paid. */
+  done: string;
+  why?: string;
+  onDone?: () => void;
+}) {
+  const { t } = useTranslation('projects');
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const idem = useIdempotencyKey();
+  const release = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/projects/{id}/tranches/{trancheId}/release', {
+      params: { path: { id: projectId, trancheId }, header: { 'Idempotency-Key': idem.key() } },
+    })),
+    onSuccess: () => {
+      idem.done();
+      void message.success(done);
+      void qc.invalidateQueries({ queryKey: ['projects'] });
+      void qc.invalidateQueries({ queryKey: ['funds'] });
+      onDone?.();
+    },
+  });
+  const whyId = `why-${trancheId}`;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <ProblemAlert error={release.error} />
+      <Button
+        type={ready ? 'primary' : 'default'}
+        loading={release.isPending}
+        onClick={() => { if (!release.isPending) release.mutate(); }}
+        aria-label={label}
+        aria-describedby={!ready && why ? whyId : undefined}
+        autoInsertSpace={false}
+      >
+        {t('tranche.release')}
+      </Button>
+      {!ready && why && <Typography.Text id={whyId} type="secondary">{why}</Typography.Text>}
+    </Space>
+  );
 }
 
 /** crypto.randomUUID exists only in secure contexts; an intranet deployment over plain http still needs a key. */
