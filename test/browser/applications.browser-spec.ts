@@ -5,7 +5,7 @@ import { District, PASSWORD, TestApp, addMember, openDistrict } from '../support
 import { TINY_PDF } from '../support/organisations';
 import { DAY, applicantOrganisation, applicationContent, clockOf, publishedCall, put, scoreAll, submitApplication, venturePeople } from '../support/calls';
 import { appropriate } from '../support/projects';
-import { WIDTHS, atBothWidths, browserWorld, chooseIn, openTab, pick, signInThroughPage } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, chooseIn, openTab, pick, signInThroughPage, signedInTab } from './support/browser';
 import { acceptAward, draftRow, fillApplication, openAwardToAccept, passScreening, saveDraftWithTitle, startApplication, submitOnPage } from './support/application-form';
 
 // Whole journeys through several pages, each with set-up over the API: one took 180 s on the shared 2-core box
@@ -28,11 +28,9 @@ describe('applications in a real browser: draft, files, submit, screening, award
     people = await venturePeople(t, d, 0);
     const call = await publishedCall(t, d, people.officer, { communityIds: [people.communityId], title: '2026年社区公益创投（浏览器）' });
     const a = await applicantOrganisation(t, d);
-    const tab = await openTab(browser, t.baseUrl!, WIDTHS.phone);
+    const tab = await signedInTab(browser, t.baseUrl!, a.admin.phone, WIDTHS.phone);
     const { page } = tab;
     try {
-      await signInThroughPage(page, a.admin.phone, PASSWORD);
-      await page.getByRole('heading', { name: /工作台/ }).waitFor();
       const id = await startApplication(page, call.title);
       await page.getByTestId('remaining').filter({ hasText: /剩余 1 天/ }).waitFor(); // closes two days from now, less the minutes spent
 
@@ -97,11 +95,9 @@ describe('applications in a real browser: draft, files, submit, screening, award
 
   it('an officer reads the submitted application with its file and screens it on the page', async () => {
     expect(submittedId).not.toBe('');
-    const tab = await openTab(browser, t.baseUrl!);
+    const tab = await signedInTab(browser, t.baseUrl!, people.officer.phone);
     const { page } = tab;
     try {
-      await signInThroughPage(page, people.officer.phone, PASSWORD);
-      await page.getByRole('heading', { name: /工作台/ }).waitFor();
       // The workbench item leads to the page.
       await page.getByTestId('workbench-group-application_to_screen').getByRole('link', { name: '银龄互助·浏览器申报' }).click();
       await page.waitForURL(`**/applications/${submittedId}`);
@@ -133,11 +129,9 @@ describe('applications in a real browser: draft, files, submit, screening, award
     const a = await applicantOrganisation(t, d);
     const draft = await a.admin.post(`/api/v1/calls/${call.id}/applications`, applicationContent(communityId, '15000000', '迟到的申报')).expect(201);
     clock.set(undefined);
-    const tab = await openTab(browser, t.baseUrl!, WIDTHS.phone);
+    const tab = await signedInTab(browser, t.baseUrl!, a.admin.phone, WIDTHS.phone);
     const { page } = tab;
     try {
-      await signInThroughPage(page, a.admin.phone, PASSWORD);
-      await page.getByRole('heading', { name: /工作台/ }).waitFor();
       await page.goto(`/applications/${draft.body.id}`);
       await page.getByTestId('remaining').filter({ hasText: '已截止' }).waitFor();
       await page.getByRole('button', { name: '提交申报' }).click();

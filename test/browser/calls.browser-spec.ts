@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { District, PASSWORD, TestApp, addMember } from '../support/test-app';
 import { DAY, applicantOrganisation, clockOf, publishedCall, scoreAll, submitApplication, venturePeople } from '../support/calls';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
-import { WIDTHS, beijing, browserWorld, countIs, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { WIDTHS, beijing, browserWorld, countIs, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage, signedInTab } from './support/browser';
 import {
   addNumberQuestion, answerObjection, award, callStatus, confirmSelection, expectRanking, fillCallSettings, formPanelAndAssign, openAwardTab,
   openCallList, pressAward, publishNotice, saveCallDraft, startNewCall, weighFirstCriterion,
@@ -29,11 +29,9 @@ describe('venture calls in a real browser: build, publish, review, select, notic
     const { communityId, reviewers } = await venturePeople(t, d, 3);
     const officer = await addMember(t, d, ['programme_officer', 'district_admin'], { name: '王主任' });
     const report: Record<string, string[]> = {};
-    const tab = await openTab(browser, t.baseUrl!);
+    const tab = await signedInTab(browser, t.baseUrl!, officer.phone);
     const { page } = tab;
     try {
-      await signInThroughPage(page, officer.phone, PASSWORD);
-      await page.getByRole('heading', { name: /工作台/ }).waitFor();
       await openCallList(page);
       await a11y(page, 'calls-list', report);
       await startNewCall(page);
@@ -167,11 +165,9 @@ describe('venture calls in a real browser: build, publish, review, select, notic
     const call = await publishedCall(t, d, officer, { title: '手机端测试征集', serviceAreas: ['elderly'] });
     const org = await applicantOrganisation(t, d, '手机测试机构');
     const report: Record<string, string[]> = {};
-    const tab = await openTab(browser, t.baseUrl!, WIDTHS.phone);
+    const tab = await signedInTab(browser, t.baseUrl!, org.admin.phone, WIDTHS.phone);
     const { page } = tab;
     try {
-      await signInThroughPage(page, org.admin.phone, PASSWORD);
-      await page.getByRole('heading', { name: /工作台/ }).waitFor();
       await page.goto('/calls');
       const open = page.getByTestId('open-call').filter({ hasText: '手机端测试征集' });
       await open.getByText(/剩余 \d+ 天 \d+ 小时/).waitFor();
@@ -182,10 +178,8 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       const created = await org.admin.get(`/api/v1/applications/${id}`);
       expect(created.body).toMatchObject({ callId: call.id, status: 'draft' });
       // The officials' pages at this width.
-      const admin = await openTab(browser, t.baseUrl!, WIDTHS.phone);
+      const admin = await signedInTab(browser, t.baseUrl!, officer.phone, WIDTHS.phone);
       try {
-        await signInThroughPage(admin.page, officer.phone, PASSWORD);
-        await admin.page.getByRole('heading', { name: /工作台/ }).waitFor();
         await admin.page.goto('/calls');
         await admin.page.getByRole('link', { name: '手机端测试征集' }).waitFor();
         await a11y(admin.page, 'calls-list', report);

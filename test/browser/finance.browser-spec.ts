@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
-import { PASSWORD, TestApp } from '../support/test-app';
-import { Tab, WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { TestApp } from '../support/test-app';
+import { Tab, WIDTHS, atBothWidths, browserWorld, pick, screenshot, seriousA11yViolations, signedInTab } from './support/browser';
 
 jest.setTimeout(300_000);
 
@@ -24,10 +24,8 @@ describe('finance: every project\'s tranches in one list, released from the row'
   });
 
   async function signedIn(phone: string, width: number = WIDTHS.desktop): Promise<Tab> {
-    const tab = await openTab(browser, t.baseUrl!, width);
+    const tab = await signedInTab(browser, t.baseUrl!, phone, width);
     tabs.push(tab);
-    await signInThroughPage(tab.page, phone, PASSWORD);
-    await tab.page.getByRole('heading', { name: /工作台/ }).waitFor();
     return tab;
   }
 
@@ -37,16 +35,12 @@ describe('finance: every project\'s tranches in one list, released from the row'
     return p;
   }
 
-  /** axe and a screenshot at both widths of the page as it stands. */
+  /** axe and a screenshot at both widths of the page as it stands (on a phone, once the rows show as cards). */
   async function check(page: Page, name: string) {
-    for (const width of [WIDTHS.desktop, WIDTHS.phone, WIDTHS.desktop]) {
-      await page.setViewportSize({ width, height: 900 });
+    expect(await atBothWidths(page, `finance-${name}`, async () => {
       await page.locator('h1').first().waitFor();
-      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-      if (width === WIDTHS.phone) await page.getByTestId('tranches-table').locator('.ant-table-row').first().waitFor();
-      expect({ name, width, violations: await seriousA11yViolations(page) }).toEqual({ name, width, violations: [] });
-      await screenshot(page, `finance-${name}`);
-    }
+      if (page.viewportSize()!.width === WIDTHS.phone) await page.getByTestId('tranches-table').locator('.ant-table-row').first().waitFor();
+    }, [WIDTHS.desktop, WIDTHS.phone])).toEqual([]);
   }
 
   it('the officer sees two projects\' tranches in one list, releases one, and sees another refused with its unmet conditions', async () => {

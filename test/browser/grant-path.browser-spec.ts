@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
 import { TINY_PDF } from '../support/organisations';
 import { DAY, Applicant, applicantOrganisation, clockOf, venturePeople } from '../support/calls';
-import { District, PASSWORD, Session, TestApp, addMember, eventually } from '../support/test-app';
-import { Tab, WIDTHS, browserWorld, countIs, day, openTab, pick, screenshot, signInThroughPage } from './support/browser';
+import { District, Session, TestApp, addMember, eventually } from '../support/test-app';
+import { Tab, WIDTHS, browserWorld, countIs, day, openTab, pick, screenshot, signedInTab } from './support/browser';
 import { Proposal, acceptAward, draftRow, fillApplication, openAwardToAccept, passScreening, saveDraftWithTitle, startApplication, submitOnPage } from './support/application-form';
 import {
   addNumberQuestion, answerObjection, award, callStatus, confirmSelection, expectRanking, fillCallSettings, formPanelAndAssign, openAwardTab,
@@ -56,10 +56,8 @@ describe('the whole grant-making path through the pages only (issue 10, proof 1)
   const open: Tab[] = [];
 
   async function signedIn(phone: string, width: number = WIDTHS.desktop): Promise<Tab> {
-    const tab = await openTab(browser, t.baseUrl!, width);
+    const tab = await signedInTab(browser, t.baseUrl!, phone, width);
     open.push(tab);
-    await signInThroughPage(tab.page, phone, PASSWORD);
-    await tab.page.getByRole('heading', { name: /工作台/ }).waitFor();
     return tab;
   }
 

@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { District, PASSWORD, TestApp, acceptInvitation, addMember, openDistrict, uniquePhone } from '../support/test-app';
 import { TINY_PDF } from '../support/organisations';
 import { applicantOrganisation, applicationContent, publishedCall, venturePeople } from '../support/calls';
-import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage, signedInTab } from './support/browser';
 
 // Sign-in, two districts and a submitted application set up over the API, then a phone and a desktop tab.
 jest.setTimeout(300_000);
@@ -131,11 +131,9 @@ describe('the app shell and read-only views in a real browser: header at 375 px,
 
     const found: string[] = [];
     for (const [who, width] of [[a.admin, WIDTHS.phone], [officer, WIDTHS.desktop]] as const) {
-      const tab = await openTab(browser, t.baseUrl!, width);
+      const tab = await signedInTab(browser, t.baseUrl!, who.phone, width);
       const { page } = tab;
       try {
-        await signInThroughPage(page, who.phone, PASSWORD);
-        await page.getByRole('heading', { name: /工作台/ }).waitFor();
         await page.goto(`/applications/${draft.body.id}`);
         const content = page.getByTestId('application-content');
         await content.waitFor();

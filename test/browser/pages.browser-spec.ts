@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { publishedCall } from '../support/calls';
 import { District, PASSWORD, TestApp, addMember, eventually, openDistrict } from '../support/test-app';
-import { WIDTHS, browserWorld, openTab, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { WIDTHS, browserWorld, openTab, screenshot, seriousA11yViolations, signInThroughPage, signedInTab } from './support/browser';
 import { inviteAndGetToken } from './support/invitations';
 
 // Whole browser journeys need more than the suite's 60 s default on a loaded 2-core machine.
@@ -70,11 +70,9 @@ describe('the main pages in a real browser: invitation, notifications, refusals,
     const m = await addMember(t, d, ['programme_officer']);
     // Every invited person is told in the app (membership.invited, delivered by the worker).
     await eventually(async () => (await m.get('/api/v1/notifications?unread=true')).body.unread >= 1, 30_000);
-    const tab = await openTab(browser, t.baseUrl!);
+    const tab = await signedInTab(browser, t.baseUrl!, m.phone);
     const { page } = tab;
     try {
-      await signInThroughPage(page, m.phone, PASSWORD);
-      await page.getByRole('heading', { name: /工作台/ }).waitFor();
       await page.getByRole('link', { name: /^消息，1 条未读$/ }).waitFor();
       await page.getByRole('link', { name: /^消息，1 条未读$/ }).click();
       await page.getByRole('heading', { name: '消息' }).waitFor();
@@ -91,11 +89,9 @@ describe('the main pages in a real browser: invitation, notifications, refusals,
 
   it('a page that does not exist and a role\'s page typed by hand show 404 and 403', async () => {
     const m = await addMember(t, d, ['reviewer']);
-    const tab = await openTab(browser, t.baseUrl!);
+    const tab = await signedInTab(browser, t.baseUrl!, m.phone);
     const { page } = tab;
     try {
-      await signInThroughPage(page, m.phone, PASSWORD);
-      await page.getByRole('heading', { name: /工作台/ }).waitFor();
       expect(await page.getByRole('link', { name: '人员与邀请' }).count()).toBe(0); // not in a reviewer's menu
       await page.goto('/settings/members');
       await page.getByRole('heading', { name: '403' }).waitFor();

@@ -1,22 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { District, TestApp, receiveInvitation, uniquePhone } from '../support/test-app';
 import { applicantOrganisation, clockOf, publishedCall, put, scoreAll, submitApplication, venturePeople } from '../support/calls';
 import { syntheticCreditCode } from '../support/organisations';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
-import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, openTab, pick, screenshot, seriousA11yViolations } from './support/browser';
 
 // A call taken through review to its public notice, then a phone journey through the portal: well over 60 s here.
 jest.setTimeout(300_000);
-
-async function checkPage(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
-  for (const width of [WIDTHS.phone, WIDTHS.desktop]) {
-    await page.setViewportSize({ width, height: 900 });
-    await ready();
-    await screenshot(page, name);
-    expect(await seriousA11yViolations(page)).toEqual([]);
-  }
-  await page.setViewportSize({ width: WIDTHS.phone, height: 900 });
-}
 
 describe('the public portal on a phone, without signing in', () => {
   const world = browserWorld();
@@ -39,17 +29,17 @@ describe('the public portal on a phone, without signing in', () => {
       await page.goto(`/portal/${d.code}`);
       await page.getByTestId('portal-district').filter({ hasText: d.name }).waitFor();
       await page.getByRole('heading', { name: '公益创投征集公告' }).waitFor();
-      await checkPage(page, 'portal-calls', () => page.getByRole('link', { name: call.title }).waitFor());
+      expect(await atBothWidths(page, 'portal-calls', () => page.getByRole('link', { name: call.title }).waitFor())).toEqual([]);
       await page.getByRole('link', { name: call.title }).click();
       await page.getByRole('heading', { name: call.title }).waitFor();
       await page.getByText('¥2,000,000.00').waitFor(); // the pool, fen shown as yuan
       await page.getByTestId('time-left').filter({ hasText: /剩余 \d+ 天 \d+ 小时/ }).waitFor();
-      await checkPage(page, 'portal-call', () => page.getByRole('heading', { name: call.title }).waitFor());
+      expect(await atBothWidths(page, 'portal-call', () => page.getByRole('heading', { name: call.title }).waitFor())).toEqual([]);
 
       await page.getByRole('link', { name: '社会组织登记', exact: true }).click();
       await page.getByRole('heading', { name: /社会组织自助登记/ }).waitFor();
       // Checked before filling: antd marks a validated Select with an aria attribute axe rejects (a shared antd issue).
-      await checkPage(page, 'portal-register', () => page.locator('form#register').getByLabel('组织名称').waitFor());
+      expect(await atBothWidths(page, 'portal-register', () => page.locator('form#register').getByLabel('组织名称').waitFor())).toEqual([]);
       const name = '望江社区发展服务中心';
       const applicantPhone = uniquePhone();
       const form = page.locator('form#register');
@@ -84,7 +74,7 @@ describe('the public portal on a phone, without signing in', () => {
 
       await page.getByRole('link', { name: '资质名录', exact: true }).click();
       await page.getByRole('heading', { name: '承接资质社会组织名录' }).waitFor();
-      await checkPage(page, 'portal-directory', () => page.getByRole('heading', { name: '承接资质社会组织名录' }).waitFor());
+      expect(await atBothWidths(page, 'portal-directory', () => page.getByRole('heading', { name: '承接资质社会组织名录' }).waitFor())).toEqual([]);
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();
@@ -119,7 +109,7 @@ describe('the public portal on a phone, without signing in', () => {
       await page.getByRole('heading', { name: /2026年金花公益创投 拟资助项目公示/ }).waitFor();
       await page.getByText('金花长者食堂').waitFor();
       await page.getByText('¥180,000.00').first().waitFor();
-      await checkPage(page, 'portal-notice', () => page.getByText('金花长者食堂').waitFor());
+      expect(await atBothWidths(page, 'portal-notice', () => page.getByText('金花长者食堂').waitFor())).toEqual([]);
 
       // Too short an objection: the server's rule, under the field it concerns.
       const form = page.locator('form#objection');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { organisationForm, organisationMember, TINY_PDF, uploadDocument } from '../support/organisations';
 import { District, PASSWORD, TestApp, addMember } from '../support/test-app';
-import { Tab, WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { Tab, WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signedInTab, signInThroughPage } from './support/browser';
 
 jest.setTimeout(180_000);
 
@@ -17,13 +17,6 @@ async function submittedOrganisation(t: TestApp, d: District, name: string) {
   const submitted = await orgAdmin.post(`/api/v1/organisations/${id}/submit`, { version: created.body.organisation.version });
   expect(submitted.status).toBe(200);
   return { id, orgAdmin };
-}
-
-async function signedIn(browser: Browser, t: TestApp, phone: string, width: number): Promise<Tab> {
-  const tab = await openTab(browser, t.baseUrl!, width);
-  await signInThroughPage(tab.page, phone, PASSWORD);
-  await tab.page.getByRole('heading', { name: /工作台/ }).waitFor();
-  return tab;
 }
 
 /** A section of a record: a tab on a wide screen, a radio button on a phone. */
@@ -54,7 +47,7 @@ describe('registry pages in a real browser: officers decide, the organisation fi
     const officer = await addMember(t, d, ['programme_officer'], { name: '项目官员' });
     const report: Record<string, string[]> = {};
 
-    const off = await signedIn(browser, t, officer.phone, WIDTHS.desktop);
+    const off = await signedInTab(browser, t.baseUrl!, officer.phone, WIDTHS.desktop);
     const org = await openTab(browser, t.baseUrl!, WIDTHS.phone);
     let second: Tab | null = null;
     try {
@@ -138,7 +131,7 @@ describe('registry pages in a real browser: officers decide, the organisation fi
       // --- two officer tabs on the same record: the second verifies, the first's return is refused as stale
       await page.reload();
       await page.locator('[data-testid="organisation-status"][data-status="submitted"]').waitFor();
-      second = await signedIn(browser, t, officer.phone, WIDTHS.desktop);
+      second = await signedInTab(browser, t.baseUrl!, officer.phone, WIDTHS.desktop);
       const p3 = second.page;
       // The workbench lists the record to verify and links to the page that decides it.
       await p3.getByTestId('workbench-group-organisation_to_verify').getByRole('link', { name }).click();
@@ -193,8 +186,8 @@ describe('registry pages in a real browser: officers decide, the organisation fi
     const finance = await addMember(t, d, ['finance_officer'], { name: '财务人员' });
     const report: Record<string, string[]> = {};
 
-    const fin = await signedIn(browser, t, finance.phone, WIDTHS.phone);
-    const adm = await signedIn(browser, t, orgAdmin.phone, WIDTHS.desktop);
+    const fin = await signedInTab(browser, t.baseUrl!, finance.phone, WIDTHS.phone);
+    const adm = await signedInTab(browser, t.baseUrl!, orgAdmin.phone, WIDTHS.desktop);
     try {
       const { page } = fin;
       await page.goto('/organisations');
@@ -237,7 +230,7 @@ describe('registry pages in a real browser: officers decide, the organisation fi
 
       // Staff read the profile but are not offered the edit form or the submission.
       const staff = await organisationMember(t, d, id, ['org_staff'], { name: '机构职员' });
-      const st = await signedIn(browser, t, staff.phone, WIDTHS.phone);
+      const st = await signedInTab(browser, t.baseUrl!, staff.phone, WIDTHS.phone);
       try {
         await st.page.goto('/my-organisation');
         await st.page.getByTestId('organisation-facts').waitFor();

@@ -1,6 +1,6 @@
 import type { Browser, Locator } from 'playwright-core';
 import { District, PASSWORD, TestApp, addMember, login, openDistrict } from '../support/test-app';
-import { browserWorld, openTab, pick, signInThroughPage } from './support/browser';
+import { browserWorld, openTab, pick, signInThroughPage, signedInTab } from './support/browser';
 
 // Whole browser journeys need more than the suite's 60 s default on a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -88,10 +88,8 @@ describe('signing in and staying signed in, in a real browser', () => {
 
   it('a session revoked elsewhere (sign out everywhere) lands on the sign-in page with the reason', async () => {
     const m = await addMember(t, d, ['programme_officer']);
-    const tab = await openTab(browser, t.baseUrl!);
+    const tab = await signedInTab(browser, t.baseUrl!, m.phone);
     try {
-      await signInThroughPage(tab.page, m.phone, PASSWORD);
-      await tab.page.getByRole('heading', { name: /工作台/ }).waitFor();
       const elsewhere = await login(t, m.phone, PASSWORD, d.code);
       await elsewhere.post('/api/v1/auth/logout-all').expect(204);
       await tab.page.getByRole('link', { name: '消息', exact: true }).click();

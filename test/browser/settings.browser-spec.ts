@@ -1,21 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { District, PASSWORD, TestApp, addMember, receiveInvitation, uniquePhone } from '../support/test-app';
 import { put } from '../support/calls';
-import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, openTab, pick, signInThroughPage, signedInTab } from './support/browser';
 
 // Several page journeys with sign-ins and a mail round trip on a loaded 2-core machine.
 jest.setTimeout(300_000);
-
-/** Both widths of a main page: a screenshot each and no serious accessibility violation. */
-async function checkPage(page: Page, name: string, ready: () => Promise<unknown>): Promise<void> {
-  for (const width of [WIDTHS.desktop, WIDTHS.phone]) {
-    await page.setViewportSize({ width, height: 900 });
-    await ready();
-    await screenshot(page, name);
-    expect(await seriousA11yViolations(page)).toEqual([]);
-  }
-  await page.setViewportSize({ width: WIDTHS.desktop, height: 900 });
-}
 
 describe('district settings in a real browser: people, places, the holiday calendar', () => {
   const world = browserWorld();
@@ -29,15 +18,13 @@ describe('district settings in a real browser: people, places, the holiday calen
   });
 
   it('the admin invites a person through the page (a bad e-mail refused on its field) and the invitation mail arrives', async () => {
-    const tab = await openTab(browser, t.baseUrl!);
+    const tab = await signedInTab(browser, t.baseUrl!, adminPhone);
     const { page } = tab;
     try {
-      await signInThroughPage(page, adminPhone, PASSWORD);
-      await page.getByRole('heading', { name: /工作台/ }).waitFor();
       await page.goto('/settings/members');
       await page.getByRole('heading', { name: '人员与邀请' }).waitFor();
       await page.getByRole('row').filter({ hasText: '设置管理员' }).waitFor();
-      await checkPage(page, 'settings-members', () => page.getByRole('row').filter({ hasText: '设置管理员' }).waitFor());
+      expect(await atBothWidths(page, 'settings-members', () => page.getByRole('row').filter({ hasText: '设置管理员' }).waitFor(), [WIDTHS.desktop, WIDTHS.phone])).toEqual([]);
 
       const phone = uniquePhone();
       await page.getByRole('button', { name: '邀请人员' }).click();
@@ -92,11 +79,9 @@ describe('district settings in a real browser: people, places, the holiday calen
   });
 
   it('the admin adds a street and a community under it and sees both in the tree; a bad division code is refused', async () => {
-    const tab = await openTab(browser, t.baseUrl!);
+    const tab = await signedInTab(browser, t.baseUrl!, adminPhone);
     const { page } = tab;
     try {
-      await signInThroughPage(page, adminPhone, PASSWORD);
-      await page.getByRole('heading', { name: /工作台/ }).waitFor();
       await page.goto('/settings/places');
       await page.getByRole('heading', { name: '街道与社区' }).waitFor();
       await page.getByText(d.name).first().waitFor();
@@ -120,7 +105,7 @@ describe('district settings in a real browser: people, places, the holiday calen
       await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
       await dialog.waitFor({ state: 'hidden' });
       await page.locator('[data-testid="place-node"][data-name="望江社区"]').waitFor();
-      await checkPage(page, 'settings-places', () => page.locator('[data-testid="place-node"][data-name="望江社区"]').waitFor());
+      expect(await atBothWidths(page, 'settings-places', () => page.locator('[data-testid="place-node"][data-name="望江社区"]').waitFor(), [WIDTHS.desktop, WIDTHS.phone])).toEqual([]);
 
       const tree = await d.admin.get('/api/v1/places/tree');
       const street = tree.body.children.find((c: { name: string }) => c.name === '望江街道');
@@ -133,11 +118,9 @@ describe('district settings in a real browser: people, places, the holiday calen
   });
 
   it('the admin adds a holiday to the calendar; a date that does not exist is refused with the server\'s message', async () => {
-    const tab = await openTab(browser, t.baseUrl!, WIDTHS.phone);
+    const tab = await signedInTab(browser, t.baseUrl!, adminPhone, WIDTHS.phone);
     const { page } = tab;
     try {
-      await signInThroughPage(page, adminPhone, PASSWORD);
-      await page.getByRole('heading', { name: /工作台/ }).waitFor();
       await page.goto('/settings/district');
       await page.getByRole('heading', { name: '节假日与调休日历' }).waitFor();
 
@@ -155,7 +138,7 @@ describe('district settings in a real browser: people, places, the holiday calen
       const listed = await d.admin.get('/api/v1/district-holidays?year=2027');
       expect(listed.body.items).toEqual([{ day: '2027-02-10', kind: 'holiday', name: '春节' }]);
 
-      await checkPage(page, 'settings-district', () => page.getByTestId('holiday-day').first().waitFor());
+      expect(await atBothWidths(page, 'settings-district', () => page.getByTestId('holiday-day').first().waitFor(), [WIDTHS.desktop, WIDTHS.phone])).toEqual([]);
 
       // The project rules: a threshold out of range is refused on its field, in the server's words.
       const settings = page.locator('form#projectSettings');

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../../../bench/chromium';
-import { District, TestApp, eventually, openDistrict, startTestApp } from '../../support/test-app';
+import { District, PASSWORD, TestApp, eventually, openDistrict, startTestApp } from '../../support/test-app';
 
 export { launchBrowser } from '../../../bench/chromium';
 
@@ -77,6 +77,19 @@ export async function signInThroughPage(page: Page, login: string, password: str
   await page.getByRole('button', { name: /^(登\s?录|Sign in)$/ }).click();
 }
 
+/** A new tab at `width`, signed in through the sign-in page as `login` (password PASSWORD), once its workbench shows. */
+export async function signedInTab(browser: Browser, baseUrl: string, login: string, width: number = WIDTHS.desktop): Promise<Tab> {
+  const tab = await openTab(browser, baseUrl, width);
+  try {
+    await signInThroughPage(tab.page, login, PASSWORD);
+    await tab.page.getByRole('heading', { name: /工作台/ }).waitFor();
+    return tab;
+  } catch (e) {
+    await tab.close();
+    throw e;
+  }
+}
+
 const ARTEFACTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts', 'screenshots');
 
 /** Screenshot kept as a CI artefact (not committed): test-artifacts/screenshots/<page>-<width>.png. */
@@ -101,16 +114,19 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-/** Screenshot and accessibility check of the page as it stands, at the phone and the desktop width; ends at phone width. */
-export async function atBothWidths(page: Page, name: string, ready: () => Promise<unknown>): Promise<string[]> {
+/**
+ * Screenshot and accessibility check of the page as it stands at each width (the phone, then the desktop, unless
+ * given), `ready` awaited at each; ends at the first width. Returns the serious violations, each named by its width.
+ */
+export async function atBothWidths(page: Page, name: string, ready: () => Promise<unknown>, widths: number[] = [WIDTHS.phone, WIDTHS.desktop]): Promise<string[]> {
   const found: string[] = [];
-  for (const width of [WIDTHS.phone, WIDTHS.desktop]) {
+  for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
     await ready();
     await screenshot(page, name);
     found.push(...(await seriousA11yViolations(page)).map((v) => `${width}px ${v}`));
   }
-  await page.setViewportSize({ width: WIDTHS.phone, height: 900 });
+  await page.setViewportSize({ width: widths[0], height: 900 });
   return found;
 }
 
