@@ -30,7 +30,7 @@ const POOL = 10;
 
 // The SQL the places list runs (first page of active communities and its capped total; see keysetPage in
 // libs/database), as the raw handler sends it.
-const COUNT_SQL = `SELECT count(*)::int AS n FROM (SELECT 1 FROM places p WHERE p.status = $1 AND p.level = $2 LIMIT ${DEFAULT_LIST_COUNT_CAP + 1}) capped`;
+const COUNT_SQL = `SELECT count(*)::int AS n FROM (SELECT 1 FROM places p WHERE p.status = $1 AND p.level = $2 ORDER BY p.name ASC, p.id ASC LIMIT ${DEFAULT_LIST_COUNT_CAP + 1}) capped`;
 const LIST_SQL = `SELECT (p.name)::text AS keyset_sort_key, p.id, p.parent_id, p.level, p.kind, p.name, p.division_code, p.status, p.version,
   p.created_at, p.updated_at FROM places p WHERE p.status = $1 AND p.level = $2 ORDER BY p.name ASC, p.id ASC LIMIT $3`;
 

@@ -30,6 +30,33 @@ async function runLoad(url: string, authorization: string): Promise<Load> {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/**
+ * The plans PostgreSQL picks for the page's two statements in one district, as the application role with the
+ * district set (row-level security on): EXPLAIN ANALYZE's plan lines and execution time, so a size whose page is
+ * slow shows why.
+ */
+async function plansIn(tenantId: string): Promise<Record<string, { executionMs: number; plan: string[] }>> {
+  const probe = new Client({ connectionString: process.env.DATABASE_URL });
+  await probe.connect();
+  await probe.query('BEGIN READ ONLY');
+  await probe.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  const where = `FROM places p WHERE p.status = 'active' AND p.level = 'community'`;
+  const out: Record<string, { executionMs: number; plan: string[] }> = {};
+  for (const [kind, sql] of [
+    ['count', `SELECT count(*)::int AS n FROM (SELECT 1 ${where} ORDER BY p.name ASC, p.id ASC LIMIT 10001) capped`],
+    ['page', `SELECT p.name::text AS keyset_sort_key, p.* ${where} ORDER BY p.name ASC, p.id ASC LIMIT 51`],
+  ]) {
+    for (let i = 0; i < 5; i++) await probe.query(sql); // cached pages, as under load
+    const { rows } = await probe.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+    const lines = rows.map((r: Record<string, string>) => r['QUERY PLAN']);
+    const exec = lines.find((l: string) => l.startsWith('Execution Time'));
+    out[kind] = { executionMs: Number(/([\d.]+) ms/.exec(exec ?? '')?.[1] ?? NaN), plan: lines.filter((l: string) => !/^(Planning|Execution) Time/.test(l)) };
+  }
+  await probe.query('ROLLBACK');
+  await probe.end();
+  return out;
+}
+
 async function main(): Promise<void> {
   if (SIZES.some((n) => !Number.isInteger(n) || n < 100)) throw new Error(`BENCH_SIZES must be integers ≥ 100 (got ${process.env.BENCH_SIZES})`);
   const config = { ...loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET ?? 'bench-secret-that-is-long-enough-0123456789', LOG_LEVEL: 'error' }), runWorker: false };
@@ -48,7 +75,7 @@ async function main(): Promise<void> {
   const codes = ['510107', '330102', '420103', '500156', '110101', '310101'];
   const owner = new Client({ connectionString: process.env.DATABASE_OWNER_URL });
   await owner.connect();
-  const districts: Array<{ rows: number; token: string; seedSeconds: number }> = [];
+  const districts: Array<{ rows: number; token: string; seedSeconds: number; tenantId: string }> = [];
   for (const [i, rows] of SIZES.entries()) {
     const phone = `138000009${String(80 + i).padStart(2, '0')}`;
     const opened = await post('/api/v1/platform/districts', { code: codes[i], name: `压测区${rows}`, firstAdmin: { name: '压测管理员', phone } }, op.accessToken);
@@ -56,7 +83,7 @@ async function main(): Promise<void> {
     const admin = await post('/api/v1/auth/login', { login: phone, password: 'Bench-admin-2026' });
     const started = Date.now();
     await seedPlaces(owner, opened.district.id, rows);
-    districts.push({ rows, token: `Bearer ${admin.accessToken}`, seedSeconds: (Date.now() - started) / 1000 });
+    districts.push({ rows, token: `Bearer ${admin.accessToken}`, seedSeconds: (Date.now() - started) / 1000, tenantId: opened.district.id });
   }
   await settle(owner);
   await owner.end();
@@ -72,6 +99,8 @@ async function main(): Promise<void> {
     for (const d of districts) runs.get(d.rows)!.push(await runLoad(url, d.token));
   }
   const rps = districts.map((d) => median(runs.get(d.rows)!.map((x) => x.rps)));
+  const plans: Array<Record<string, { executionMs: number; plan: string[] }>> = [];
+  for (const d of districts) plans.push(await plansIn(d.tenantId));
   const result = {
     date: new Date().toISOString(),
     machine: `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -80,6 +109,7 @@ async function main(): Promise<void> {
     sizes: districts.map((d, i) => ({
       placesPerDistrict: d.rows, seedSeconds: +d.seedSeconds.toFixed(1), medianRps: Math.round(rps[i]),
       runs: runs.get(d.rows)!.map((x) => ({ rps: Math.round(x.rps), p50: +x.p50.toFixed(1), p99: +x.p99.toFixed(1), failed: x.failed })),
+      plans: plans[i],
     })),
     // How many times slower the largest district's page is than the smallest's (target ≤ 1.5).
     slowdown: +(rps[0] / rps[rps.length - 1]).toFixed(3),

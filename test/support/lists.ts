@@ -83,7 +83,8 @@ export class ListStatements {
 /**
  * Each statement EXPLAINed as the app's role in the district, with sequential scans and sorts turned off: turned off,
  * one is still chosen when nothing else can answer, so its presence means no index matches the filter or the order.
- * A page's own order (its last ORDER BY) must come from the index; sorts inside sub-selects are not the page's.
+ * A page's own order (its last ORDER BY), and the capped count's (which walks the page's index), must come from the
+ * index; other sorts inside sub-selects are not the page's.
  * Returns the statements that failed, each with its plan.
  */
 export async function plansNeedingASort(statements: Array<{ sql: string; params: unknown[] }>, context: { tenantId: string; userId?: string }): Promise<string[]> {
@@ -97,7 +98,7 @@ export async function plansNeedingASort(statements: Array<{ sql: string; params:
         if (context.userId) await app.query(`SELECT set_config('app.user_id', $1, true)`, [context.userId]);
         for (const s of ['enable_seqscan', 'enable_sort', 'enable_incremental_sort']) await app.query(`SET LOCAL ${s} = off`);
         const plan = (await app.query(`EXPLAIN ${sql}`, params)).rows.map((r) => r['QUERY PLAN'] as string).join('\n');
-        const order = /ORDER BY ([^\n]+) LIMIT \d+\s*$/.exec(sql)?.[1];
+        const order = /ORDER BY ([^\n]+?) LIMIT \d+(\) capped)?\s*$/.exec(sql)?.[1]; // the page's, or the capped count's
         if (/Seq Scan/.test(plan) || (order && plan.includes(`Sort Key: ${order.replace(/ ASC/g, '')}`))) failures.push(`${sql}\n${plan}`);
       } finally {
         await app.query('ROLLBACK');
