@@ -8,12 +8,13 @@ import { loadConfig } from '@sanshe/common';
 import { PasswordService } from '@sanshe/auth';
 import { OperatorBootstrap } from '../src/modules/platform/operator-bootstrap.service';
 import { createApp } from '../src/bootstrap';
-import { activateFirstAdmin, seedPlaces, settle } from './seed-places';
+import { activateFirstAdmin, seedOrganisations, seedPlaces, settle } from './seed-places';
 
 /**
  * Does a list page cost the same in a small and a large district? One run: one district per size in BENCH_SIZES
  * (default 3,000 and 300,000 places), seeded as the owner in set-based SQL, then the same first page of
- * communities (`GET /places?level=community&limit=50`) through the full stack in each, alternating rounds.
+ * communities (`GET /places?level=community&limit=50`) through the full stack in each, alternating rounds; a tenth as
+ * many organisations per district, for the plans of the registry's status tabs.
  * Prints each size's throughput and smallest / largest (target ≤ 1.5).
  *
  * Env as list-bench (scripts/bench.mjs provides them; `npm run bench -- sizes`), plus BENCH_SIZES.
@@ -45,6 +46,9 @@ async function plansIn(tenantId: string): Promise<Record<string, { executionMs: 
   for (const [kind, sql] of [
     ['count', `SELECT count(*)::int AS n FROM (SELECT 1 ${where} ORDER BY p.name ASC, p.id ASC LIMIT 10001) capped`],
     ['page', `SELECT p.name::text AS keyset_sort_key, p.* ${where} ORDER BY p.name ASC, p.id ASC LIMIT 51`],
+    // The registry's status tabs (organisations: a tenth as many as places), as cappedCountsBy sends them.
+    ['organisationTabs', `SELECT v.v, (SELECT count(*)::int FROM (SELECT 1 FROM organisations o WHERE true AND o.status = v.v
+       LIMIT 10001) capped) AS n FROM unnest(ARRAY['draft','submitted','verified','returned','closed']) AS v(v)`],
   ]) {
     for (let i = 0; i < 5; i++) await probe.query(sql); // cached pages, as under load
     const { rows } = await probe.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
@@ -83,6 +87,7 @@ async function main(): Promise<void> {
     const admin = await post('/api/v1/auth/login', { login: phone, password: 'Bench-admin-2026' });
     const started = Date.now();
     await seedPlaces(owner, opened.district.id, rows);
+    await seedOrganisations(owner, opened.district.id, Math.ceil(rows / 10));
     districts.push({ rows, token: `Bearer ${admin.accessToken}`, seedSeconds: (Date.now() - started) / 1000, tenantId: opened.district.id });
   }
   await settle(owner);

@@ -22,9 +22,25 @@ export async function seedPlaces(owner: Client, tenantId: string, rows: number):
   await owner.query('COMMIT');
 }
 
+/**
+ * Fills a district with `rows` organisations as the owner, set-based like `seedPlaces`: one in ten still a draft, the
+ * rest verified, so the registry's status tabs count something in each.
+ */
+export async function seedOrganisations(owner: Client, tenantId: string, rows: number): Promise<void> {
+  await owner.query('BEGIN');
+  await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+  await owner.query(
+    `INSERT INTO organisations (tenant_id, name, credit_code, org_type, registration_authority, registered_on, legal_representative, status, source)
+     SELECT $1, '压测社会组织' || lpad(g::text, 7, '0'), '5151' || lpad(g::text, 14, '0'), 'social_service_agency', '压测区民政局', DATE '2020-01-01',
+            '法定代表人', CASE WHEN g % 10 = 0 THEN 'draft' ELSE 'verified' END, 'district'
+       FROM generate_series(1, $2) g`, [tenantId, rows]);
+  await owner.query('COMMIT');
+}
+
 /** After a bulk load: fresh statistics and a visibility map, as autovacuum would leave them on a live system. */
 export async function settle(owner: Client): Promise<void> {
   await owner.query('VACUUM ANALYZE places');
+  await owner.query('VACUUM ANALYZE organisations');
 }
 
 /**
