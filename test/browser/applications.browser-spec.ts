@@ -134,7 +134,11 @@ describe('applications in a real browser: draft, files, submit, screening, award
     try {
       await page.goto(`/applications/${draft.body.id}`);
       await page.getByTestId('remaining').filter({ hasText: '已截止' }).waitFor();
+      // The page saves, then submits; its refusal is awaited before the same request goes over the API (a version
+      // read while the page is still saving would be one behind and answer VERSION_CONFLICT instead).
+      const pageRefused = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith(`/api/v1/applications/${draft.body.id}`) && r.status() >= 400);
       await page.getByRole('button', { name: '提交申报' }).click();
+      await pageRefused;
       const refusal = await a.admin.post(`/api/v1/applications/${draft.body.id}/submit`, { version: (await a.admin.get(`/api/v1/applications/${draft.body.id}`)).body.version }).expect(409);
       expect(refusal.body.code).toBe('CALL_CLOSED');
       await page.getByRole('alert').filter({ hasText: refusal.body.message['zh-CN'] }).waitFor();

@@ -56,8 +56,12 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       await a11y(page, 'calls-new', report);
       const callId = await saveCallDraft(page);
 
-      // Publishing with the closing time past: the server's refusal, on the field it concerns.
+      // Publishing with the closing time past: the server's refusal, on the field it concerns. The page saves, then
+      // asks to publish; its refusal is awaited before the same request is sent over the API with the version the
+      // page's save left (read earlier, it could be a version behind and answer 409).
+      const pagePublish = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/api/v1/calls/${callId}/publish`);
       await page.getByRole('button', { name: '保存并发布' }).click();
+      expect((await pagePublish).status()).toBe(400);
       const refused = await d.admin.post(`/api/v1/calls/${callId}/publish`, { version: (await officer.get(`/api/v1/calls/${callId}`)).body.version });
       expect(refused.status).toBe(400);
       await page.getByRole('alert').filter({ hasText: refused.body.message['zh-CN'] }).waitFor();
