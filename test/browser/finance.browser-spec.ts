@@ -107,7 +107,12 @@ describe('finance: every project\'s tranches in one list, released from the row'
     await page.evaluate('window.scrollTo(0, 0)');
     await page.locator('.ant-form-item').filter({ has: page.getByLabel('拨款状态') }).locator('.ant-select-selector').click();
     await pick(page, '已拨付');
-    await page.getByRole('button', { name: /^查\s?询$/ }).click();
+    // A full CI run under load once found no button named 查询 for 30 s while the page showed it; the table's own
+    // loading state puts a "loading" icon into the button's name. Take the form's submit button once it is not loading.
+    await page.keyboard.press('Escape');
+    const query = page.locator('.ant-pro-query-filter button.ant-btn-primary:not(.ant-btn-loading)');
+    expect((await query.innerText()).replace(/\s/g, '')).toBe('查询');
+    await query.click();
     await rowsOf(a.payload.referenceNo).getByText('拨付时间').waitFor();
     await rowsOf(c.payload.referenceNo).getByText('拨付时间').waitFor();
     expect(await page.getByTestId('tranches-table').locator('.ant-table-row').count()).toBe(2);
