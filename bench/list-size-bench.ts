@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '@sanshe/common';
+import { DEFAULT_LIST_COUNT_CAP } from '@sanshe/database';
 import { PasswordService } from '@sanshe/auth';
 import { OperatorBootstrap } from '../src/modules/platform/operator-bootstrap.service';
 import { createApp } from '../src/bootstrap';
@@ -44,11 +45,11 @@ async function plansIn(tenantId: string): Promise<Record<string, { executionMs: 
   const where = `FROM places p WHERE p.status = 'active' AND p.level = 'community'`;
   const out: Record<string, { executionMs: number; plan: string[] }> = {};
   for (const [kind, sql] of [
-    ['count', `SELECT count(*)::int AS n FROM (SELECT 1 ${where} ORDER BY p.name ASC, p.id ASC LIMIT 10001) capped`],
+    ['count', `SELECT count(*)::int AS n FROM (SELECT 1 ${where} ORDER BY p.name ASC, p.id ASC LIMIT ${DEFAULT_LIST_COUNT_CAP + 1}) capped`],
     ['page', `SELECT p.name::text AS keyset_sort_key, p.* ${where} ORDER BY p.name ASC, p.id ASC LIMIT 51`],
     // The registry's status tabs (organisations: a tenth as many as places), as cappedCountsBy sends them.
     ['organisationTabs', `SELECT v.v, (SELECT count(*)::int FROM (SELECT 1 FROM organisations o WHERE true AND o.status = v.v
-       LIMIT 10001) capped) AS n FROM unnest(ARRAY['draft','submitted','verified','returned','closed']) AS v(v)`],
+       LIMIT ${DEFAULT_LIST_COUNT_CAP + 1}) capped) AS n FROM unnest(ARRAY['draft','submitted','verified','returned','closed']) AS v(v)`],
   ]) {
     for (let i = 0; i < 5; i++) await probe.query(sql); // cached pages, as under load
     const { rows } = await probe.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
