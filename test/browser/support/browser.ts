@@ -22,7 +22,10 @@ export interface Tab {
 /**
  * A fresh browser profile (its own cookies) on the app. Console errors fail the test, except Chromium's own
  * "Failed to load resource … status of 4xx" line: it is printed for every refusal the test provokes on purpose
- * (a wrong password is a 401), and what the person sees of that refusal is asserted on the page itself.
+ * (a wrong password is a 401), and what the person sees of that refusal is asserted on the page itself. The same
+ * line for a 503 is let go too: on a loaded machine the API may answer "briefly unavailable" (a pool wait or a
+ * statement past its bound), the page asks again by itself (worthRetrying in web/src/components/problem.ts), and
+ * whether it recovered is what the test's next wait on the page proves. Both stay in the failure report's refusals.
  */
 export async function openTab(browser: Browser, baseUrl: string, width: number = WIDTHS.desktop): Promise<Tab> {
   const context = await browser.newContext({
@@ -38,7 +41,7 @@ export async function openTab(browser: Browser, baseUrl: string, width: number =
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const text = msg.text();
-    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+    if (/^Failed to load resource: the server responded with a status of (4\d\d|503)/.test(text)) return;
     errors.push(`console: ${text}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
@@ -56,16 +59,22 @@ export async function openTab(browser: Browser, baseUrl: string, width: number =
   return { context, page, errors, close };
 }
 
-/** Kept per test by the browser environment and printed only if the test fails: the page's text, its URL, the refusals. */
+/**
+ * Kept per test by the browser environment and printed only if the test fails: the page's URL, the refusals, and its
+ * main content (the layout's menu left out) on one line — a failure report is read from the tail of a CI log, so it
+ * stays a few lines per tab.
+ */
 async function reportTab(page: Page, refusals: string[], errors: string[]): Promise<void> {
   const reports = (globalThis as { __sansheTabReports?: string[] }).__sansheTabReports;
   if (!reports || page.isClosed()) return;
-  const text = await page.locator('body').innerText({ timeout: 5_000 }).catch((e: Error) => `(page text unreadable: ${e.message.split('\n')[0]})`);
+  const main = page.locator('main');
+  const where = (await main.count().catch(() => 0)) > 0 ? main.first() : page.locator('body');
+  const text = await where.innerText({ timeout: 5_000 }).catch((e: Error) => `(page text unreadable: ${e.message.split('\n')[0]})`);
   reports.push([
     `url: ${page.url()}`,
-    `API refusals: ${refusals.length ? `\n  ${refusals.slice(-10).join('\n  ')}` : 'none'}`,
+    `API refusals: ${refusals.length ? `\n  ${refusals.slice(-6).map((r) => r.slice(0, 200)).join('\n  ')}` : 'none'}`,
     `console/page errors: ${errors.length ? errors.slice(-5).join(' | ') : 'none'}`,
-    `page text (first 3000 characters):\n${text.replace(/\n{2,}/g, '\n').slice(0, 3000)}`,
+    `page text: ${text.split(/\s*\n\s*/).filter(Boolean).join(' · ').slice(0, 1500)}`,
   ].join('\n'));
 }
 

@@ -7,7 +7,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { ProblemError } from '../components/problem';
+import { worthRetrying } from '../components/problem';
 import { PUBLIC_ROUTES, ROUTES, type AppRoute } from './routes';
 import { SessionProvider, homeFor, useSession } from './session';
 import { Shell } from './Shell';
@@ -21,8 +21,8 @@ const Forbidden = lazy(() => import('../pages/errors/ForbiddenPage'));
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // A refusal (403/404/409…) will not change by asking again; only network trouble is worth a retry.
-      retry: (count, err) => !(err instanceof ProblemError) && count < 2,
+      // Network trouble and a 503 are asked again; a refusal (403/404/409…) would answer the same (see worthRetrying).
+      retry: worthRetrying,
       refetchOnWindowFocus: false,
     },
   },

@@ -24,3 +24,15 @@ export function asProblem(body: unknown, status: number): Problem {
 export function problemMessage(p: Problem, lang: string): string {
   return lang.startsWith('en') ? p.message.en : p.message['zh-CN'];
 }
+
+/**
+ * Whether a read that failed is worth asking again (TanStack Query's `retry`; its back-off is 1 s, then 2 s). Network
+ * trouble is, and so is the API's own "briefly unavailable" (503 SERVICE_UNAVAILABLE: a database too slow or a pool
+ * full for a moment, which the problem itself says to retry); a refusal (400/403/404/409…) will not change by asking
+ * again. Two retries, so a page that cannot load says so within a few seconds.
+ */
+export function worthRetrying(failures: number, err: unknown): boolean {
+  if (failures >= 2) return false;
+  if (!(err instanceof ProblemError)) return true;
+  return err.problem.status === 503;
+}
