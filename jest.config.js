@@ -54,6 +54,8 @@ module.exports = {
       // Prints what the page showed and the API's refusals when a browser test fails (see the file).
       testEnvironment: '<rootDir>/test/browser/support/environment.js',
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
+      // One retry, reported at the end of the run (see the file).
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/retry.ts'],
     },
   ],
 };

@@ -81,6 +81,9 @@ async function main() {
       // Request logs would bury jest's output; TEST_LOGS=1 shows the app's logs (see test/support/test-app.ts).
       LOG_LEVEL: process.env.TEST_LOGS === '1' ? 'log' : 'warn',
     };
+    // Browser tests that needed their one retry (test/browser/support/retry.ts) are listed at the end of the run.
+    const retriesLog = path.join(root, 'test-artifacts', 'browser-retries.log');
+    fs.rmSync(retriesLog, { force: true });
     const code = await new Promise((resolve) => {
       const child = spawn(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), `--maxWorkers=${WORKERS}`, ...process.argv.slice(2)], {
         cwd: root,
@@ -89,6 +92,9 @@ async function main() {
       });
       child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
     });
+    if (fs.existsSync(retriesLog)) {
+      console.error(`\n[test] browser tests that failed once and passed on their retry — races to fix (their failed attempts are reported above):\n${fs.readFileSync(retriesLog, 'utf8')}`);
+    }
     process.exitCode = code;
   } finally {
     for (const cleanup of cleanups) {
