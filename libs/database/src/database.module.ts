@@ -27,6 +27,10 @@ import { setListCountCap } from './keyset-page';
           // requests (and their sockets) open: a connection must be made in 5 s, a statement finish in 30 s
           // (server side, then client side as a backstop), and a transaction may not sit idle for a minute.
           connectionTimeoutMillis: 5_000,
+          // A connection idle for a minute is closed (pg's default is 10 s). Opening one costs a backend process, the
+          // SCRAM exchange and the access check's PREPARE; on a busy machine that churn between a page's bursts of
+          // requests is the likeliest way a wait went past the 5 s above (a 503 on the tranche list, loaded CI run).
+          idleTimeoutMillis: 60_000,
           statement_timeout: 30_000,
           query_timeout: 35_000,
           idle_in_transaction_session_timeout: 60_000,
