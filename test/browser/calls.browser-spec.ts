@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { District, PASSWORD, TestApp, addMember } from '../support/test-app';
-import { DAY, applicantOrganisation, clockOf, publishedCall, scoreAll, submitApplication, venturePeople } from '../support/calls';
+import { DAY, applicantOrganisation, callBody, clockOf, publishedCall, scoreAll, submitApplication, venturePeople } from '../support/calls';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
-import { WIDTHS, beijing, browserWorld, countIs, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage, signedInTab } from './support/browser';
+import { WIDTHS, atBothWidths, beijing, browserWorld, countIs, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage, signedInTab } from './support/browser';
 import {
   addNumberQuestion, answerObjection, award, callStatus, confirmSelection, expectRanking, fillCallSettings, formPanelAndAssign, openAwardTab,
-  openCallList, pressAward, publishNotice, saveCallDraft, startNewCall, weighFirstCriterion,
+  openCallList, pressAward, publishNotice, removeTranche, saveCallDraft, setCallConditions, setTranche, startNewCall, weighFirstCriterion,
 } from './support/call-editor';
 
 // A whole call from the officer's first keystroke to the organisation's acceptance: setting up the district's
@@ -162,6 +162,81 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       await tab.close();
     }
     expect(report).toEqual(Object.fromEntries(Object.keys(report).map((k) => [k, []])));
+  });
+
+  it('an officer sets who may apply, the target communities and the tranche plan; a plan whose shares miss 100 is refused', async () => {
+    const street = await d.admin.post('/api/v1/places', { parentId: d.rootPlaceId, kind: 'street', name: '簇桥街道' });
+    const communities: Array<{ id: string }> = [];
+    for (const name of ['高碑社区', '七里社区', '锦城社区']) communities.push((await d.admin.post('/api/v1/places', { parentId: street.body.id, kind: 'community', name })).body);
+    const [gaobei, qili] = communities;
+    const officer = await addMember(t, d, ['programme_officer'], { name: '陈项目官员' });
+    const draft = await officer.post('/api/v1/calls', callBody(new Date(), { title: '拨付条件测试征集' }));
+    expect(draft.status).toBe(201);
+    const callId = draft.body.id as string;
+    const tab = await signedInTab(browser, t.baseUrl!, officer.phone);
+    const { page } = tab;
+    const saving = (status: number) => page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === `/api/v1/calls/${callId}` && r.status() === status);
+    try {
+      await page.goto(`/calls/${callId}`);
+      await page.getByTestId('call-conditions').waitFor();
+      // The server's default plan (50/30/20) stands on the page; the officer makes it two tranches of 60 and 30.
+      await countIs(page.getByTestId('tranche'), 3);
+      await setCallConditions(page, { minGrade: '3A', minYearsRegistered: 2, qualifiedArea: '养老服务', requireQualification: true, communities: [['高碑', '高碑社区'], ['七里', '七里社区']] });
+      await removeTranche(page, 3, 2);
+      await setTranche(page, 1, { percent: 60 });
+      await setTranche(page, 2, { name: '服务过半拨付', addConditions: ['中期报告已审核'], spendingPercent: 50 });
+      await page.getByTestId('tranche-sum').filter({ hasText: '各期比例合计 90 / 100' }).waitFor();
+
+      // The server judges the shares: its refusal, from the page's own request, is what the page shows; nothing is saved.
+      const refusedSave = saving(400);
+      await page.getByRole('button', { name: '保存草稿' }).click();
+      const refused = await (await refusedSave).json();
+      const reason = refused.errors.find((e: { field: string }) => e.field === 'tranchePlan').zh as string;
+      expect(reason).toBe('tranchePlan：各期比例合计应为 100（现为 90）');
+      await page.getByTestId('problem-details').getByText(reason).waitFor();
+      await page.getByRole('alert').filter({ hasText: refused.message['zh-CN'] }).first().waitFor();
+      expect((await officer.get(`/api/v1/calls/${callId}`)).body.version).toBe(draft.body.version);
+
+      await setTranche(page, 2, { percent: 40 });
+      const savedOnPage = saving(200);
+      await page.getByRole('button', { name: '保存草稿' }).click();
+      await savedOnPage;
+      const saved = (await officer.get(`/api/v1/calls/${callId}`)).body;
+      expect(saved.eligibility).toEqual({ minGrade: 3, minYearsRegistered: 2, qualifiedServiceArea: 'elderly', requireQualification: true });
+      expect([...saved.communityIds].sort()).toEqual([gaobei.id, qili.id].sort());
+      expect(saved.tranchePlan).toEqual([
+        { seq: 1, name: '签约首拨', percent: 60, conditions: [{ type: 'agreement_signed' }] },
+        { seq: 2, name: '服务过半拨付', percent: 40, conditions: [{ type: 'evaluation_passed', stage: 'midterm' }, { type: 'report_approved', kind: 'interim' }, { type: 'spending_ratio', minPercent: 50 }] },
+      ]);
+
+      // Read again, the page shows what was saved.
+      await page.reload();
+      const section = page.getByTestId('call-conditions');
+      await section.locator('.ant-select-selection-item[title="七里社区"]').waitFor();
+      await section.locator('.ant-select-selection-item[title="高碑社区"]').waitFor();
+      await section.locator('.ant-select-selection-item[title="3A"]').waitFor();
+      await section.locator('.ant-select-selection-item[title="养老服务"]').waitFor();
+      await section.locator('.ant-select-selection-item[title="中期报告已审核"]').waitFor();
+      expect(await section.getByLabel('最少登记年限（年）').inputValue()).toBe('2');
+      expect(await section.getByLabel('须持有有效承接资质').getAttribute('aria-checked')).toBe('true');
+      await countIs(page.getByTestId('tranche'), 2);
+      expect(await section.getByLabel('第 1 期比例（%）').inputValue()).toBe('60');
+      expect(await section.getByLabel('第 2 期比例（%）').inputValue()).toBe('40');
+      expect(await section.getByLabel('第 2 期名称').inputValue()).toBe('服务过半拨付');
+      expect(await section.getByLabel('第 2 期支出比例不低于（%）').inputValue()).toBe('50');
+      await page.getByTestId('tranche-sum').filter({ hasText: '各期比例合计 100 / 100' }).waitFor();
+
+      // Ends at the desktop width, where the header's language switch is.
+      expect(await atBothWidths(page, 'calls-conditions', () => section.waitFor(), [WIDTHS.desktop, WIDTHS.phone])).toEqual([]);
+      await page.getByTestId('language-switch').click({ force: true });
+      await pick(page, 'English');
+      await section.getByRole('heading', { name: 'Eligibility and payment plan' }).waitFor();
+      await section.getByText('Shares add up to 100 / 100').waitFor();
+      expect(tab.errors).toEqual([]);
+    } finally {
+      if (tab.errors.length) console.error(tab.errors.join('\n'));
+      await tab.close();
+    }
   });
 
   it('on a phone, organisation staff see open calls with the time left and start an application; officials\' pages fit too', async () => {

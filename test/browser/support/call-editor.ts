@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { DAY } from '../../support/calls';
-import { beijing, countIs, day, pick } from './browser';
+import { beijing, chooseIn, countIs, day, pick } from './browser';
 
 /*
  * The officer's steps on the call pages (/calls/new and /calls/:id), shared by the call journeys and the whole
@@ -54,6 +54,63 @@ export async function fillCallSettings(page: Page, s: CallSettings, now = new Da
   await page.getByLabel('计划立项日期').fill(day(new Date(now.getTime() + 30 * DAY)));
   await page.getByLabel('项目开始日期').fill('2027-01-01');
   await page.getByLabel('项目结束日期').fill('2027-12-31');
+}
+
+/** Who may apply and where, as the officer sets them in the editor's 申报条件与拨付安排 section. */
+export interface CallConditionsInput {
+  /** e.g. '3A' */
+  minGrade: string;
+  minYearsRegistered: number;
+  /** a service area's label, e.g. '养老服务' */
+  qualifiedArea: string;
+  requireQualification: boolean;
+  /** [what is typed into the search, the community's full name] */
+  communities: Array<[string, string]>;
+}
+
+/**
+ * Sets the eligibility rules and the target communities. Each community is searched on the server by what is typed
+ * (the page's own request with `q` is awaited) before it is picked, and its chip is waited for.
+ */
+export async function setCallConditions(page: Page, c: CallConditionsInput): Promise<void> {
+  const section = page.getByTestId('call-conditions');
+  // The chosen value's (or placeholder's) span lies over a single select's input.
+  await section.getByLabel('最低评估等级').click({ force: true });
+  await pick(page, c.minGrade);
+  await section.getByLabel('最少登记年限（年）').fill(String(c.minYearsRegistered));
+  await section.getByLabel('须具备承接资质的领域').click({ force: true });
+  await pick(page, c.qualifiedArea);
+  const qualification = section.getByLabel('须持有有效承接资质');
+  if ((await qualification.getAttribute('aria-checked')) !== String(c.requireQualification)) await qualification.click();
+  const communities = section.getByLabel('目标社区', { exact: true });
+  const item = section.locator('.ant-form-item').filter({ has: communities }).last();
+  for (const [typed, name] of c.communities) {
+    const searched = page.waitForResponse((r) => {
+      const u = new URL(r.url());
+      return u.pathname === '/api/v1/places' && u.searchParams.get('q') === typed && r.status() === 200;
+    });
+    await communities.click();
+    await communities.fill(typed);
+    await searched;
+    await pick(page, name);
+    await item.locator(`.ant-select-selection-item[title="${name}"]`).waitFor();
+  }
+  await page.keyboard.press('Escape');
+}
+
+/** Changes tranche n of the plan: what is given is set, conditions (by label) are added to those there. */
+export async function setTranche(page: Page, n: number, s: { name?: string; percent?: number; addConditions?: string[]; spendingPercent?: number }): Promise<void> {
+  const section = page.getByTestId('call-conditions');
+  if (s.name !== undefined) await section.getByLabel(`第 ${n} 期名称`).fill(s.name);
+  if (s.percent !== undefined) await section.getByLabel(`第 ${n} 期比例（%）`).fill(String(s.percent));
+  if (s.spendingPercent !== undefined) await section.getByLabel(`第 ${n} 期支出比例不低于（%）`).fill(String(s.spendingPercent));
+  if (s.addConditions?.length) await chooseIn(page, `第 ${n} 期拨付条件`, ...s.addConditions);
+}
+
+/** Removes tranche n and waits for the plan to have `left` tranches. */
+export async function removeTranche(page: Page, n: number, left: number): Promise<void> {
+  await page.getByRole('button', { name: `删除第 ${n} 期` }).click();
+  await countIs(page.getByTestId('tranche'), left);
 }
 
 /** The form builder: adds question n (after n - 1 already there) of type "number", and waits for it to stand. */

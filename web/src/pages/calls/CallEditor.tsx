@@ -9,6 +9,7 @@ import { ProblemError } from '../../components/problem';
 import { useCheckedValues } from '../../components/useCheckedValues';
 import { QUESTION_TYPES, isoToLocalInput, localInputToIso, type Call } from './shared';
 import { useRoles } from '../../app/session';
+import { CallConditions, toEligibility, toTranchePlan, toTrancheRows, type EligibilityValues, type TrancheRow } from './CallConditions';
 import { chosen } from '../../components/rules';
 
 interface Question { key: string; label: string; type: string; required?: boolean; options?: string[]; multiple?: boolean }
@@ -24,6 +25,7 @@ interface Values {
   projectStartsOn: string; projectEndsOn: string; opensAt: string; closesAt: string; reviewBy: string; noticeOn: string; awardBy: string;
   sections: Section[];
   criteria: Criterion[]; scoreMin: number; scoreMax: number;
+  eligibility: EligibilityValues; communityIds: string[]; tranchePlan: TrancheRow[];
 }
 
 const NEW_CALL: Partial<Values> = {
@@ -31,6 +33,13 @@ const NEW_CALL: Partial<Values> = {
   sections: [{ key: 'basics', title: '项目基本情况', questions: [{ key: 'need', label: '需求分析', type: 'long_text', required: true }] }],
   criteria: [{ code: 'need', name: '需求精准', weight: 40 }, { code: 'design', name: '方案设计', weight: 30 }, { code: 'budget', name: '预算合理', weight: 30 }],
   scoreMin: 0, scoreMax: 10,
+  // The plan the server gives a call that names none (call-settings.ts DEFAULT_TRANCHE_PLAN), shown so it can be changed.
+  eligibility: {}, communityIds: [],
+  tranchePlan: [
+    { name: '签约首拨', percent: 50, conditions: ['agreement_signed'], spendingPercent: null },
+    { name: '中期拨付', percent: 30, conditions: ['evaluation_passed:midterm'], spendingPercent: null },
+    { name: '结项尾款', percent: 20, conditions: ['evaluation_passed:final'], spendingPercent: null },
+  ],
 };
 
 function toValues(c: Call): Values {
@@ -44,13 +53,15 @@ function toValues(c: Call): Values {
     noticeOn: c.noticeOn, awardBy: c.awardBy,
     sections: c.form.sections as Section[],
     criteria: c.rubric.criteria as Criterion[], scoreMin: c.rubric.scoreMin, scoreMax: c.rubric.scoreMax,
+    eligibility: { ...c.eligibility }, communityIds: c.communityIds, tranchePlan: toTrancheRows(c.tranchePlan),
   };
 }
 
-function toBody(v: Values) {
-  const { sections, criteria, scoreMin, scoreMax, opensAt, closesAt, reviewBy, ...rest } = v;
+function toBody(v: Values, saved?: Call) {
+  const { sections, criteria, scoreMin, scoreMax, opensAt, closesAt, reviewBy, eligibility, communityIds, tranchePlan, ...rest } = v;
   return {
     ...rest,
+    eligibility: toEligibility(eligibility), communityIds: communityIds ?? [], tranchePlan: toTranchePlan(tranchePlan ?? [], saved?.tranchePlan),
     opensAt: localInputToIso(opensAt)!, closesAt: localInputToIso(closesAt)!, reviewBy: localInputToIso(reviewBy)!,
     form: {
       sections: sections.map((s) => ({
@@ -88,7 +99,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
   };
   const save = useMutation({
     mutationFn: async (v: Values): Promise<Call> => {
-      const body = toBody(v);
+      const body = toBody(v, call);
       if (!call) return must(api.POST('/api/v1/calls', { body: body as never }));
       return must(api.PATCH('/api/v1/calls/{id}', { params: { path: { id: call.id } }, body: { ...body, version: call.version } as never }));
     },
@@ -102,7 +113,7 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
   // Publishing saves what is on the form first: the person publishes what they see, not an older saved draft.
   const publish = useMutation({
     mutationFn: async ({ c, v }: { c: Call; v: Values }) => {
-      const saved = await must(api.PATCH('/api/v1/calls/{id}', { params: { path: { id: c.id } }, body: { ...toBody(v), version: c.version } as never }));
+      const saved = await must(api.PATCH('/api/v1/calls/{id}', { params: { path: { id: c.id } }, body: { ...toBody(v, c), version: c.version } as never }));
       qc.setQueryData(['call', saved.id], saved);
       return must(api.POST('/api/v1/calls/{id}/publish', { params: { path: { id: saved.id } }, body: { version: saved.version } }));
     },
@@ -159,6 +170,8 @@ export function CallEditor({ call, onSaved }: { call?: Call; onSaved: (c: Call) 
           ))}
         </Row>
       </Card>
+
+      <CallConditions form={form} />
 
       <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('form.builder')}</h2>} style={{ marginBottom: 16 }} data-testid="form-builder">
         <Form.List name="sections">
