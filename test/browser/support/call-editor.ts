@@ -73,29 +73,41 @@ export interface CallConditionsInput {
  * (the page's own request with `q` is awaited) before it is picked, and its chip is waited for.
  */
 export async function setCallConditions(page: Page, c: CallConditionsInput): Promise<void> {
-  const section = page.getByTestId('call-conditions');
-  // The chosen value's (or placeholder's) span lies over a single select's input.
-  await section.getByLabel('最低评估等级').click({ force: true });
-  await pick(page, c.minGrade);
-  await section.getByLabel('最少登记年限（年）').fill(String(c.minYearsRegistered));
-  await section.getByLabel('须具备承接资质的领域').click({ force: true });
-  await pick(page, c.qualifiedArea);
-  const qualification = section.getByLabel('须持有有效承接资质');
+  await chooseOne(page, '最低评估等级', c.minGrade);
+  await page.getByLabel('最少登记年限（年）').fill(String(c.minYearsRegistered));
+  await chooseOne(page, '须具备承接资质的领域', c.qualifiedArea);
+  const qualification = page.getByLabel('须持有有效承接资质');
   if ((await qualification.getAttribute('aria-checked')) !== String(c.requireQualification)) await qualification.click();
-  const communities = section.getByLabel('目标社区', { exact: true });
-  const item = section.locator('.ant-form-item').filter({ has: communities }).last();
+  const communities = page.getByLabel('目标社区', { exact: true });
+  const item = page.locator('.ant-form-item').filter({ has: communities }).last();
   for (const [typed, name] of c.communities) {
     const searched = page.waitForResponse((r) => {
       const u = new URL(r.url());
       return u.pathname === '/api/v1/places' && u.searchParams.get('q') === typed && r.status() === 200;
     });
-    await communities.click();
+    if ((await communities.getAttribute('aria-expanded')) !== 'true') await communities.click();
     await communities.fill(typed);
     await searched;
     await pick(page, name);
     await item.locator(`.ant-select-selection-item[title="${name}"]`).waitFor();
   }
   await page.keyboard.press('Escape');
+}
+
+/**
+ * Chooses one entry of a single select and waits for it to stand in the field. A list that did not open (the click
+ * landing while the previous field's list was still closing: seen once) is opened once more before failing.
+ */
+async function chooseOne(page: Page, field: string, label: string): Promise<void> {
+  const input = page.getByLabel(field, { exact: true });
+  const chosen = page.locator('.ant-form-item').filter({ has: input }).last().locator(`.ant-select-selection-item[title="${label}"]`);
+  const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`);
+  for (let attempt = 1; ; attempt++) {
+    // The chosen value's (or placeholder's) span lies over a single select's input.
+    if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click({ force: true });
+    if (await option.click({ timeout: 10_000 }).then(() => chosen.waitFor({ timeout: 10_000 })).then(() => true, () => false)) return;
+    if (attempt === 2) throw new Error(`${field}: "${label}" could not be chosen`);
+  }
 }
 
 /** Changes tranche n of the plan: what is given is set, conditions (by label) are added to those there. */

@@ -87,10 +87,11 @@ export function CallConditions({ form }: { form: FormInstance }) {
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('conditions.title')}</h2>} style={{ marginBottom: 16 }} data-testid="call-conditions">
       <Typography.Title level={3} style={{ fontSize: 14 }}>{t('conditions.eligibility')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('conditions.eligibilityHint')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} md={6}>
           <Form.Item name={['eligibility', 'minGrade']} label={t('conditions.minGrade')}>
-            <Select allowClear placeholder={t('conditions.any')} options={[1, 2, 3, 4, 5].map((g) => ({ value: g, label: `${g}A` }))} />
+            <Select allowClear options={[1, 2, 3, 4, 5].map((g) => ({ value: g, label: `${g}A` }))} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
@@ -100,7 +101,7 @@ export function CallConditions({ form }: { form: FormInstance }) {
         </Col>
         <Col xs={24} md={6}>
           <Form.Item name={['eligibility', 'qualifiedServiceArea']} label={t('conditions.qualifiedServiceArea')}>
-            <Select allowClear placeholder={t('conditions.any')} options={areas.options} />
+            <Select allowClear options={areas.options} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
@@ -151,6 +152,9 @@ export function CallConditions({ form }: { form: FormInstance }) {
 }
 
 /**
+ * No placeholders on these selects: antd draws them as faint text, which axe rightly finds below contrast; the
+ * field's hint says what to type instead.
+ *
  * The district's communities, searched on the server by name (a district may have hundreds), with the chosen ones
  * named even when the current search does not list them.
  */
@@ -180,7 +184,6 @@ function CommunitySelect({ value = [], onChange, id }: { value?: string[]; onCha
   return (
     <Select id={id} mode="multiple" showSearch filterOption={false} value={value} onChange={onChange} options={options}
       searchValue={typed} onSearch={setTyped} onBlur={() => setTyped('')} loading={found.isFetching}
-      placeholder={t('conditions.communitiesPlaceholder')}
       notFoundContent={found.isFetching ? t('conditions.searching') : t('conditions.noCommunity')} />
   );
 }
