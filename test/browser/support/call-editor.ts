@@ -75,7 +75,12 @@ export interface CallConditionsInput {
 export async function setCallConditions(page: Page, c: CallConditionsInput): Promise<void> {
   await chooseOne(page, '最低评估等级', c.minGrade);
   await page.getByLabel('最少登记年限（年）').fill(String(c.minYearsRegistered));
-  await chooseOne(page, '须具备承接资质的领域', c.qualifiedArea);
+  // Thirteen areas: typed and taken with Enter, as a person does (a click on its list was seen not to take).
+  const area = page.getByLabel('须具备承接资质的领域', { exact: true });
+  await area.fill(c.qualifiedArea);
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${c.qualifiedArea}"]`).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.ant-form-item').filter({ has: area }).last().locator(`.ant-select-selection-item[title="${c.qualifiedArea}"]`).waitFor();
   const qualification = page.getByLabel('须持有有效承接资质');
   if ((await qualification.getAttribute('aria-checked')) !== String(c.requireQualification)) await qualification.click();
   const communities = page.getByLabel('目标社区', { exact: true });
@@ -102,9 +107,16 @@ async function chooseOne(page: Page, field: string, label: string): Promise<void
   const input = page.getByLabel(field, { exact: true });
   const chosen = page.locator('.ant-form-item').filter({ has: input }).last().locator(`.ant-select-selection-item[title="${label}"]`);
   const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`);
+  const selector = page.locator('.ant-form-item').filter({ has: input }).last().locator('.ant-select-selector');
   for (let attempt = 1; ; attempt++) {
-    // The chosen value's (or placeholder's) span lies over a single select's input.
-    if ((await input.getAttribute('aria-expanded')) !== 'true') await input.click({ force: true });
+    // The field as a person clicks it (the input itself lies under the chosen value's span); the keyboard once more.
+    if ((await input.getAttribute('aria-expanded')) !== 'true') {
+      if (attempt === 1) await selector.click();
+      else {
+        await input.focus();
+        await page.keyboard.press('ArrowDown');
+      }
+    }
     if (await option.click({ timeout: 10_000 }).then(() => chosen.waitFor({ timeout: 10_000 })).then(() => true, () => false)) return;
     if (attempt === 2) throw new Error(`${field}: "${label}" could not be chosen`);
   }

@@ -101,7 +101,7 @@ export function CallConditions({ form }: { form: FormInstance }) {
         </Col>
         <Col xs={24} md={6}>
           <Form.Item name={['eligibility', 'qualifiedServiceArea']} label={t('conditions.qualifiedServiceArea')}>
-            <Select allowClear options={areas.options} />
+            <Select allowClear showSearch optionFilterProp="label" options={areas.options} />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
