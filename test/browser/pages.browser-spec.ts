@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { publishedCall } from '../support/calls';
-import { District, PASSWORD, TestApp, addMember, eventually, openDistrict } from '../support/test-app';
-import { WIDTHS, browserWorld, openTab, screenshot, seriousA11yViolations, signInThroughPage, signedInTab } from './support/browser';
+import { District, PASSWORD, TestApp, addMember, eventually, openDistrict, ownerClient } from '../support/test-app';
+import { asOwnerIn } from '../support/lists';
+import { WIDTHS, browserWorld, countIs, openTab, screenshot, seriousA11yViolations, signInThroughPage, signedInTab } from './support/browser';
 import { inviteAndGetToken } from './support/invitations';
 
 // Whole browser journeys need more than the suite's 60 s default on a loaded 2-core machine.
@@ -83,6 +84,29 @@ describe('the main pages in a real browser: invitation, notifications, refusals,
       await page.getByRole('link', { name: /^消息，0 条未读$/ }).waitFor();
       // The badge and the list are two requests: wait for the list's answer to disable the button.
       await page.getByRole('button', { name: '全部标为已读', disabled: true }).waitFor();
+
+      // More than a page (the list used to show a fixed first 50 and no more): 25 newer ones, so the invitation is on
+      // page 2, reached with the cursor the server gave.
+      const owner = await ownerClient();
+      try {
+        await asOwnerIn(owner, d.tenantId,
+          `WITH e AS (INSERT INTO outbox_events (tenant_id, type, payload, dispatched_at)
+                      SELECT $1, 'test.paging', jsonb_build_object('g', g), now() FROM generate_series(1, 25) g RETURNING id, (payload->>'g')::int AS g)
+           INSERT INTO notifications (tenant_id, user_id, kind, title_zh, title_en, body_zh, body_en, data, created_at, source_event_id)
+           SELECT $1, $2, 'test.paging', '分页消息' || g, 'paging ' || g, '', '', '{}'::jsonb, now() + (g || ' seconds')::interval, e.id FROM e`,
+          [d.tenantId, m.userId]);
+      } finally {
+        await owner.end();
+      }
+      await page.reload();
+      const items = page.getByTestId('notification');
+      await countIs(items, 20);
+      await items.filter({ hasText: '分页消息25' }).waitFor();
+      await page.getByRole('button', { name: '下一页' }).click();
+      await page.getByText('第 2 页').waitFor();
+      await items.filter({ hasText: '邀请您加入' }).waitFor();
+      await countIs(items, 6);
+      await page.getByRole('button', { name: '下一页', disabled: true }).waitFor();
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();

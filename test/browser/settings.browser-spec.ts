@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { District, PASSWORD, TestApp, addMember, receiveInvitation, uniquePhone } from '../support/test-app';
+import { District, PASSWORD, TestApp, addMember, ownerClient, receiveInvitation, uniquePhone } from '../support/test-app';
+import { asOwnerIn } from '../support/lists';
 import { put } from '../support/calls';
 import { WIDTHS, atBothWidths, browserWorld, openTab, pick, signInThroughPage, signedInTab } from './support/browser';
 
@@ -149,6 +150,55 @@ describe('district settings in a real browser: people, places, the holiday calen
       expect(tooHigh.status).toBe(400);
       const fieldError = tooHigh.body.errors.find((e: { field: string }) => e.field === 'reallocationThresholdPercent');
       await settings.locator('#projectSettings_reallocationThresholdPercent_help').getByText(fieldError.zh).waitFor();
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('a community worker is invited into a community beyond the first 200, found on the server by typing its name', async () => {
+    // More communities than the picker used to load (it read a fixed first 200 by name and silently dropped the rest).
+    const owner = await ownerClient();
+    try {
+      await asOwnerIn(owner, d.tenantId, `INSERT INTO places (tenant_id, parent_id, level, kind, name) VALUES ($1, $2, 'street', 'street', '批量街道')`, [d.tenantId, d.rootPlaceId]);
+      await asOwnerIn(owner, d.tenantId,
+        `INSERT INTO places (tenant_id, parent_id, level, kind, name)
+         SELECT $1, s.id, 'community', 'community', '批量社区' || lpad(g::text, 3, '0')
+           FROM (SELECT id FROM places WHERE name = '批量街道') s, generate_series(1, 210) g`, [d.tenantId]);
+    } finally {
+      await owner.end();
+    }
+    const [target] = (await d.admin.get('/api/v1/places?level=community&q=批量社区207').expect(200)).body.items;
+    const first200 = (await d.admin.get('/api/v1/places?level=community&limit=100').expect(200)).body;
+    const second = (await d.admin.get(`/api/v1/places?level=community&limit=100&cursor=${encodeURIComponent(first200.nextCursor)}`).expect(200)).body;
+    expect([...first200.items, ...second.items].map((p: { id: string }) => p.id)).not.toContain(target.id);
+
+    const tab = await signedInTab(browser, t.baseUrl!, adminPhone, WIDTHS.phone);
+    const { page } = tab;
+    try {
+      await page.goto('/settings/members');
+      await page.getByRole('row').filter({ hasText: '设置管理员' }).waitFor();
+      await page.getByRole('button', { name: '邀请人员' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('姓名').fill('批量社区工作者');
+      await dialog.getByLabel('手机号').fill(uniquePhone());
+      await dialog.getByLabel('角色').click();
+      await pick(page, '社区工作者');
+      await dialog.locator('.ant-modal-title').click(); // closes the role list
+
+      const community = dialog.getByLabel('所在社区');
+      await community.click();
+      await community.fill('207');
+      // The search starts over once picked, without this community: its name is then read by id, not shown as a uuid.
+      const readById = page.waitForResponse((r) => r.url().endsWith(`/api/v1/places/${target.id}`) && r.ok());
+      await pick(page, '批量社区207');
+      await readById;
+      await dialog.locator('.ant-select-selection-item[title="批量社区207"]').waitFor();
+
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      await dialog.waitFor({ state: 'hidden' });
+      const listed = await d.admin.get('/api/v1/members?status=invited&q=批量社区工作者').expect(200);
+      expect(listed.body.items.map((m: { place: unknown }) => m.place)).toEqual([{ id: target.id, name: '批量社区207' }]);
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();

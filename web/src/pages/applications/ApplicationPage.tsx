@@ -12,6 +12,7 @@ import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
+import { CommunitySelect } from '../../components/CommunitySelect';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { Remaining } from '../../components/Remaining';
@@ -170,11 +171,6 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
   const [error, setError] = useState<unknown>(null);
   const [stale, setStale] = useState(false);
   const initial = useMemo(() => valuesOf(app), [app.id]); // eslint-disable-line react-hooks/exhaustive-deps
-  const communities = useQuery({
-    queryKey: ['places', 'communities'],
-    queryFn: () => must(api.GET('/api/v1/places', { params: { query: { level: 'community', limit: 200, status: 'active' } } })),
-  });
-  const allowed = (communities.data?.items ?? []).filter((p) => !call.communityIds.length || call.communityIds.includes(p.id));
   const files = useAttachments(app.id);
   const fresh = (saved: Application) => qc.setQueryData(['applications', app.id], saved);
 
@@ -249,7 +245,7 @@ function DraftForm({ app, call }: { app: Application; call: Call }) {
           <Input.TextArea rows={2} />
         </Form.Item>
         <Form.Item name="communityIds" label={t('fields.communities')}>
-          <Select mode="multiple" loading={communities.isPending} options={allowed.map((p) => ({ value: p.id, label: p.name }))} />
+          <CommunitySelect multiple within={call.communityIds} />
         </Form.Item>
         <Form.Item name="serviceAreas" label={t('fields.serviceAreas')}>
           <Select mode="multiple" options={areas.options} />

@@ -1,13 +1,14 @@
 import { useMemo, useRef, useState } from 'react';
 import { Button, Card, Empty, Grid, List, Space, Spin, Typography } from 'antd';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { cursorPages } from '../../components/cursorPages';
+import { Pager, useCursorPages } from '../../components/Pager';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Remaining } from '../../components/Remaining';
 import { CALL_MANAGERS, CALL_STATUSES, CallStatusTag, type Call } from './shared';
@@ -73,9 +74,11 @@ function OfficialCalls({ canCreate }: { canCreate: boolean }) {
 function OpenCalls() {
   const { t } = useTranslation('calls');
   const navigate = useNavigate();
+  const pages = useCursorPages('open');
   const list = useQuery({
-    queryKey: ['calls', 'open'],
-    queryFn: () => must(api.GET('/api/v1/calls', { params: { query: { status: 'published', limit: 50 } } })),
+    queryKey: ['calls', 'open', pages.cursor],
+    queryFn: () => must(api.GET('/api/v1/calls', { params: { query: { status: 'published', limit: PAGE_SIZE, cursor: pages.cursor } } })),
+    placeholderData: keepPreviousData,
   });
   const start = useMutation({
     mutationFn: (callId: string) => must(api.POST('/api/v1/calls/{callId}/applications', { params: { path: { callId } }, body: {} })),
@@ -86,7 +89,7 @@ function OpenCalls() {
     <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>{t('list.openTitle')}</h1>}>
       <ProblemAlert error={list.error ?? start.error} />
       {list.isPending && <Spin aria-label={t('common.loading', { ns: 'common' })} />}
-      {list.data && open.length === 0 && <Empty description={t('list.noneOpen')} />}
+      {list.data && open.length === 0 && pages.index === 0 && !list.data.nextCursor && <Empty description={t('list.noneOpen')} />}
       {open.length > 0 && <List
         dataSource={open}
         renderItem={(c) => (
@@ -111,6 +114,9 @@ function OpenCalls() {
           </List.Item>
         )}
       />}
+      {(pages.index > 0 || list.data?.nextCursor) && (
+        <Pager label={t('paging.label', { ns: 'common' })} pages={pages} total={list.data?.total} nextCursor={list.data?.nextCursor} />
+      )}
     </Card>
   );
 }

@@ -1,17 +1,23 @@
 import { Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
+import { Pager, useCursorPages } from '../../components/Pager';
 import { ProblemAlert } from '../../components/ProblemAlert';
+
+/** A page of notifications; older ones are a "next" away (the API pages by cursor, newest first). */
+const PAGE = 20;
 
 export default function NotificationsPage() {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const en = i18n.language === 'en';
+  const pages = useCursorPages('notifications');
   const list = useQuery({
-    queryKey: ['notifications', 'list'],
-    queryFn: () => must(api.GET('/api/v1/notifications', { params: { query: { limit: 50 } } })),
+    queryKey: ['notifications', 'list', pages.cursor],
+    queryFn: () => must(api.GET('/api/v1/notifications', { params: { query: { limit: PAGE, cursor: pages.cursor } } })),
+    placeholderData: keepPreviousData,
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['notifications'] });
   const readOne = useMutation({
@@ -49,6 +55,9 @@ export default function NotificationsPage() {
           </List.Item>
         )}
       />
+      {(pages.index > 0 || list.data?.nextCursor) && (
+        <Pager label={t('paging.label')} pages={pages} total={list.data?.total} nextCursor={list.data?.nextCursor} />
+      )}
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../api/client';
 import type { Role } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
+import { CommunitySelect } from '../../components/CommunitySelect';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { cursorPages } from '../../components/cursorPages';
@@ -150,15 +151,6 @@ export default function MembersPage() {
   );
 }
 
-/** Communities, for community staff (社区工作者 belong to one community). */
-function useCommunities(enabled: boolean) {
-  return useQuery({
-    queryKey: ['places', 'communities'],
-    enabled,
-    queryFn: () => must(api.GET('/api/v1/places', { params: { query: { level: 'community', limit: 200 } } })),
-  });
-}
-
 function useFormSubmit<T>(form: FormInstance<T>, call: (values: T) => Promise<unknown>, onDone: () => void) {
   const { i18n } = useTranslation();
   return useMutation({
@@ -177,7 +169,6 @@ function InviteModal({ onClose }: { onClose: (done: boolean) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<InviteValues>();
   const roles = Form.useWatch('roles', form) ?? [];
-  const communities = useCommunities(roles.includes('community_staff'));
   const submit = useFormSubmit<InviteValues>(form, (v) => must(api.POST('/api/v1/members/invitations', {
     body: { name: v.name, roles: v.roles, phone: v.phone || undefined, email: v.email || undefined, placeId: v.placeId, title: v.title || undefined },
   })), () => {
@@ -203,8 +194,7 @@ function InviteModal({ onClose }: { onClose: (done: boolean) => void }) {
         </Form.Item>
         {roles.includes('community_staff') && (
           <Form.Item name="placeId" label={t('members.community')}>
-            <Select showSearch optionFilterProp="label" loading={communities.isPending}
-              options={(communities.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+            <CommunitySelect />
           </Form.Item>
         )}
         <Form.Item name="title" label={t('members.title')}>

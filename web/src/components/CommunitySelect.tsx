@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { Select } from 'antd';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, must } from '../api/client';
+
+/** How many matches one search shows; a person narrows by typing rather than scrolling hundreds. */
+const MATCHES = 20;
+/** Wait this long after the last keystroke before asking the server, so typing a name costs one request, not one per key. */
+const DEBOUNCE_MS = 300;
+
+type Value = string | string[] | undefined;
+
+export interface CommunitySelectProps {
+  /** From Form.Item: one id, or several with `multiple`. */
+  value?: Value;
+  onChange?: (value: Value) => void;
+  /** Several communities (a call's or an application's), else exactly one (a community worker's). */
+  multiple?: boolean;
+  /** Only these may be picked (a call open to some communities only); empty or absent = every active community. */
+  within?: string[];
+  id?: string;
+  disabled?: boolean;
+  placeholder?: string;
+  style?: CSSProperties;
+  'aria-label'?: string;
+}
+
+/**
+ * The one picker for the district's communities. A large district has hundreds, so the server searches them by name
+ * as the person types (`GET /places?level=community&q=`) instead of the page loading a fixed first page and silently
+ * dropping the rest. A chosen community the current search did not return is read by id, so a saved choice always
+ * shows its name rather than its uuid. With `within`, the allowed communities are read by id (a call names a handful)
+ * and matched locally.
+ */
+export function CommunitySelect({ value, onChange, multiple, within, ...rest }: CommunitySelectProps) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+
+  const restricted = !!within?.length;
+  const search = useQuery({
+    queryKey: ['places', 'communities', 'search', q],
+    enabled: !restricted,
+    queryFn: () => must(api.GET('/api/v1/places', { params: { query: { level: 'community', status: 'active', q: q || undefined, limit: MATCHES } } })),
+    placeholderData: keepPreviousData,
+  });
+
+  const chosen = useMemo(() => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]), [value]);
+  const found = new Map((search.data?.items ?? []).map((p) => [p.id, p.name]));
+  // Read by id: every allowed community when restricted, else only the chosen ones this search did not bring.
+  const byId = restricted ? within! : chosen.filter((id) => !found.has(id));
+  const reads = useQueries({
+    queries: byId.map((id) => ({
+      queryKey: ['places', 'one', id],
+      queryFn: () => must(api.GET('/api/v1/places/{id}', { params: { path: { id } } })),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  const read = new Map<string, { name: string; status: string }>();
+  reads.forEach((r) => { if (r.data) read.set(r.data.id, r.data); });
+
+  let options: Array<{ value: string; label: string }>;
+  if (restricted) {
+    const needle = typed.trim();
+    options = within!
+      .flatMap((id) => { const p = read.get(id); return p && p.status === 'active' && p.name.includes(needle) ? [{ value: id, label: p.name }] : []; });
+  } else {
+    options = [...found].map(([id, name]) => ({ value: id, label: name }));
+  }
+  // antd shows a chosen value without an option as its raw id; give it its name (or a neutral word while it loads).
+  for (const id of chosen) {
+    if (!options.some((o) => o.value === id)) options.push({ value: id, label: read.get(id)?.name ?? found.get(id) ?? t('common.loading') });
+  }
+  const loading = restricted ? reads.some((r) => r.isPending) : search.isFetching;
+
+  return (
+    <Select
+      {...rest}
+      mode={multiple ? 'multiple' : undefined}
+      value={value}
+      onChange={(v: Value) => { setTyped(''); onChange?.(v); }}
+      showSearch
+      // The server already matched the name; antd must not filter its answer again by the half-typed text.
+      filterOption={false}
+      searchValue={typed}
+      onSearch={setTyped}
+      onBlur={() => setTyped('')}
+      loading={loading}
+      allowClear
+      options={options}
+      notFoundContent={loading ? t('common.loading') : t('communitySelect.none')}
+    />
+  );
+}
