@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import type { FormInstance } from 'antd';
-import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, must, type Schemas } from '../../api/client';
+import type { Schemas } from '../../api/client';
+import { CommunitySelect } from '../../components/CommunitySelect';
 import { useServiceAreas } from '../../components/serviceAreas';
 
 type Condition = Schemas['TrancheCondition'];
@@ -78,6 +77,8 @@ export function shareSum(rows: TrancheRow[] | undefined): number {
  * Who may apply, which communities the call is for, and how the grant is paid out. The page checks what a field can
  * check; whether the shares add up is the server's to judge (its refusal lands on the plan), as finance relies on it.
  */
+// No placeholders on these selects: antd draws them as faint text, which axe finds below contrast; the hint says
+// that an empty rule does not limit.
 export function CallConditions({ form }: { form: FormInstance }) {
   const { t } = useTranslation('calls');
   const areas = useServiceAreas();
@@ -112,7 +113,7 @@ export function CallConditions({ form }: { form: FormInstance }) {
       </Row>
 
       <Form.Item name="communityIds" label={t('conditions.communities')} extra={t('conditions.communitiesHint')}>
-        <CommunitySelect />
+        <CommunitySelect multiple />
       </Form.Item>
 
       <Typography.Title level={3} style={{ fontSize: 14 }}>{t('conditions.tranches')}</Typography.Title>
@@ -148,42 +149,5 @@ export function CallConditions({ form }: { form: FormInstance }) {
         )}
       </Form.List>
     </Card>
-  );
-}
-
-/**
- * No placeholders on these selects: antd draws them as faint text, which axe rightly finds below contrast; the
- * field's hint says what to type instead.
- *
- * The district's communities, searched on the server by name (a district may have hundreds), with the chosen ones
- * named even when the current search does not list them.
- */
-function CommunitySelect({ value = [], onChange, id }: { value?: string[]; onChange?: (v: string[]) => void; id?: string }) {
-  const { t } = useTranslation('calls');
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  // Asks once the person pauses, not on every keystroke.
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const found = useQuery({
-    queryKey: ['places', 'communities', 'search', q],
-    queryFn: () => must(api.GET('/api/v1/places', { params: { query: { level: 'community', status: 'active', limit: 50, ...(q ? { q } : {}) } } })),
-  });
-  const listed = new Map((found.data?.items ?? []).map((p) => [p.id, p.name]));
-  const chosen = useQueries({
-    queries: value.filter((v) => !listed.has(v)).map((placeId) => ({
-      queryKey: ['place', placeId],
-      queryFn: () => must(api.GET('/api/v1/places/{id}', { params: { path: { id: placeId } } })),
-    })),
-  });
-  const names = new Map(listed);
-  for (const c of chosen) if (c.data) names.set(c.data.id, c.data.name);
-  const options = [...new Set([...value, ...listed.keys()])].map((v) => ({ value: v, label: names.get(v) ?? '…' }));
-  return (
-    <Select id={id} mode="multiple" showSearch filterOption={false} value={value} onChange={onChange} options={options}
-      searchValue={typed} onSearch={setTyped} onBlur={() => setTyped('')} loading={found.isFetching}
-      notFoundContent={found.isFetching ? t('conditions.searching') : t('conditions.noCommunity')} />
   );
 }
