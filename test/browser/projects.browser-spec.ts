@@ -247,6 +247,7 @@ describe('projects, reports, finance and evaluations in a real browser', () => {
     const orgTranche = org.page.getByTestId('tranche-2');
     await orgTranche.getByText('已冻结').waitFor();
     await orgTranche.getByText(second.frozenReason).waitFor();
+    await orgTranche.getByTestId('frozen-at').waitFor();
     await countIs(org.page.getByRole('button', { name: /^解冻/ }), 0);
 
     // The officer: an empty reason is refused by the server, in its words; with a reason the tranche is pending again.

@@ -6946,6 +6946,11 @@ export interface components {
              */
             amountFen: string;
             conditions: components["schemas"]["ProjectsUnfreezeCondition"][];
+            /**
+             * Format: date-time
+             * @description 冻结时间（评估不合格时）；未冻结为 null
+             */
+            frozenAt: string | null;
             frozenReason: string | null;
             /** Format: uuid */
             id: string;
@@ -7000,6 +7005,11 @@ export interface components {
             amountFen: string;
             checks: components["schemas"]["ProjectTrancheCheck"][];
             conditions: components["schemas"]["ProjectsUnfreezeCondition"][];
+            /**
+             * Format: date-time
+             * @description 冻结时间（评估不合格时）；未冻结为 null
+             */
+            frozenAt: string | null;
             frozenReason: string | null;
             /** Format: uuid */
             id: string;
@@ -7854,6 +7864,11 @@ export interface components {
             amountFen: string;
             checks: components["schemas"]["ProjectTrancheCheck"][];
             conditions: components["schemas"]["ProjectsUnfreezeCondition"][];
+            /**
+             * Format: date-time
+             * @description 冻结时间（评估不合格时）；未冻结为 null
+             */
+            frozenAt: string | null;
             frozenReason: string | null;
             /** Format: uuid */
             id: string;

@@ -131,6 +131,7 @@ function StatusCell({ row }: { row: Row }) {
       </Space>
       {row.releasedAt && <span>{t('tranches.releasedAt')} <DateTime value={row.releasedAt} /></span>}
       {row.frozenReason && <span style={{ color: TONES.bad.color }}>{t('tranches.frozenReason')}: {row.frozenReason}</span>}
+      {row.frozenAt && <span data-testid="frozen-at">{t('tranches.frozenAt')} <DateTime value={row.frozenAt} /></span>}
     </Space>
   );
 }

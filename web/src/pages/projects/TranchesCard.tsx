@@ -25,6 +25,7 @@ export function TrancheItem({ projectId, tranche }: { projectId: string; tranche
         </Space>
         {tranche.releasedAt && <span>{t('tranche.releasedAt')} <DateTime value={tranche.releasedAt} /></span>}
         {tranche.frozenReason && <span style={{ color: TONES.bad.color }}>{t('tranche.frozenReason')}: {tranche.frozenReason}</span>}
+        {tranche.frozenAt && <span data-testid="frozen-at">{t('tranche.frozenAt')} <DateTime value={tranche.frozenAt} /></span>}
         {open && <TrancheChecks checks={tranche.checks} />}
         {open && has('finance_officer') && (
           <ReleaseButton projectId={projectId} trancheId={tranche.id} ready={tranche.ready}
