@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Compiles src/, libs/ and migrations/ to dist/ with swc (path aliases rewritten to relative requires), then builds
-// the web app (web/, Vite) into dist/web, which the API serves at /. Prints the web app's initial JavaScript size.
+// the web app (web/, Vite) into dist/web, which the API serves at /. Prints the web app's initial JavaScript size and
+// fails the build when it is over budget, so a heavy import is caught by the change that adds it, not by a reader.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNodeModules, run } from './lib/bootstrap-deps.mjs';
-import { initialJsBytes, precompress } from './lib/web-budget.mjs';
+import { INITIAL_JS_BUDGET_GZIP, initialJsBytes, precompress } from './lib/web-budget.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -19,5 +20,11 @@ if (process.env.SKIP_WEB_BUILD !== '1') {
   precompress(path.join(root, 'dist', 'web', 'assets'));
   const { files, gzip, raw } = initialJsBytes(path.join(root, 'dist', 'web'));
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.error(`[build] web app: initial JavaScript ${kb(gzip)} gzip (${kb(raw)} raw) in ${files.length} file(s); budget 400 KB gzip`);
+  console.error(`[build] web app: initial JavaScript ${kb(gzip)} gzip (${kb(raw)} raw) in ${files.length} file(s); budget ${kb(INITIAL_JS_BUDGET_GZIP)} gzip`);
+  if (gzip > INITIAL_JS_BUDGET_GZIP) {
+    console.error(`[build] FAILED: the web app's initial JavaScript is ${kb(gzip)} gzip, over its ${kb(INITIAL_JS_BUDGET_GZIP)} budget by ${kb(gzip - INITIAL_JS_BUDGET_GZIP)} (issue 10).`);
+    console.error('[build] Load the new weight lazily (a route chunk or a dynamic import()) instead of from the entry; the files counted:');
+    for (const f of files) console.error(`[build]   ${f}`);
+    process.exit(1);
+  }
 }

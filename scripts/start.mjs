@@ -72,7 +72,35 @@ async function main() {
   run('node', [cli, 'protect-personal-data'], { cwd: root, env });
   const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], { cwd: root, env, stdio: 'inherit' });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  let exited = false;
+  child.on('exit', (code) => {
+    exited = true;
+    process.exit(code ?? 0);
+  });
+  await announceWhenServing(Number(env.PORT || 3000), () => exited);
+}
+
+/**
+ * The last line a newcomer reads is where to go, printed only once the web app itself answers (not merely once the
+ * process started), so following it never lands on a refused connection. Bounded: a slow first start says so.
+ */
+async function announceWhenServing(port, exited) {
+  const url = `http://localhost:${port}/`;
+  const deadline = Date.now() + 180_000;
+  while (!exited() && Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer();
+      if (res.ok) {
+        console.error(`[start] Ready: open ${url}`);
+        return;
+      }
+    } catch {
+      // Not listening yet (or the request timed out on a busy machine): ask again.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (!exited()) console.error(`[start] ${url} has not answered within 3 minutes; once it does, open ${url}`);
 }
 
 main().catch((err) => {

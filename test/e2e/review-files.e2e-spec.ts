@@ -73,6 +73,9 @@ describe('reviewers read the files they score', () => {
       id: blind.plan, kind: 'proposal', filename: '实施方案.pdf', downloadUrl: `/api/v1/attachments/${blind.plan}/content`,
     })]);
     expect(JSON.stringify(view.body)).not.toContain('登记证书');
+    // Blind: the applicant's name is left out of the application, not sent empty.
+    expect(view.body.application).not.toHaveProperty('organisationName');
+    expect(JSON.stringify(view.body)).not.toContain('晋阳社会工作服务中心');
 
     // A reviewer who declares a conflict is replaced and loses the files with the assignment.
     const conflictedAssignment = (await assignmentsOf(conflicted)).find((x) => x.callId === blindCall.id)!;
@@ -101,5 +104,6 @@ describe('reviewers read the files they score', () => {
     const openAssignment = (await assignmentsOf(assigned)).find((x) => x.callId === openCall.id)!;
     const openView = await assigned.get(`/api/v1/reviews/assignments/${openAssignment.id}`).expect(200);
     expect(openView.body.application.attachments.map((f: { id: string }) => f.id).sort()).toEqual([open.plan, open.certificate].sort());
+    expect(openView.body.application.organisationName).toBe('晋阳社会工作服务中心');
   });
 });

@@ -77,6 +77,9 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, opts: { l
       // Port 0: the OS picks a free port, so parallel workers and a developer's `npm start` never collide.
       await app.listen(0, '127.0.0.1');
       baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+      // Links the app mails (invitations) must lead to this server, as PUBLIC_BASE_URL makes them in production; the
+      // port is known only now, and the link is built when mail is sent, from this same config object.
+      if (overrides.publicBaseUrl === undefined) config.publicBaseUrl = baseUrl;
     } else {
       await app.init();
     }

@@ -31,6 +31,8 @@ export class AssignmentApplication {
   @ApiProperty({ type: () => ApplicationCore }) core: ApplicationCore;
   @ApiProperty({ type: () => CallForm }) form: CallForm;
   @ApiProperty({ type: String, example: "银龄互助·社区长者陪伴计划" }) title: string;
+  @ApiPropertyOptional({ type: String, example: '晋阳社会工作服务中心', description: "the applying organisation's name; left out when the call is blind-reviewed, so a reviewer never learns who applied" })
+  organisationName?: string;
   @ApiProperty({ type: String, format: 'uuid' }) callId: string;
   @ApiProperty(FORM_ANSWERS) answers: Record<string, unknown>;
   @ApiProperty({ type: String, example: "为独居长者提供入户探访与集中活动。" }) summary: string;

@@ -3291,6 +3291,11 @@ export interface components {
             coFundingFen: string;
             core: components["schemas"]["ApplicationCore"];
             form: components["schemas"]["CallForm"];
+            /**
+             * @description the applying organisation's name; left out when the call is blind-reviewed, so a reviewer never learns who applied
+             * @example 晋阳社会工作服务中心
+             */
+            organisationName?: string;
             /** @example GYSB-2026-0001 */
             referenceNo: string;
             /**

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Input } from 'antd';
+import { useTranslation } from 'react-i18next';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 import { fenToYuan, yuanToFen } from './money';
@@ -17,6 +18,7 @@ export function MoneyInput({ value, onChange, id, disabled, placeholder, ...aria
   placeholder?: string;
   'aria-label'?: string;
 }) {
+  const { t } = useTranslation('common');
   const [text, setText] = useState(() => (value && /^-?\d+$/.test(value) ? fenToYuan(value, { group: false }) : (value ?? '')));
   // A value set from outside (form reset, loaded record) replaces what is shown.
   useEffect(() => {
@@ -34,7 +36,7 @@ export function MoneyInput({ value, onChange, id, disabled, placeholder, ...aria
       inputMode="decimal"
       disabled={disabled}
       placeholder={placeholder}
-      addonAfter="元"
+      addonAfter={t('money.unit')}
       value={text}
       onChange={(e) => {
         const raw = e.target.value;

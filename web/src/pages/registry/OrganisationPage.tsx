@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
-import { DateTime } from '../../components/DateTime';
+import { DateTime, formatDateTime } from '../../components/DateTime';
 import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ActionButton, DocumentList, ReasonField, Sections, StatusTag, useIsDecider } from './shared';
@@ -203,7 +203,7 @@ function Qualifications({ id, decider }: { id: string; decider: boolean }) {
                 testId="qualification-approve"
                 type="primary"
                 label={t('actions.approve')}
-                initialValues={{ serviceAreas: item.serviceAreas.map((a) => a.code), validFrom: dayjs().format('YYYY-MM-DD') }}
+                initialValues={{ serviceAreas: item.serviceAreas.map((a) => a.code), validFrom: formatDateTime(new Date(), false) }}
                 onDone={refresh}
                 submit={(v) => must(api.POST('/api/v1/organisation-qualifications/{id}/approve', {
                   params: path(item.id),

@@ -16,8 +16,6 @@ import { saveFromApi } from '../../components/download';
 import { Answer } from '../../components/Answer';
 
 type Assignment = Schemas['AssignmentResponse'];
-type FileRef = { id: string; kind: string; filename: string; kindLabel?: { zh: string; en: string } };
-type ScoreRow = { code: string; score: number; comment?: string };
 type Values = { scores: Record<string, number | null>; comment?: string };
 
 /**
@@ -58,9 +56,9 @@ export default function ReviewPage() {
 function ApplicationView({ a }: { a: Assignment }) {
   const { t, i18n } = useTranslation('reviews');
   const app = a.application;
-  const name = (app as unknown as { organisationName?: string }).organisationName;
+  const name = app.organisationName;
   const [fileError, setFileError] = useState<unknown>(null);
-  const files = app.attachments as unknown as FileRef[];
+  const files = app.attachments;
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('review.application')}</h2>} data-testid="review-application">
       <Descriptions column={1} size="small" bordered>
@@ -111,7 +109,7 @@ function ScoreCard({ a }: { a: Assignment }) {
   const { criteria, scoreMin, scoreMax } = a.call.rubric;
   const key = ['reviews', 'assignments', a.id];
   const initial = useMemo<Values>(() => ({
-    scores: Object.fromEntries(criteria.map((c) => [c.code, ((a.scores as unknown as ScoreRow[]).find((s) => s.code === c.code)?.score ?? null)])),
+    scores: Object.fromEntries(criteria.map((c) => [c.code, (a.scores.find((s) => s.code === c.code)?.score ?? null)])),
     comment: a.comment ?? '',
   }), [a.id]); // eslint-disable-line react-hooks/exhaustive-deps
   const [error, setError] = useState<unknown>(null);

@@ -3,12 +3,14 @@ import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Select, Space,
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, must } from '../../api/client';
+import { api, must, type Schemas } from '../../api/client';
 import { TIME_ZONE } from '../../components/DateTime';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 
-interface Holiday { day: string; kind: 'holiday' | 'workday'; name: string }
+/** What the add form collects: the day goes in the path, the rest is the request body. */
+type HolidayValues = Schemas['HolidayDto'] & { day: string };
+type Holiday = Schemas['DistrictHolidayResponse'];
 
 /** The working-day calendar (notice periods count working days on it) and the project rules the district sets. */
 export default function DistrictSettingsPage() {
@@ -28,14 +30,14 @@ function HolidaysCard() {
   const { message } = App.useApp();
   const thisYear = dayjs().tz(TIME_ZONE).year();
   const [year, setYear] = useState(thisYear);
-  const [form] = Form.useForm<Holiday>();
+  const [form] = Form.useForm<HolidayValues>();
   const list = useQuery({
     queryKey: ['district-holidays', year],
     queryFn: () => must(api.GET('/api/v1/district-holidays', { params: { query: { year: String(year) } } })),
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['district-holidays'] });
   const add = useMutation({
-    mutationFn: (v: Holiday) => must(api.PUT('/api/v1/district-holidays/{day}', { params: { path: { day: v.day.trim() } }, body: { kind: v.kind, name: v.name } })),
+    mutationFn: (v: HolidayValues) => must(api.PUT('/api/v1/district-holidays/{day}', { params: { path: { day: v.day.trim() } }, body: { kind: v.kind, name: v.name } })),
     onSuccess: (saved) => {
       void message.success(t('holidays.added', { day: saved.day }));
       form.resetFields(['day', 'name']);
@@ -49,7 +51,7 @@ function HolidaysCard() {
     mutationFn: (day: string) => must(api.DELETE('/api/v1/district-holidays/{day}', { params: { path: { day } } })),
     onSuccess: () => void refresh(),
   });
-  const items = (list.data?.items ?? []) as unknown as Holiday[];
+  const items = list.data?.items ?? [];
   return (
     <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('holidays.title')}</h2>} extra={
       <Select aria-label={t('holidays.year')} value={year} onChange={setYear} style={{ width: 110 }}
@@ -95,7 +97,7 @@ function HolidaysCard() {
   );
 }
 
-interface ProjectSettings { reallocationThresholdPercent: number; reminderDaysBefore: number }
+type ProjectSettings = Omit<Schemas['ProjectSettingsDto'], 'version'>;
 
 function ProjectSettingsCard() {
   const { t, i18n } = useTranslation('settings');
