@@ -4,7 +4,7 @@ import { TINY_PDF } from '../support/organisations';
 import { clockOf } from '../support/calls';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
 import { TestApp } from '../support/test-app';
-import { Tab, WIDTHS, atBothWidths, browserWorld, pick, screenshot, signedInTab } from './support/browser';
+import { Tab, WIDTHS, atBothWidths, browserWorld, countIs, pick, screenshot, signedInTab } from './support/browser';
 
 // Several people's whole sessions, with axe at two widths per page, in one test on a loaded 2-core machine.
 jest.setTimeout(480_000);
@@ -224,6 +224,63 @@ describe('projects, reports, finance and evaluations in a real browser', () => {
     await evaluator.page.getByRole('alert').filter({ hasText: again.body.message['zh-CN'] }).waitFor();
     expect(officer.errors).toEqual([]);
     expect(evaluator.errors).toEqual([]);
+  });
+
+  it('a failed evaluation freezes the unpaid tranches: the officer unfreezes one with a reason the server requires, the organisation has no unfreeze, finance opens a report\'s receipt', async () => {
+    // Set up over the API: first tranche paid, a failed mid-term evaluation (tranches 2 and 3 frozen), a receipt on the interim report.
+    const { id } = await fundedProject(t, w, { projectTitle: '社区助老餐桌' });
+    const p = await signAgreement(id);
+    afterInterimPeriod();
+    await w.finance.post(`/api/v1/projects/${id}/tranches/${p.tranches[0].id}/release`).expect(200);
+    await w.officer.post(`/api/v1/projects/${id}/evaluation-assignments`, { evaluatorMembershipId: w.evaluator.memberId }).expect(201);
+    await w.evaluator.post(`/api/v1/projects/${id}/evaluations`, { stage: 'midterm', score: 52, grade: 'unqualified', findings: '服务记录缺失', evaluatedOn: '2027-07-10' }).expect(201);
+    const second = (await w.officer.get(`/api/v1/projects/${id}/tranches`).expect(200)).body.items[1];
+    expect(second).toMatchObject({ status: 'frozen', frozenReason: expect.stringContaining('不合格') });
+    const interim = p.reports.find((r: { kind: string }) => r.kind === 'interim');
+    await t.http.post('/api/v1/attachments').set('Authorization', `Bearer ${w.orgAdminA.accessToken}`)
+      .field('ownerType', 'project_report').field('ownerId', interim.id).field('kind', 'receipt')
+      .attach('file', TINY_PDF, { filename: '发票.pdf', contentType: 'application/pdf' }).expect(201);
+
+    // The organisation sees the tranche frozen and why, and no unfreeze (the API refuses it).
+    const org = await signedIn(w.orgAdminA.phone, WIDTHS.phone);
+    await org.page.goto(`/projects/${id}`);
+    const orgTranche = org.page.getByTestId('tranche-2');
+    await orgTranche.getByText('已冻结').waitFor();
+    await orgTranche.getByText(second.frozenReason).waitFor();
+    await orgTranche.getByTestId('frozen-at').waitFor();
+    await countIs(org.page.getByRole('button', { name: /^解冻/ }), 0);
+
+    // The officer: an empty reason is refused by the server, in its words; with a reason the tranche is pending again.
+    const officer = await signedIn(w.officer.phone);
+    await officer.page.goto(`/projects/${id}`);
+    const tranche = officer.page.getByTestId('tranche-2');
+    await tranche.getByText(second.frozenReason).waitFor();
+    await tranche.getByRole('button', { name: `解冻: ${second.name}` }).click();
+    const url = `/api/v1/projects/${id}/tranches/${second.id}/unfreeze`;
+    const [answered] = await Promise.all([
+      officer.page.waitForResponse((r) => r.url().endsWith(url) && r.request().method() === 'POST'),
+      tranche.getByRole('button', { name: '确认解冻' }).click(),
+    ]);
+    expect(answered.status()).toBe(400);
+    const empty = await w.officer.post(url, { reason: '' }).expect(400);
+    await tranche.getByRole('alert').filter({ hasText: empty.body.message['zh-CN'] }).first().waitFor();
+    await tranche.getByLabel('解冻理由').fill('整改完成，复核合格');
+    await tranche.getByRole('button', { name: '确认解冻' }).click();
+    await tranche.getByText('待处理').waitFor();
+    await countIs(tranche.getByRole('button', { name: /^解冻/ }), 0);
+    const after = (await w.officer.get(`/api/v1/projects/${id}/tranches`).expect(200)).body.items;
+    expect(after.map((x: { status: string }) => x.status)).toEqual(['released', 'pending', 'frozen']);
+
+    // Finance reaches the receipts behind the spending from the project page: the bytes that went up come back.
+    const finance = await signedIn(w.finance.phone);
+    await finance.page.goto(`/projects/${id}`);
+    await finance.page.getByTestId('report-interim').getByRole('link').click();
+    await finance.page.getByTestId('receipts').getByText('发票.pdf').waitFor();
+    const [download] = await Promise.all([finance.page.waitForEvent('download'), finance.page.getByRole('button', { name: '下载票据 发票.pdf' }).click()]);
+    expect(fs.readFileSync(await download.path())).toEqual(TINY_PDF);
+    expect(org.errors).toEqual([]);
+    expect(officer.errors).toEqual([]);
+    expect(finance.errors).toEqual([]);
   });
 
   it('every main page at 1280 and 375 px: no serious accessibility violation', () => {

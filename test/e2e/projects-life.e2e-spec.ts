@@ -185,6 +185,10 @@ describe('the full life of a project over HTTP', () => {
     expect(res.body).toMatchObject({ passed: false, frozenTranches: [2, 3] });
     const tranches = (await w.officer.get(`/api/v1/projects/${id}/tranches`).expect(200)).body.items;
     expect(tranches.map((x: { status: string }) => x.status)).toEqual(['released', 'frozen', 'frozen']);
+    // Why and when (the business clock's instant of the evaluation), on the project's list and on the district's.
+    expect(tranches[1]).toMatchObject({ frozenReason: '中期评估不合格（52 分）', frozenAt: '2027-07-12T02:00:00.000Z' });
+    const listed = (await w.finance.get(`/api/v1/projects/tranches?projectId=${id}&status=frozen`).expect(200)).body.items;
+    expect(listed.map((x: { frozenAt: string }) => x.frozenAt)).toEqual(['2027-07-12T02:00:00.000Z', '2027-07-12T02:00:00.000Z']);
     const refused = await w.finance.post(`/api/v1/projects/${id}/tranches/${tranches[1].id}/release`).expect(409);
     expect(refused.body.detail.unmet.map((c: { type: string }) => c.type)).toEqual(['not_frozen', 'evaluation_passed', 'report_approved']);
     for (const s of [w.orgAdminA, w.officer]) {
@@ -193,7 +197,7 @@ describe('the full life of a project over HTTP', () => {
     }
     await w.orgAdminA.post(`/api/v1/projects/${id}/tranches/${tranches[1].id}/unfreeze`, { reason: '整改完成' }).expect(403);
     const un = await w.officer.post(`/api/v1/projects/${id}/tranches/${tranches[1].id}/unfreeze`, { reason: '整改完成，复核合格' }).expect(200);
-    expect(un.body.status).toBe('pending');
+    expect(un.body).toMatchObject({ status: 'pending', frozenReason: null, frozenAt: null });
     expect((await w.officer.post(`/api/v1/projects/${id}/tranches/${tranches[1].id}/unfreeze`, { reason: '再解冻' }).expect(409)).body.code).toBe('INVALID_STATE_TRANSITION');
   });
 

@@ -132,6 +132,7 @@ export class ProjectTranche {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) releasedEntryId: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) releasedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) frozenReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '冻结时间（评估不合格时）；未冻结为 null' }) frozenAt: string | null;
   @ApiProperty({ type: Number, example: 1 }) version: number;
   @ApiProperty({ type: () => [ProjectTrancheCheck] }) checks: ProjectTrancheCheck[];
   @ApiProperty({ type: Boolean }) ready: boolean;
@@ -285,6 +286,7 @@ export class ProjectsUnfreezeResponse {
   @ApiProperty({ type: String, nullable: true }) releasedEntryId: string | null;
   @ApiProperty({ type: String, nullable: true }) releasedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) frozenReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '冻结时间（评估不合格时）；未冻结为 null' }) frozenAt: string | null;
   @ApiProperty({ type: Number, example: 3 }) version: number;
 }
 

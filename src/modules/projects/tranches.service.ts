@@ -27,6 +27,7 @@ interface TrancheRow {
   released_entry_id: string | null;
   released_at: Date | null;
   frozen_reason: string | null;
+  frozen_at: Date | null;
   version: number;
 }
 
@@ -109,7 +110,8 @@ export class TranchesService {
   /** After a failed evaluation: every tranche not paid yet waits until an officer unfreezes it. */
   async freezeUnpaid(p: ProjectRow, reason: string): Promise<number[]> {
     const [rows]: [Array<{ seq: number }>, number] = await this.ctx.manager().query(
-      `UPDATE project_tranches SET status = 'frozen', frozen_reason = $2, version = version + 1 WHERE project_id = $1 AND status = 'pending' RETURNING seq`, [p.id, reason]);
+      `UPDATE project_tranches SET status = 'frozen', frozen_reason = $2, frozen_at = $3, version = version + 1 WHERE project_id = $1 AND status = 'pending' RETURNING seq`,
+      [p.id, reason, this.clock.now()]);
     return rows.map((r) => r.seq).sort((a, b) => a - b);
   }
 
@@ -118,7 +120,7 @@ export class TranchesService {
     const t = await this.lockTranche(projectId, trancheId);
     nextState('tranche', TRANCHE_TRANSITIONS, 'unfreeze', t.status);
     const [[done]]: [TrancheRow[], number] = await this.ctx.manager().query(
-      `UPDATE project_tranches SET status = 'pending', frozen_reason = NULL, version = version + 1 WHERE id = $1 RETURNING *`, [t.id]);
+      `UPDATE project_tranches SET status = 'pending', frozen_reason = NULL, frozen_at = NULL, version = version + 1 WHERE id = $1 RETURNING *`, [t.id]);
     await this.audit.record({ action: 'project.tranche_unfrozen', entityType: 'project_tranche', entityId: t.id, before: { status: t.status, reason: t.frozen_reason }, after: { status: 'pending', reason } });
     await this.notices.send(p, ['organisation', 'finance'], {
       kind: 'project.tranche_unfrozen', titleZh: `拨款已解冻：${p.referenceNo} 第${t.seq}期`, titleEn: `Tranche ${t.seq} unfrozen: ${p.referenceNo}`,
@@ -157,7 +159,7 @@ export class TranchesService {
   view(t: TrancheRow) {
     return {
       id: t.id, seq: t.seq, name: t.name, percent: Number(t.percent), amountFen: String(t.amount_fen), conditions: t.conditions, status: t.status,
-      releasedEntryId: t.released_entry_id, releasedAt: t.released_at, frozenReason: t.frozen_reason, version: t.version,
+      releasedEntryId: t.released_entry_id, releasedAt: t.released_at, frozenReason: t.frozen_reason, frozenAt: t.frozen_at, version: t.version,
     };
   }
 

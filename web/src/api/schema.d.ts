@@ -6951,6 +6951,11 @@ export interface components {
              */
             amountFen: string;
             conditions: components["schemas"]["ProjectsUnfreezeCondition"][];
+            /**
+             * Format: date-time
+             * @description 冻结时间（评估不合格时）；未冻结为 null
+             */
+            frozenAt: string | null;
             frozenReason: string | null;
             /** Format: uuid */
             id: string;
@@ -7005,6 +7010,11 @@ export interface components {
             amountFen: string;
             checks: components["schemas"]["ProjectTrancheCheck"][];
             conditions: components["schemas"]["ProjectsUnfreezeCondition"][];
+            /**
+             * Format: date-time
+             * @description 冻结时间（评估不合格时）；未冻结为 null
+             */
+            frozenAt: string | null;
             frozenReason: string | null;
             /** Format: uuid */
             id: string;
@@ -7859,6 +7869,11 @@ export interface components {
             amountFen: string;
             checks: components["schemas"]["ProjectTrancheCheck"][];
             conditions: components["schemas"]["ProjectsUnfreezeCondition"][];
+            /**
+             * Format: date-time
+             * @description 冻结时间（评估不合格时）；未冻结为 null
+             */
+            frozenAt: string | null;
             frozenReason: string | null;
             /** Format: uuid */
             id: string;

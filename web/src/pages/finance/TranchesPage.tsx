@@ -9,7 +9,7 @@ import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { cursorPages } from '../../components/cursorPages';
 import { TONES } from '../../components/ToneTag';
-import { ReleaseButton, StatusTag, TrancheChecks } from '../projects/shared';
+import { ReleaseButton, StatusTag, TrancheChecks, UnfreezeButton } from '../projects/shared';
 import { useRoles } from '../../app/session';
 
 type Row = Schemas['TrancheListRow'];
@@ -131,6 +131,7 @@ function StatusCell({ row }: { row: Row }) {
       </Space>
       {row.releasedAt && <span>{t('tranches.releasedAt')} <DateTime value={row.releasedAt} /></span>}
       {row.frozenReason && <span style={{ color: TONES.bad.color }}>{t('tranches.frozenReason')}: {row.frozenReason}</span>}
+      {row.frozenAt && <span data-testid="frozen-at">{t('tranches.frozenAt')} <DateTime value={row.frozenAt} /></span>}
     </Space>
   );
 }
@@ -140,16 +141,24 @@ function ConditionsCell({ row }: { row: Row }) {
   return open ? <TrancheChecks checks={row.checks} /> : null;
 }
 
-/** The release button, for finance only and only on a tranche still to pay. */
+/**
+ * The release button, for finance only and only on a tranche still to pay; on a frozen tranche, the unfreeze for the
+ * programme officer (the only role the API lets unfreeze).
+ */
 function ReleaseCell({ row, onDone }: { row: Row; onDone: () => void }) {
   const { t } = useTranslation('finance');
   const { has } = useRoles();
   const open = row.status === 'pending' || row.status === 'frozen';
-  if (!open || !has('finance_officer')) return null;
   const name = `${row.project.referenceNo} ${row.name}`;
+  const unfreeze = row.status === 'frozen' && has('programme_officer')
+    && <UnfreezeButton projectId={row.project.id} trancheId={row.id} onDone={onDone} label={`${t('tranches.unfreeze')}: ${name}`} />;
+  if (!open || !has('finance_officer')) return unfreeze || null;
   return (
-    <ReleaseButton projectId={row.project.id} trancheId={row.id} ready={row.ready} onDone={onDone}
-      label={`${t('tranches.release')}: ${name}`} done={t('tranches.releasedOk', { name })}
-      why={t(row.status === 'frozen' ? 'tranches.whyFrozen' : 'tranches.whyNot')} />
+    <>
+      {unfreeze}
+      <ReleaseButton projectId={row.project.id} trancheId={row.id} ready={row.ready} onDone={onDone}
+        label={`${t('tranches.release')}: ${name}`} done={t('tranches.releasedOk', { name })}
+        why={t(row.status === 'frozen' ? 'tranches.whyFrozen' : 'tranches.whyNot')} />
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { TONES } from '../../components/ToneTag';
-import { ReleaseButton, StatusTag, TrancheChecks } from './shared';
+import { ReleaseButton, StatusTag, TrancheChecks, UnfreezeButton } from './shared';
 import { useRoles } from '../../app/session';
 
 type Tranche = Schemas['ProjectTranche'];
@@ -25,10 +25,14 @@ export function TrancheItem({ projectId, tranche }: { projectId: string; tranche
         </Space>
         {tranche.releasedAt && <span>{t('tranche.releasedAt')} <DateTime value={tranche.releasedAt} /></span>}
         {tranche.frozenReason && <span style={{ color: TONES.bad.color }}>{t('tranche.frozenReason')}: {tranche.frozenReason}</span>}
+        {tranche.frozenAt && <span data-testid="frozen-at">{t('tranche.frozenAt')} <DateTime value={tranche.frozenAt} /></span>}
         {open && <TrancheChecks checks={tranche.checks} />}
         {open && has('finance_officer') && (
           <ReleaseButton projectId={projectId} trancheId={tranche.id} ready={tranche.ready}
             label={`${t('tranche.release')}: ${tranche.name}`} done={t('tranche.released')} />
+        )}
+        {tranche.status === 'frozen' && has('programme_officer') && (
+          <UnfreezeButton projectId={projectId} trancheId={tranche.id} label={`${t('tranche.unfreeze')}: ${tranche.name}`} />
         )}
       </Space>
     </List.Item>

@@ -1,10 +1,11 @@
-import { useRef, type ReactNode } from 'react';
-import { App, Button, Space, Typography } from 'antd';
+import { useRef, useState, type ReactNode } from 'react';
+import { App, Button, Form, Input, Space, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../api/client';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
+import { ProblemError } from '../../components/problem';
 import { TONES, ToneTag, type Tone } from '../../components/ToneTag';
 
 const STATUS_TONE: Record<string, Tone> = {
@@ -108,6 +109,56 @@ export function ReleaseButton({ projectId, trancheId, ready, label, done, why, o
         {t('tranche.release')}
       </Button>
       {!ready && why && <Typography.Text id={whyId} type="secondary">{why}</Typography.Text>}
+    </Space>
+  );
+}
+
+/**
+ * 解冻: a tranche frozen after a failed evaluation goes back to pending once the programme officer gives a reason.
+ * The reason is not checked here: the server's rule (and its refusal, shown on the field and above it) is the one rule.
+ * Callers render it only for the programme officer — the one role the API lets unfreeze.
+ */
+export function UnfreezeButton({ projectId, trancheId, label, onDone }: {
+  projectId: string; trancheId: string;
+  /** The button's accessible name: which tranche of which project. */
+  label: string;
+  onDone?: () => void;
+}) {
+  const { t, i18n } = useTranslation('projects');
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const unfreeze = useMutation({
+    mutationFn: (reason: string) => must(api.POST('/api/v1/projects/{id}/tranches/{trancheId}/unfreeze', {
+      params: { path: { id: projectId, trancheId } }, body: { reason },
+    })),
+    onSuccess: () => {
+      setOpen(false);
+      form.resetFields();
+      void message.success(t('tranche.unfrozen'));
+      void qc.invalidateQueries({ queryKey: ['projects'] });
+      onDone?.();
+    },
+    onError: (err) => {
+      if (err instanceof ProblemError) showFieldErrors(form, err.problem, i18n.language);
+    },
+  });
+  if (!open) {
+    return <Button onClick={() => setOpen(true)} aria-label={label} autoInsertSpace={false}>{t('tranche.unfreeze')}</Button>;
+  }
+  return (
+    <Space direction="vertical" style={{ width: '100%', maxWidth: 420 }} data-testid="unfreeze-form">
+      <ProblemAlert error={unfreeze.error} />
+      <Form form={form} layout="vertical" onFinish={(v) => { if (!unfreeze.isPending) unfreeze.mutate(v.reason ?? ''); }}>
+        <Form.Item name="reason" label={t('tranche.unfreezeReason')} style={{ marginBottom: 8 }}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Space wrap>
+          <Button type="primary" htmlType="submit" loading={unfreeze.isPending} autoInsertSpace={false}>{t('tranche.unfreezeConfirm')}</Button>
+          <Button onClick={() => { setOpen(false); unfreeze.reset(); form.resetFields(); }} autoInsertSpace={false}>{t('tranche.cancel')}</Button>
+        </Space>
+      </Form>
     </Space>
   );
 }
