@@ -5,7 +5,7 @@ import { District, PASSWORD, TestApp, addMember, openDistrict } from '../support
 import { TINY_PDF } from '../support/organisations';
 import { DAY, applicantOrganisation, applicationContent, clockOf, publishedCall, put, scoreAll, submitApplication, venturePeople } from '../support/calls';
 import { appropriate } from '../support/projects';
-import { WIDTHS, atBothWidths, browserWorld, chooseIn, openTab, pick, signInThroughPage, signedInTab } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, chooseIn, openTab, pick, signInThroughPage, signedInTab, switchLanguage } from './support/browser';
 import { acceptAward, draftRow, fillApplication, openAwardToAccept, passScreening, saveDraftWithTitle, startApplication, submitOnPage } from './support/application-form';
 
 // Whole journeys through several pages, each with set-up over the API: one took 180 s on the shared 2-core box
@@ -83,8 +83,7 @@ describe('applications in a real browser: draft, files, submit, screening, award
 
       expect(await atBothWidths(page, 'application-organisation', () => page.getByTestId('history').waitFor())).toEqual([]);
       // Once in English: the same page speaks English.
-      await page.getByTestId('language-switch').click();
-      await pick(page, 'English');
+      await switchLanguage(page, 'English');
       await page.getByRole('heading', { name: 'History' }).waitFor();
       await page.getByTestId('application-status').filter({ hasText: 'Submitted' }).waitFor();
       expect(tab.errors).toEqual([]);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { District, PASSWORD, TestApp, addMember } from '../support/test-app';
 import { DAY, applicantOrganisation, callBody, clockOf, publishedCall, scoreAll, submitApplication, venturePeople } from '../support/calls';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
-import { WIDTHS, atBothWidths, beijing, browserWorld, countIs, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage, signedInTab } from './support/browser';
+import { WIDTHS, atBothWidths, beijing, browserWorld, countIs, openTab, screenshot, seriousA11yViolations, signInThroughPage, signedInTab, switchLanguage } from './support/browser';
 import {
   addNumberQuestion, answerObjection, award, callStatus, confirmSelection, expectRanking, fillCallSettings, formPanelAndAssign, openAwardTab,
   openCallList, pressAward, publishNotice, removeTranche, saveCallDraft, setCallConditions, setTranche, startNewCall, weighFirstCriterion,
@@ -150,8 +150,7 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       await page.getByTestId('awards').getByText(/已确认/).waitFor();
       await a11y(page, 'calls-awards', report);
 
-      await page.getByTestId('language-switch').click({ force: true });
-      await pick(page, 'English');
+      await switchLanguage(page, 'English', { force: true });
       await page.getByRole('tab', { name: 'Awards', selected: true }).waitFor();
       await page.getByTestId('awards').getByText('Awaiting the organisation').waitFor();
       expect(tab.errors).toEqual([]);
@@ -228,8 +227,7 @@ describe('venture calls in a real browser: build, publish, review, select, notic
 
       // Ends at the desktop width, where the header's language switch is.
       expect(await atBothWidths(page, 'calls-conditions', () => section.waitFor(), [WIDTHS.desktop, WIDTHS.phone])).toEqual([]);
-      await page.getByTestId('language-switch').click({ force: true });
-      await pick(page, 'English');
+      await switchLanguage(page, 'English', { force: true });
       await section.getByRole('heading', { name: 'Eligibility and payment plan' }).waitFor();
       await section.getByText('Shares add up to 100 / 100').waitFor();
       expect(tab.errors).toEqual([]);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
 import { TestApp } from '../support/test-app';
-import { Tab, WIDTHS, atBothWidths, browserWorld, pick, screenshot, seriousA11yViolations, signedInTab } from './support/browser';
+import { Tab, WIDTHS, atBothWidths, browserWorld, pick, screenshot, seriousA11yViolations, signedInTab, switchLanguage } from './support/browser';
 
 jest.setTimeout(300_000);
 
@@ -116,8 +116,7 @@ describe('finance: every project\'s tranches in one list, released from the row'
     await rowsOf(a.payload.referenceNo).getByText('拨付时间').waitFor();
     await rowsOf(c.payload.referenceNo).getByText('拨付时间').waitFor();
     expect(await page.getByTestId('tranches-table').locator('.ant-table-row').count()).toBe(2);
-    await page.getByTestId('language-switch').click();
-    await pick(page, 'English');
+    await switchLanguage(page, 'English');
     await page.getByRole('heading', { name: 'Tranche release' }).waitFor();
     await page.getByText('Released at').first().waitFor();
     expect(errors).toEqual([]);

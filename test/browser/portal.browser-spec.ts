@@ -3,7 +3,7 @@ import { District, TestApp, receiveInvitation, uniquePhone } from '../support/te
 import { applicantOrganisation, clockOf, publishedCall, put, scoreAll, submitApplication, venturePeople } from '../support/calls';
 import { syntheticCreditCode } from '../support/organisations';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
-import { WIDTHS, atBothWidths, browserWorld, openTab, pick, screenshot, seriousA11yViolations } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, openTab, pick, screenshot, seriousA11yViolations, switchLanguage } from './support/browser';
 
 // A call taken through review to its public notice, then a phone journey through the portal: well over 60 s here.
 jest.setTimeout(300_000);
@@ -149,8 +149,7 @@ describe('the public portal on a phone, without signing in', () => {
       expect(notFound.status).toBe(404);
       await page.getByRole('alert').filter({ hasText: notFound.body.message['zh-CN'] }).waitFor();
 
-      await page.getByTestId('language-switch').click();
-      await pick(page, 'English');
+      await switchLanguage(page, 'English');
       await page.getByRole('heading', { name: 'Look up the answer to an objection' }).waitFor();
       await page.getByRole('link', { name: 'Sign in' }).waitFor();
       expect(tab.errors).toEqual([]);

@@ -4,7 +4,7 @@ import { TINY_PDF } from '../support/organisations';
 import { clockOf } from '../support/calls';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
 import { TestApp } from '../support/test-app';
-import { Tab, WIDTHS, atBothWidths, browserWorld, countIs, pick, screenshot, signedInTab } from './support/browser';
+import { Tab, WIDTHS, atBothWidths, browserWorld, countIs, pick, screenshot, signedInTab, switchLanguage } from './support/browser';
 
 // Several people's whole sessions, with axe at two widths per page, in one test on a loaded 2-core machine.
 jest.setTimeout(480_000);
@@ -77,12 +77,10 @@ describe('projects, reports, finance and evaluations in a real browser', () => {
     await check(page, 'fund');
 
     // English once, on a main page.
-    await page.getByTestId('language-switch').click();
-    await pick(page, 'English');
+    await switchLanguage(page, 'English');
     await page.getByRole('heading', { name: 'Programme fund' }).waitFor();
     await page.getByText('Record an appropriation').waitFor();
-    await page.getByTestId('language-switch').click();
-    await pick(page, '中文');
+    await switchLanguage(page, '中文');
     await page.getByRole('heading', { name: '专项资金' }).waitFor();
 
     // Tranches: the first is ready; a double click releases it once.

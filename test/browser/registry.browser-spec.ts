@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { organisationForm, organisationMember, TINY_PDF, uploadDocument } from '../support/organisations';
 import { District, PASSWORD, TestApp, addMember } from '../support/test-app';
-import { Tab, WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signedInTab, signInThroughPage } from './support/browser';
+import { Tab, WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signedInTab, signInThroughPage, switchLanguage } from './support/browser';
 
 jest.setTimeout(180_000);
 
@@ -71,12 +71,10 @@ describe('registry pages in a real browser: officers decide, the organisation fi
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
 
       // The language switch reaches this page's own strings.
-      await page.getByTestId('language-switch').click();
-      await pick(page, 'English');
+      await switchLanguage(page, 'English');
       await page.getByRole('heading', { name: 'Organisation registry' }).waitFor();
       await page.getByRole('button', { name: 'Export to Excel' }).waitFor();
-      await page.getByTestId('language-switch').click();
-      await pick(page, '中文');
+      await switchLanguage(page, '中文');
       await page.getByRole('heading', { name: '社会组织名录' }).waitFor();
 
       // --- the record: return it with a reason

@@ -3,7 +3,7 @@ import { CallClosingScheduler } from '../../src/modules/calls/call-closing.sched
 import { District, PASSWORD, Session, TestApp } from '../support/test-app';
 import { TINY_PDF } from '../support/organisations';
 import { applicantOrganisation, applicationContent, clockOf, publishedCall, put, venturePeople } from '../support/calls';
-import { WIDTHS, atBothWidths, browserWorld, openTab, pick, signInThroughPage } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, openTab, signInThroughPage, switchLanguage } from './support/browser';
 import { scoreOnPage } from './support/review-form';
 
 // A call taken through submission, screening, closing and assignment over the API, then two browser tabs.
@@ -91,8 +91,7 @@ describe('reviews in a real browser: a reviewer scores a blind application on a 
       expect((await reviewer.get(`/api/v1/reviews/assignments/${assignment.id}`).expect(200)).body.scores[0].score).toBe(8);
 
       // Once in English.
-      await page.getByTestId('language-switch').click();
-      await pick(page, 'English');
+      await switchLanguage(page, 'English');
       await page.getByRole('heading', { name: 'Scores' }).waitFor();
       await page.getByTestId('assignment-status').filter({ hasText: 'Submitted' }).waitFor();
       expect(tab.errors).toEqual([]);

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { District, PASSWORD, TestApp, addMember, ownerClient, receiveInvitation, uniquePhone } from '../support/test-app';
 import { asOwnerIn } from '../support/lists';
 import { put } from '../support/calls';
-import { WIDTHS, atBothWidths, browserWorld, openTab, pick, signInThroughPage, signedInTab } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, openTab, pick, signInThroughPage, signedInTab, switchLanguage } from './support/browser';
 
 // Several page journeys with sign-ins and a mail round trip on a loaded 2-core machine.
 jest.setTimeout(300_000);
@@ -68,8 +68,7 @@ describe('district settings in a real browser: people, places, the holiday calen
       await pick(page, '已停用');
       await page.locator('.ant-table-placeholder .ant-empty-description').getByText('暂无数据').waitFor();
 
-      await page.getByTestId('language-switch').click();
-      await pick(page, 'English');
+      await switchLanguage(page, 'English');
       await page.getByRole('button', { name: 'Invite a person' }).waitFor();
       await page.getByRole('columnheader', { name: 'Roles' }).waitFor();
       await page.locator('.ant-table-placeholder .ant-empty-description').getByText('No data').waitFor();

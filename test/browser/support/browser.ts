@@ -159,6 +159,23 @@ export async function pick(page: Page, label: string): Promise<void> {
 }
 
 /**
+ * Switches the page's language with the header's switch, as a person does, and waits until the page has switched
+ * (the app sets `<html lang>` when i18next changes language). A pick that does not take is picked once more: in a
+ * loaded CI run the English entry was clicked and the page stayed Chinese (the same lost pick `chooseIn` guards).
+ */
+export async function switchLanguage(page: Page, to: 'English' | '中文', opts: { force?: boolean } = {}): Promise<void> {
+  const switched = page.locator(to === 'English' ? 'html[lang="en"]' : 'html[lang="zh-CN"]');
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('language-switch').click({ force: opts.force });
+    await pick(page, to);
+    if (await switched.waitFor({ state: 'attached', timeout: 10_000 }).then(() => true, () => false)) return;
+    if (attempt === 2) throw new Error(`language switch: "${to}" was picked twice and the page did not switch`);
+    // The list may still be open after the lost pick: close it, so the next click opens it rather than closing it.
+    await page.keyboard.press('Escape');
+  }
+}
+
+/**
  * Chooses entries of a multi-select field, the way a person checks the chips appear: opens the list, picks each entry,
  * and waits for its chip in the field before the next. A chip that does not appear means the pick did not register
  * (seen in full CI runs: the community field empty at submit, refused by the server), so that entry is picked once
