@@ -179,7 +179,7 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
             {kind === 'indicator_target' && (
               <>
                 <Form.Item name="indicatorId" label={t('plan.indicator')} rules={[chosen(t('form.required'))]}>
-                  <Radio.Group options={project.plan.indicators.map((i) => ({ value: i.id, label: `${i.name}（${i.target} ${i.unit}）` }))} />
+                  <Radio.Group options={project.plan.indicators.map((i) => ({ value: i.id, label: t('plan.withTarget', { name: i.name, target: i.target, unit: i.unit }) }))} />
                 </Form.Item>
                 <Form.Item name="target" label={t('plan.target')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>
               </>
