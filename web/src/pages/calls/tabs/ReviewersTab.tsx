@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Grid, List, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Grid, List, Select, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { DateTime } from '../../../components/DateTime';
+import { ToneTag } from '../../../components/ToneTag';
 import { api, must, type Schemas } from '../../../api/client';
 import { type Call } from '../shared';
 
@@ -76,7 +77,6 @@ export function ReviewersTab({ call }: { call: Call }) {
                 onChange={(v: Array<{ value: string; label: string }>) => { setTyped(''); setChosen(v); }}
                 showSearch filterOption={false} searchValue={typed} onSearch={setTyped} onBlur={() => setTyped('')}
                 loading={members.isFetching} options={options} style={{ width: '100%' }}
-                placeholder={t('reviewers.searchHint')}
                 notFoundContent={members.isFetching ? t('common:common.loading') : t('reviewers.noneFound')} />
             </Form.Item>
             <Space wrap>
@@ -111,7 +111,8 @@ function ConflictList({ query }: { query: { data?: { items: Conflict[] }; error:
   const { t } = useTranslation('calls');
   const screens = Grid.useBreakpoint();
   const items = query.data?.items ?? [];
-  const kind = (c: Conflict) => <Tag color={c.kind === 'declared' ? 'orange' : 'default'}>{t(`reviewers.kind.${c.kind}`)}</Tag>;
+  // ToneTag's inks, not antd's orange: that fails AA contrast.
+  const kind = (c: Conflict) => <ToneTag tone={c.kind === 'declared' ? 'warn' : 'neutral'}>{t(`reviewers.kind.${c.kind}`)}</ToneTag>;
   const application = (c: Conflict) => <Link to={`/applications/${c.applicationId}`}>{c.referenceNo}</Link>;
   const why = (c: Conflict) => (c.kind === 'declared' ? c.reason : t('reviewers.staffReason'));
   return (
