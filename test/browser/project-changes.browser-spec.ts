@@ -4,7 +4,7 @@ import { TestApp } from '../support/test-app';
 import { Tab, WIDTHS, atBothWidths, browserWorld, countIs, pick, signedInTab, switchLanguage } from './support/browser';
 
 // Two or three people's sessions with axe at two widths per page, on a loaded 2-core machine.
-jest.setTimeout(300_000);
+jest.setTimeout(480_000);
 
 /** The page's own POST to `path` (waited for before the test repeats it over the API for the server's words). */
 const posted = (page: Page, path: string) => page.waitForResponse((r: Response) => r.url().endsWith(path) && r.request().method() === 'POST');
@@ -61,7 +61,7 @@ describe('project change requests and closure in a real browser', () => {
     await orgExtension.getByText('待处理').waitFor();
     await check(org.page, 'detail-organisation');
     // A second pending change, of another kind, over the API.
-    const indicator = detail.plan.indicators[0];
+    const indicator = detail.plan.indicators.find((i: { name: string }) => i.name === '探访人次');
     await w.orgAdminA.post(changesUrl, { kind: 'indicator_target', reason: '探访需求上升，提高目标', indicatorTargets: [{ indicatorId: indicator.id, target: 1500 }] }).expect(201);
 
     // The officer: the workbench lists both waiting decisions and leads to the project.
