@@ -4434,7 +4434,22 @@ export interface components {
             version: number;
         };
         ChangeSummaryDetail: {
-            reallocations: components["schemas"]["ChangeSummaryDetailReallocation"][];
+            /** @description indicator_target */
+            indicatorTargets?: components["schemas"]["ChangeSummaryDetailIndicatorTarget"][];
+            /**
+             * Format: date
+             * @description extension
+             * @example 2028-03-31
+             */
+            newEndsOn?: string;
+            /** @description reallocation */
+            reallocations?: components["schemas"]["ChangeSummaryDetailReallocation"][];
+        };
+        ChangeSummaryDetailIndicatorTarget: {
+            /** Format: uuid */
+            indicatorId: string;
+            /** @example 1000 */
+            target: number;
         };
         ChangeSummaryDetailReallocation: {
             /**
@@ -8582,6 +8597,7 @@ export type SchemaChangePasswordDto = components['schemas']['ChangePasswordDto']
 export type SchemaChangeRolesDto = components['schemas']['ChangeRolesDto'];
 export type SchemaChangeSummary = components['schemas']['ChangeSummary'];
 export type SchemaChangeSummaryDetail = components['schemas']['ChangeSummaryDetail'];
+export type SchemaChangeSummaryDetailIndicatorTarget = components['schemas']['ChangeSummaryDetailIndicatorTarget'];
 export type SchemaChangeSummaryDetailReallocation = components['schemas']['ChangeSummaryDetailReallocation'];
 export type SchemaChangeSummaryPage = components['schemas']['ChangeSummaryPage'];
 export type SchemaChooseDistrictDto = components['schemas']['ChooseDistrictDto'];
