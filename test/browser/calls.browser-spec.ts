@@ -55,6 +55,10 @@ describe('venture calls in a real browser: build, publish, review, select, notic
       await page.getByText('权重合计应为 100').waitFor({ state: 'detached' });
       await a11y(page, 'calls-new', report);
       const callId = await saveCallDraft(page);
+      // The draft waits on the district admin's workbench (this person is both roles); its link leads back to it.
+      await page.goto('/workbench');
+      await page.getByTestId('workbench-group-call_to_publish').getByRole('link', { name: '2027年社区公益创投' }).click();
+      await page.waitForURL(`**/calls/${callId}`);
 
       // Publishing with the closing time past: the server's refusal, on the field it concerns. The page saves, then
       // asks to publish; its refusal is awaited before the same request is sent over the API with the version the

@@ -52,7 +52,12 @@ describe('the workbench: what is waiting for each person', () => {
     const { communityId, officer, reviewers } = await venturePeople(t, d, 2);
     const finance = await addMember(t, d, ['finance_officer'], { name: '陈会计' });
     const draft = await officer.post('/api/v1/calls', callBody(start, { communityIds: [communityId], reviewersPerApplication: 2 })).expect(201);
+    // The officer drafts and the district admin publishes: the draft waits on the admin's workbench, due when it opens.
+    expect(of(await bench(d.admin), 'call_to_publish')).toEqual([expect.objectContaining({
+      id: draft.body.id, title: draft.body.title, path: `/calls/${draft.body.id}`, dueAt: draft.body.opensAt })]);
+    expect((await bench(officer)).counts.call_to_publish).toBeUndefined();
     const call = (await d.admin.post(`/api/v1/calls/${draft.body.id}/publish`, { version: draft.body.version }).expect(200)).body;
+    expect((await bench(d.admin)).counts.call_to_publish).toBe(0);
     const a = await applicantOrganisation(t, d, '晋阳社会工作服务中心');
     const b = await applicantOrganisation(t, d, '玉林社区发展协会');
     const staffA = await organisationMember(t, d, a.organisationId, ['org_staff'], { name: '孙干事' });

@@ -5,6 +5,7 @@ import { AuditService } from '@sanshe/audit';
 import { assertVersion, keysetPage } from '@sanshe/database';
 import { TenantContext } from '@sanshe/tenancy';
 import { SERVICE_AREA_CODES } from '../organisations/service-areas';
+import { WAITING_ORDER, WaitingList, toWaitingList } from '../workbench/waiting-item';
 import { PlacesService } from '../places/places.service';
 import { DEFAULT_TRANCHE_PLAN, checkEligibility, checkForm, checkRubric, checkTranchePlan } from './call-settings';
 import { CALL_SELECT, CallRecord, toCallRecord } from './call.record';
@@ -111,6 +112,17 @@ export class CallsService {
       order: { key: 'c.created_at', type: 'timestamptz', id: 'c.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,
     });
     return { ...page, items: page.items.map((r) => this.present(toCallRecord(r), actor)) };
+  }
+
+  /**
+   * Workbench: the district's draft calls, for the district admin, who alone publishes (the officer drafts); due when
+   * the call is meant to open, since publishing after that shortens the window applicants were promised.
+   */
+  async waitingForPublication(): Promise<WaitingList> {
+    const rows = await this.ctx.manager().query(
+      `SELECT id, title, opens_at AS due_at, created_at AS sort_key, count(*) OVER () AS total
+         FROM calls WHERE status = 'draft' ${WAITING_ORDER}`);
+    return toWaitingList(rows, (r: Record<string, any>) => ({ id: r.id, title: r.title, reference: null, dueAt: r.due_at, path: `/calls/${r.id}` }));
   }
 
   // ---- for the other venture-call services ----

@@ -50,6 +50,7 @@ export class WorkbenchCountsDto {
   @ApiPropertyOptional() closure_ready?: number;
   @ApiPropertyOptional() invitation_pending?: number;
   @ApiPropertyOptional() application_to_submit?: number;
+  @ApiPropertyOptional() call_to_publish?: number;
 }
 
 export class WorkbenchDto {

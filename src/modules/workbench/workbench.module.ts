@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
+import { CallsModule } from '../calls/calls.module';
 import { CallOutcomesModule } from '../calls/outcome/call-outcomes.module';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { MembersModule } from '../members/members.module';
@@ -15,7 +16,7 @@ import { WorkbenchService } from './workbench.service';
  * "waiting" queries. It owns no table and reads none.
  */
 @Module({
-  imports: [ApplicationsModule, ReviewsModule, CallOutcomesModule, ProjectsModule, ProjectReportsModule, EvaluationsModule, OrganisationsModule, MembersModule],
+  imports: [CallsModule, ApplicationsModule, ReviewsModule, CallOutcomesModule, ProjectsModule, ProjectReportsModule, EvaluationsModule, OrganisationsModule, MembersModule],
   controllers: [WorkbenchController],
   providers: [WorkbenchService],
 })

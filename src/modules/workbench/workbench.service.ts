@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Role } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { ApplicationsService } from '../applications/applications.service';
+import { CallsService } from '../calls/calls.service';
 import { OutcomeWaitingService } from '../calls/outcome/outcome-waiting.service';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { MembersService } from '../members/members.service';
@@ -42,6 +43,7 @@ export class WorkbenchService {
     applications: ApplicationsService,
     reviews: ReviewScoringService,
     outcomes: OutcomeWaitingService,
+    calls: CallsService,
     tranches: TranchesService,
     lifecycle: ProjectLifecycleService,
     changes: ProjectChangesService,
@@ -53,6 +55,7 @@ export class WorkbenchService {
   ) {
     const { DistrictAdmin: admin, ProgrammeOfficer: officer, FinanceOfficer: finance } = Role;
     this.sources = [
+      { kind: 'call_to_publish', roles: [admin], read: () => calls.waitingForPublication() },
       { kind: 'application_to_screen', roles: [admin, officer], read: () => applications.waitingForScreening() },
       { kind: 'notice_ending', roles: [admin, officer], read: (_, now) => outcomes.noticesEnding(now) },
       { kind: 'objection_to_answer', roles: [admin, officer], read: () => outcomes.objectionsToAnswer() },
