@@ -1,0 +1,197 @@
+import type { Browser, Page } from 'playwright-core';
+import { District, PASSWORD, TestApp, acceptInvitation, addMember } from '../support/test-app';
+import { createVerifiedOrganisation, organisationMember } from '../support/organisations';
+import { WIDTHS, atBothWidths, browserWorld, openTab, pick, signInThroughPage, signedInTab, switchLanguage } from './support/browser';
+
+// Two people's tabs per test, sign-ins and a mail round trip, on a loaded 2-core machine.
+jest.setTimeout(240_000);
+
+const section = (page: Page, name: string) =>
+  page.getByRole('tab', { name }).or(page.locator('label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${name}$`) }));
+
+describe('people and organisations in a real browser: roles, suspension, e-mail sign-in, grade and standing', () => {
+  const world = browserWorld();
+  let t: TestApp;
+  let d: District;
+  let browser: Browser;
+  beforeAll(() => {
+    ({ t, d, browser } = world);
+  });
+
+  it('the admin changes a role (the next page shows its menu), suspends (the open tab is signed out, sign-in refused) and reactivates; one signs in by e-mail', async () => {
+    const admin = await addMember(t, d, ['district_admin'], { name: '人员管理员' });
+    const person = await addMember(t, d, ['reviewer'], { name: '角色测试员' });
+    const adminTab = await signedInTab(browser, t.baseUrl!, admin.phone);
+    const personTab = await signedInTab(browser, t.baseUrl!, person.phone);
+    const { page } = adminTab;
+    const them = personTab.page;
+    try {
+      // The reviewer's menu: review tasks, not the registry.
+      await them.getByRole('link', { name: '评审任务' }).first().waitFor({ state: 'attached' });
+      expect(await them.getByRole('link', { name: '社会组织名录' }).count()).toBe(0);
+
+      await page.goto('/settings/members');
+      const row = page.getByRole('row').filter({ hasText: '角色测试员' });
+      await row.getByText('评审专家').waitFor();
+
+      // --- a role change: the reviewer becomes a programme officer
+      await page.getByRole('button', { name: '调整角色: 角色测试员' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('角色').click();
+      await pick(page, '项目主管');
+      await dialog.locator('.ant-modal-title').click(); // closes the role list
+      await dialog.locator('.ant-select-selection-item[title="评审专家"] .ant-select-selection-item-remove').click();
+      const changed = page.waitForResponse((r) => r.url().endsWith(`/api/v1/members/${person.memberId}/roles`) && r.request().method() === 'PATCH');
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      expect((await changed).status()).toBe(200);
+      await dialog.waitFor({ state: 'hidden' });
+      await row.getByText('项目主管').waitFor();
+      expect((await d.admin.get(`/api/v1/members/${person.memberId}`)).body.roles.map((r: { role: string }) => r.role)).toEqual(['programme_officer']);
+      // Their next page (a new page load) offers the new role's menu and no longer the old one's.
+      await them.goto('/workbench');
+      await them.getByRole('link', { name: '社会组织名录' }).first().waitFor({ state: 'attached' });
+      expect(await them.getByRole('link', { name: '评审任务' }).count()).toBe(0);
+
+      // --- a refusal in the server's words: nobody suspends themselves
+      await page.getByRole('button', { name: '停用: 人员管理员' }).click();
+      await dialog.getByLabel('停用原因').fill('自我停用试试');
+      const selfRefused = page.waitForResponse((r) => r.url().includes('/suspend') && r.request().method() === 'POST');
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      expect((await selfRefused).status()).toBe(409);
+      const self = await admin.get(`/api/v1/members/${(await admin.get('/api/v1/me')).body.membershipId}`);
+      const refusal = await admin.post(`/api/v1/members/${self.body.id}/suspend`, { reason: '自我停用试试', version: self.body.version });
+      expect(refusal.body.code).toBe('CANNOT_SUSPEND_SELF');
+      await dialog.getByRole('alert').filter({ hasText: refusal.body.message['zh-CN'] }).waitFor();
+      await dialog.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      // --- suspension: the person's open tab is signed out on its next request, with the server's reason
+      await page.getByRole('button', { name: '停用: 角色测试员' }).click();
+      await dialog.getByLabel('停用原因').fill('调离岗位');
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await row.getByTestId('member-status').filter({ hasText: '已停用' }).waitFor();
+      await row.getByText('调离岗位').waitFor();
+      expect(await atBothWidths(page, 'people-members', () => row.getByText('调离岗位').waitFor())).toEqual([]);
+
+      const inactive = await person.get('/api/v1/organisations');
+      expect(inactive.body.code).toBe('MEMBERSHIP_INACTIVE');
+      await them.getByRole('link', { name: '社会组织名录' }).first().click();
+      await them.waitForURL('**/sign-in');
+      await them.getByTestId('session-lost').filter({ hasText: inactive.body.message['zh-CN'] }).waitFor();
+      // Signing in again is refused with the server's reason while their only district has them suspended.
+      await signInThroughPage(them, person.phone, PASSWORD);
+      const loginRefused = await t.http.post('/api/v1/auth/login').send({ login: person.phone, password: PASSWORD }).expect(403);
+      expect(loginRefused.body.code).toBe('MEMBERSHIP_SUSPENDED');
+      await them.getByRole('alert').filter({ hasText: loginRefused.body.message['zh-CN'] }).waitFor();
+      expect(await atBothWidths(them, 'people-sign-in-refused', () => them.getByRole('alert').filter({ hasText: loginRefused.body.message['zh-CN'] }).waitFor())).toEqual([]);
+
+      // --- reactivation: they sign in again and work with their roles
+      await row.getByRole('button', { name: '恢复: 角色测试员' }).click();
+      await page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click();
+      await row.getByTestId('member-status').filter({ hasText: '在岗' }).waitFor();
+      await signInThroughPage(them, person.phone, PASSWORD);
+      await them.getByRole('heading', { name: /工作台/ }).waitFor();
+      await them.getByRole('link', { name: '社会组织名录' }).first().waitFor({ state: 'attached' });
+
+      await switchLanguage(page, 'English');
+      await page.getByRole('button', { name: 'Suspend: 角色测试员' }).waitFor();
+      expect(adminTab.errors).toEqual([]);
+      expect(personTab.errors).toEqual([]);
+    } finally {
+      await adminTab.close();
+      await personTab.close();
+    }
+
+    // --- e-mail sign-in: the sign-in page takes the e-mail address as well as the phone
+    const email = `people-${Date.now()}@example.cn`;
+    await d.admin.post('/api/v1/members/invitations', { name: '邮箱登录者', email, roles: ['evaluator'] }).expect(201);
+    expect((await acceptInvitation(t, email)).status).toBe(200);
+    const mailTab = await openTab(browser, t.baseUrl!, WIDTHS.phone);
+    try {
+      await signInThroughPage(mailTab.page, email.toUpperCase(), PASSWORD);
+      await mailTab.page.getByRole('heading', { name: /工作台/ }).waitFor();
+      await mailTab.page.getByRole('link', { name: '评估' }).first().waitFor({ state: 'attached' });
+      expect(mailTab.errors).toEqual([]);
+    } finally {
+      await mailTab.close();
+    }
+  });
+
+  it('the programme officer records a grade and blacklists (a too-short reason refused by the server) and delists; the organisation sees each', async () => {
+    const officer = await addMember(t, d, ['programme_officer'], { name: '名录官员' });
+    const org = await createVerifiedOrganisation(t, d, { name: '等级信用测试服务中心' });
+    const orgAdmin = await organisationMember(t, d, org.id, ['org_admin'], { name: '机构负责人' });
+    const offTab = await signedInTab(browser, t.baseUrl!, officer.phone);
+    const orgTab = await signedInTab(browser, t.baseUrl!, orgAdmin.phone, WIDTHS.phone);
+    const { page } = offTab;
+    const theirs = orgTab.page;
+    try {
+      await page.goto(`/organisations/${org.id}`);
+      await page.getByTestId('organisation-name').filter({ hasText: '等级信用测试服务中心' }).waitFor();
+
+      // --- the grade
+      await page.getByTestId('action-grade').click();
+      const dialog = page.getByRole('dialog', { name: '记录评估等级' });
+      await dialog.getByLabel('评估等级').click();
+      await pick(page, '4A');
+      await dialog.getByLabel('有效期自').fill('2026-01-01');
+      await page.keyboard.press('Enter');
+      await dialog.getByLabel('有效期至').fill('2030-12-31');
+      await page.keyboard.press('Enter');
+      await dialog.getByLabel('评估机构或文号').fill('区民政局评估〔2026〕3号');
+      await page.getByTestId('confirm-grade').click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByTestId('organisation-facts').getByText('4A (2026-01-01 – 2030-12-31)').waitFor();
+
+      // --- the blacklist: a one-character reason is refused by the server, on its field
+      await page.getByTestId('action-blacklist').click();
+      const black = page.getByRole('dialog', { name: '列入严重违法失信名单' });
+      await black.getByLabel('理由（组织可见）').fill('假');
+      const refusedOnPage = page.waitForResponse((r) => r.url().endsWith(`/api/v1/organisations/${org.id}/blacklist`));
+      await page.getByTestId('confirm-blacklist').click();
+      expect((await refusedOnPage).status()).toBe(400);
+      const current = (await officer.get(`/api/v1/organisations/${org.id}`)).body;
+      const tooShort = await officer.post(`/api/v1/organisations/${org.id}/blacklist`, { version: current.version, reason: '假' });
+      expect(tooShort.status).toBe(400);
+      const reasonError = tooShort.body.errors.find((e: { field: string }) => e.field === 'reason');
+      await black.locator('#blacklist_reason_help').getByText(reasonError.zh).waitFor();
+      await black.getByLabel('理由（组织可见）').fill('虚报服务人次，经查属实');
+      await page.getByTestId('confirm-blacklist').click();
+      await black.waitFor({ state: 'hidden' });
+      await page.locator('[data-testid="organisation-standing"][data-status="blacklisted"]').waitFor();
+      expect(await atBothWidths(page, 'people-organisation', () => page.locator('[data-testid="organisation-standing"][data-status="blacklisted"]').waitFor())).toEqual([]);
+
+      // Its people, a page at a time from the server.
+      await section(page, '人员').click();
+      await page.getByTestId('members').getByRole('row').filter({ hasText: '机构负责人' }).waitFor();
+
+      // The organisation's own tab shows the grade, the standing and the reason.
+      await theirs.goto('/my-organisation');
+      await theirs.locator('[data-testid="organisation-standing"][data-status="blacklisted"]').waitFor();
+      await theirs.getByTestId('standing-reason').filter({ hasText: '虚报服务人次，经查属实' }).waitFor();
+      await theirs.getByTestId('organisation-facts').getByText('4A (2026-01-01 – 2030-12-31)').waitFor();
+      expect(await atBothWidths(theirs, 'people-my-organisation', () => theirs.getByTestId('standing-reason').waitFor())).toEqual([]);
+
+      // --- taken off the list again, and the organisation sees it on its next page
+      await page.getByTestId('action-delist').click();
+      const delist = page.getByRole('dialog', { name: '移出严重违法失信名单' });
+      await delist.getByLabel('理由（组织可见）').fill('复核后移出');
+      await page.getByTestId('confirm-delist').click();
+      await delist.waitFor({ state: 'hidden' });
+      await page.locator('[data-testid="organisation-standing"][data-status="good"]').waitFor();
+      await theirs.reload();
+      await theirs.locator('[data-testid="organisation-standing"][data-status="good"]').waitFor();
+      const after = (await officer.get(`/api/v1/organisations/${org.id}`)).body;
+      expect([after.standing, after.grade.grade]).toEqual(['good', 4]);
+
+      await switchLanguage(page, 'English');
+      await page.getByTestId('action-blacklist').filter({ hasText: /blacklist/i }).waitFor();
+      expect(offTab.errors).toEqual([]);
+      expect(orgTab.errors).toEqual([]);
+    } finally {
+      await offTab.close();
+      await orgTab.close();
+    }
+  });
+});
