@@ -19,8 +19,12 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
   });
 
   it('the admin changes a role (the next page shows its menu), suspends (the open tab is signed out, sign-in refused) and reactivates; one signs in by e-mail', async () => {
-    const admin = await addMember(t, d, ['district_admin'], { name: '人员管理员' });
-    const person = await addMember(t, d, ['reviewer'], { name: '角色测试员' });
+    // Names of their own: a retried attempt runs in the same district.
+    const tag = Date.now().toString(36).slice(-5);
+    const adminName = `人员管理员${tag}`;
+    const name = `角色测试员${tag}`;
+    const admin = await addMember(t, d, ['district_admin'], { name: adminName });
+    const person = await addMember(t, d, ['reviewer'], { name });
     const adminTab = await signedInTab(browser, t.baseUrl!, admin.phone);
     const personTab = await signedInTab(browser, t.baseUrl!, person.phone);
     const { page } = adminTab;
@@ -31,11 +35,11 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
       expect(await them.getByRole('link', { name: '社会组织名录' }).count()).toBe(0);
 
       await page.goto('/settings/members');
-      const row = page.getByRole('row').filter({ hasText: '角色测试员' });
+      const row = page.getByRole('row').filter({ hasText: name });
       await row.getByText('评审专家').waitFor();
 
       // --- a role change: the reviewer becomes a programme officer
-      await page.getByRole('button', { name: '调整角色: 角色测试员' }).click();
+      await page.getByRole('button', { name: `调整角色: ${name}` }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('角色').click();
       await pick(page, '项目主管');
@@ -45,7 +49,7 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
       await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
       expect((await changed).status()).toBe(200);
       await dialog.waitFor({ state: 'hidden' });
-      await row.getByText('项目主管').waitFor();
+      await row.getByText('项目官员').waitFor(); // the server's name for the role
       expect((await d.admin.get(`/api/v1/members/${person.memberId}`)).body.roles.map((r: { role: string }) => r.role)).toEqual(['programme_officer']);
       // Their next page (a new page load) offers the new role's menu and no longer the old one's.
       await them.goto('/workbench');
@@ -53,7 +57,7 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
       expect(await them.getByRole('link', { name: '评审任务' }).count()).toBe(0);
 
       // --- a refusal in the server's words: nobody suspends themselves
-      await page.getByRole('button', { name: '停用: 人员管理员' }).click();
+      await page.getByRole('button', { name: `停用: ${adminName}` }).click();
       await dialog.getByLabel('停用原因').fill('自我停用试试');
       const selfRefused = page.waitForResponse((r) => r.url().includes('/suspend') && r.request().method() === 'POST');
       await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -66,7 +70,7 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
       await dialog.waitFor({ state: 'hidden' });
 
       // --- suspension: the person's open tab is signed out on its next request, with the server's reason
-      await page.getByRole('button', { name: '停用: 角色测试员' }).click();
+      await page.getByRole('button', { name: `停用: ${name}` }).click();
       await dialog.getByLabel('停用原因').fill('调离岗位');
       await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
       await dialog.waitFor({ state: 'hidden' });
@@ -87,7 +91,7 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
       expect(await atBothWidths(them, 'people-sign-in-refused', () => them.getByRole('alert').filter({ hasText: loginRefused.body.message['zh-CN'] }).waitFor())).toEqual([]);
 
       // --- reactivation: they sign in again and work with their roles
-      await row.getByRole('button', { name: '恢复: 角色测试员' }).click();
+      await row.getByRole('button', { name: `恢复: ${name}` }).click();
       await page.locator('.ant-popover:not(.ant-popover-hidden) .ant-btn-primary').click();
       await row.getByTestId('member-status').filter({ hasText: '在岗' }).waitFor();
       await signInThroughPage(them, person.phone, PASSWORD);
@@ -95,7 +99,7 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
       await them.getByRole('link', { name: '社会组织名录' }).first().waitFor({ state: 'attached' });
 
       await switchLanguage(page, 'English');
-      await page.getByRole('button', { name: 'Suspend: 角色测试员' }).waitFor();
+      await page.getByRole('button', { name: `Suspend: ${name}` }).waitFor();
       expect(adminTab.errors).toEqual([]);
       expect(personTab.errors).toEqual([]);
     } finally {
@@ -120,7 +124,7 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
 
   it('the programme officer records a grade and blacklists (a too-short reason refused by the server) and delists; the organisation sees each', async () => {
     const officer = await addMember(t, d, ['programme_officer'], { name: '名录官员' });
-    const org = await createVerifiedOrganisation(t, d, { name: '等级信用测试服务中心' });
+    const org = await createVerifiedOrganisation(t, d);
     const orgAdmin = await organisationMember(t, d, org.id, ['org_admin'], { name: '机构负责人' });
     const offTab = await signedInTab(browser, t.baseUrl!, officer.phone);
     const orgTab = await signedInTab(browser, t.baseUrl!, orgAdmin.phone, WIDTHS.phone);
@@ -128,7 +132,7 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
     const theirs = orgTab.page;
     try {
       await page.goto(`/organisations/${org.id}`);
-      await page.getByTestId('organisation-name').filter({ hasText: '等级信用测试服务中心' }).waitFor();
+      await page.getByTestId('organisation-name').waitFor();
 
       // --- the grade
       await page.getByTestId('action-grade').click();
@@ -170,7 +174,7 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
       await theirs.goto('/my-organisation');
       await theirs.locator('[data-testid="organisation-standing"][data-status="blacklisted"]').waitFor();
       await theirs.getByTestId('standing-reason').filter({ hasText: '虚报服务人次，经查属实' }).waitFor();
-      await theirs.getByTestId('organisation-facts').getByText('4A (2026-01-01 – 2030-12-31)').waitFor();
+      await theirs.getByTestId('organisation-grade').filter({ hasText: '4A (2026-01-01 – 2030-12-31)' }).waitFor();
       expect(await atBothWidths(theirs, 'people-my-organisation', () => theirs.getByTestId('standing-reason').waitFor())).toEqual([]);
 
       // --- taken off the list again, and the organisation sees it on its next page
