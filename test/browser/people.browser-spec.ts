@@ -76,19 +76,22 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
       await dialog.waitFor({ state: 'hidden' });
       await row.getByTestId('member-status').filter({ hasText: '已停用' }).waitFor();
       await row.getByText('调离岗位').waitFor();
-      expect(await atBothWidths(page, 'people-members', () => row.getByText('调离岗位').waitFor())).toEqual([]);
+      expect(await atBothWidths(page, 'people-members', () => row.getByText('调离岗位').waitFor(), [WIDTHS.desktop, WIDTHS.phone])).toEqual([]);
 
       const inactive = await person.get('/api/v1/organisations');
       expect(inactive.body.code).toBe('MEMBERSHIP_INACTIVE');
-      await them.getByRole('link', { name: '社会组织名录' }).first().click();
-      await them.waitForURL('**/sign-in');
+      // Their next request ends the session: a click on the menu, or the header's unread-count poll if it comes first
+      // (then the link is gone, and the click is let go).
+      const signedOut = them.waitForURL('**/sign-in');
+      await Promise.race([them.getByRole('link', { name: '社会组织名录' }).first().click().catch(() => undefined), signedOut]);
+      await signedOut;
       await them.getByTestId('session-lost').filter({ hasText: inactive.body.message['zh-CN'] }).waitFor();
       // Signing in again is refused with the server's reason while their only district has them suspended.
       await signInThroughPage(them, person.phone, PASSWORD);
       const loginRefused = await t.http.post('/api/v1/auth/login').send({ login: person.phone, password: PASSWORD }).expect(403);
       expect(loginRefused.body.code).toBe('MEMBERSHIP_SUSPENDED');
       await them.getByRole('alert').filter({ hasText: loginRefused.body.message['zh-CN'] }).waitFor();
-      expect(await atBothWidths(them, 'people-sign-in-refused', () => them.getByRole('alert').filter({ hasText: loginRefused.body.message['zh-CN'] }).waitFor())).toEqual([]);
+      expect(await atBothWidths(them, 'people-sign-in-refused', () => them.getByRole('alert').filter({ hasText: loginRefused.body.message['zh-CN'] }).waitFor(), [WIDTHS.desktop, WIDTHS.phone])).toEqual([]);
 
       // --- reactivation: they sign in again and work with their roles
       await row.getByRole('button', { name: `恢复: ${name}` }).click();
@@ -164,7 +167,7 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
       await page.getByTestId('confirm-blacklist').click();
       await black.waitFor({ state: 'hidden' });
       await page.locator('[data-testid="organisation-standing"][data-status="blacklisted"]').waitFor();
-      expect(await atBothWidths(page, 'people-organisation', () => page.locator('[data-testid="organisation-standing"][data-status="blacklisted"]').waitFor())).toEqual([]);
+      expect(await atBothWidths(page, 'people-organisation', () => page.locator('[data-testid="organisation-standing"][data-status="blacklisted"]').waitFor(), [WIDTHS.desktop, WIDTHS.phone])).toEqual([]);
 
       // Its people, a page at a time from the server.
       await section(page, '人员').click();
