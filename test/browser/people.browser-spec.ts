@@ -114,7 +114,7 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
     const email = `people-${Date.now()}@example.cn`;
     await d.admin.post('/api/v1/members/invitations', { name: '邮箱登录者', email, roles: ['evaluator'] }).expect(201);
     expect((await acceptInvitation(t, email)).status).toBe(200);
-    const mailTab = await openTab(browser, t.baseUrl!, WIDTHS.phone);
+    const mailTab = await openTab(browser, t.baseUrl!);
     try {
       await signInThroughPage(mailTab.page, email.toUpperCase(), PASSWORD);
       await mailTab.page.getByRole('heading', { name: /工作台/ }).waitFor();
