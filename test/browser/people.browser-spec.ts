@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { District, PASSWORD, TestApp, acceptInvitation, addMember } from '../support/test-app';
 import { createVerifiedOrganisation, organisationMember } from '../support/organisations';
+import { applicationContent, publishedCall } from '../support/calls';
 import { WIDTHS, atBothWidths, browserWorld, openTab, pick, signInThroughPage, signedInTab, switchLanguage } from './support/browser';
 
 // Two people's tabs per test, sign-ins and a mail round trip, on a loaded 2-core machine.
-jest.setTimeout(240_000);
+jest.setTimeout(300_000);
 
 const section = (page: Page, name: string) =>
   page.getByRole('tab', { name }).or(page.locator('label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${name}$`) }));
@@ -199,6 +200,44 @@ describe('people and organisations in a real browser: roles, suspension, e-mail 
     } finally {
       await offTab.close();
       await orgTab.close();
+    }
+  });
+  it('the organisation admin finds a co-editor by typing a name: the colleagues are searched on the server', async () => {
+    const tag = Date.now().toString(36).slice(-5);
+    const street = await d.admin.post('/api/v1/places', { parentId: d.rootPlaceId, kind: 'street', name: `编辑街道${tag}` }).expect(201);
+    const community = await d.admin.post('/api/v1/places', { parentId: street.body.id, kind: 'community', name: `编辑社区${tag}` }).expect(201);
+    const officer = await addMember(t, d, ['programme_officer']);
+    const call = await publishedCall(t, d, officer);
+    const org = await createVerifiedOrganisation(t, d);
+    const orgAdmin = await organisationMember(t, d, org.id, ['org_admin'], { name: '申报负责人' });
+    await organisationMember(t, d, org.id, ['org_staff'], { name: '同事张三' });
+    const wanted = await organisationMember(t, d, org.id, ['org_staff'], { name: '同事李四' });
+    const draft = await orgAdmin.post(`/api/v1/calls/${call.id}/applications`, applicationContent(community.body.id)).expect(201);
+
+    const tab = await signedInTab(browser, t.baseUrl!, orgAdmin.phone);
+    const { page } = tab;
+    try {
+      await page.goto(`/applications/${draft.body.id}`);
+      const panel = page.getByTestId('editors');
+      const picker = panel.getByRole('combobox', { name: '选择本机构同事' });
+      await picker.click();
+      const searched = page.waitForResponse((r) => {
+        const u = new URL(r.url());
+        return u.pathname === `/api/v1/organisations/${org.id}/members` && u.searchParams.get('q') === '李四' && r.ok();
+      });
+      await picker.fill('李四');
+      await searched;
+      // Only the server's match is offered: antd does not filter the answer again.
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="同事李四"]').waitFor();
+      expect(await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="同事张三"]').count()).toBe(0);
+      await pick(page, '同事李四');
+      await panel.getByRole('button', { name: '添加为编辑人' }).click();
+      await panel.getByRole('listitem').filter({ hasText: '同事李四' }).waitFor();
+      const read = await orgAdmin.get(`/api/v1/applications/${draft.body.id}`).expect(200);
+      expect(read.body.editors.map((e: { membershipId: string }) => e.membershipId)).toContain(wanted.memberId);
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
     }
   });
 });
