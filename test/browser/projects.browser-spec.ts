@@ -160,10 +160,9 @@ describe('projects, reports, finance and evaluations in a real browser', () => {
     await officer.page.getByTestId('report-review').waitFor();
     const noReason = await w.officer.post(`/api/v1/project-reports/${interim.id}/return`, { version: r.version });
     expect(noReason.status).toBeGreaterThanOrEqual(400);
-    // By its text inside the review card, not its accessible name: twice in a run after the refusal below, no button
-    // was *named* 退回 for 30 s while the card showed it — likely antd's loading icon (aria-label "loading") left
-    // behind by its leave animation (see the stop-20 closing note). The click itself is what a person does.
-    const returnButton = officer.page.getByTestId('report-review').locator('button', { hasText: /^退\s?回$/ });
+    // By its accessible name, as a screen reader announces it: antd's loading icon (aria-label "loading") used to stay
+    // in the button after a refusal this quick, and no button was named 退回 any more (motion is off since; App.tsx).
+    const returnButton = officer.page.getByTestId('report-review').getByRole('button', { name: /^退\s?回$/ });
     await returnButton.click();
     await officer.page.getByRole('alert').filter({ hasText: noReason.body.message['zh-CN'] }).waitFor();
     await officer.page.getByLabel('审核意见').fill('请补充活动照片');

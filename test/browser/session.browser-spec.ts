@@ -24,7 +24,7 @@ describe('signing in and staying signed in, in a real browser', () => {
 
       const cookies = await tab.context.cookies();
       const rt = cookies.find((c) => c.name === 'sanshe_rt');
-      expect(rt).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+      expect(rt).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth/refresh' });
       const stored = await tab.page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
       expect(stored).not.toMatch(/ey[A-Za-z0-9_-]{10,}\./); // no JWT kept where page script can read it
       expect(stored).not.toContain(rt!.value);

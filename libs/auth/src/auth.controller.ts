@@ -15,7 +15,7 @@ import { clearRefreshCookie, readRefreshCookie, setRefreshCookie, wantsCookieMod
 const SESSION_MODE = {
   name: 'X-Session-Mode',
   required: false,
-  description: '`cookie`: the refresh token travels in an HttpOnly cookie on /api/v1/auth instead of the body (browsers)',
+  description: '`cookie`: the refresh token travels in an HttpOnly cookie on /api/v1/auth/refresh instead of the body (browsers)',
 };
 
 /** In cookie mode the refresh token goes into the cookie and never into the body page script can read. */

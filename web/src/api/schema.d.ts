@@ -9325,7 +9325,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: the refresh token travels in an HttpOnly cookie on /api/v1/auth instead of the body (browsers) */
+                /** @description `cookie`: the refresh token travels in an HttpOnly cookie on /api/v1/auth/refresh instead of the body (browsers) */
                 "X-Session-Mode"?: string;
             };
             path?: never;
@@ -9423,7 +9423,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `cookie`: the refresh token travels in an HttpOnly cookie on /api/v1/auth instead of the body (browsers) */
+                /** @description `cookie`: the refresh token travels in an HttpOnly cookie on /api/v1/auth/refresh instead of the body (browsers) */
                 "X-Session-Mode"?: string;
             };
             path?: never;
