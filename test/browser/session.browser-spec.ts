@@ -1,6 +1,6 @@
 import type { Browser, Locator } from 'playwright-core';
 import { District, PASSWORD, TestApp, addMember, login, openDistrict } from '../support/test-app';
-import { browserWorld, openTab, pick, signInThroughPage, signedInTab } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, openTab, pick, signInThroughPage, signedInTab } from './support/browser';
 
 // Whole browser journeys need more than the suite's 60 s default on a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -110,6 +110,8 @@ describe('signing in and staying signed in, in a real browser', () => {
     try {
       await signInThroughPage(page, m.phone, PASSWORD);
       await page.waitForURL('**/choose-district');
+      // Checked at both widths, ending at the desktop the header's switch below needs.
+      expect(await atBothWidths(page, 'choose-district', () => page.getByRole('button', { name: new RegExp(d2.name) }).waitFor(), [WIDTHS.desktop, WIDTHS.phone])).toEqual([]);
       await page.getByRole('button', { name: new RegExp(d2.name) }).click();
       await page.waitForURL('**/workbench');
       await page.getByTestId('current-district').filter({ hasText: new RegExp(`^${d2.name}$`) }).waitFor();

@@ -117,6 +117,14 @@ describe('venture calls refuse what they must', () => {
     const progress = await officer.get(`/api/v1/calls/${call.id}/review-progress`).expect(200);
     const rowB = progress.body.items.find((x: { referenceNo: string }) => x.referenceNo === appB.referenceNo);
     expect(rowB).toMatchObject({ pending: declared.body.replaced ? 2 : 1, conflicts: 1 });
+    // The officer sees who conflicts with which application and why, not only a count.
+    const conflicts = await officer.get(`/api/v1/calls/${call.id}/review-conflicts`).expect(200);
+    expect(conflicts.body.items).toEqual(expect.arrayContaining([
+      expect.objectContaining({ membershipId: reviewers[holder].memberId, applicationId: appB.id, referenceNo: appB.referenceNo, organisationId: b.organisationId, kind: 'declared', reason: '曾为该机构提供督导' }),
+      expect.objectContaining({ membershipId: linked.memberId, applicationId: appA.id, organisationId: a.organisationId, kind: 'staff', reason: null, declaredAt: null }),
+    ]));
+    expect(conflicts.body.items).toHaveLength(2);
+    await reviewers[holder].get(`/api/v1/calls/${call.id}/review-conflicts`).expect(403);
 
     // Applicants read neither others' applications nor any score.
     await a.admin.get(`/api/v1/applications/${appB.id}`).expect(404);
@@ -131,6 +139,21 @@ describe('venture calls refuse what they must', () => {
     const reviewer = reviewers[other >= 0 ? other : 0];
     const late = await put(t, reviewer, `/api/v1/reviews/assignments/${mine.id}/scores`, { version: 1, scores: [{ code: 'need', score: 9 }] }).expect(409);
     expect(late.body.code).toBe('REVIEW_DEADLINE_PASSED');
+  });
+
+  it('the call list searches titles case-insensitively, with LIKE wildcards as plain text and a NUL byte refused', async () => {
+    const d = await openDistrict(t);
+    const { officer } = await venturePeople(t, d, 0);
+    const now = clockOf(t).now();
+    for (const title of ['2026年Elder Care创投', '儿童之家100%覆盖计划', '社区治理微创投']) await officer.post('/api/v1/calls', callBody(now, { title })).expect(201);
+    const titles = async (q: string) => (await officer.get(`/api/v1/calls?q=${encodeURIComponent(q)}`).expect(200)).body.items.map((c: { title: string }) => c.title);
+    expect(await titles('elder care')).toEqual(['2026年Elder Care创投']);
+    expect(await titles('创投')).toEqual(expect.arrayContaining(['2026年Elder Care创投', '社区治理微创投']));
+    expect(await titles('创投')).toHaveLength(2);
+    expect(await titles('0%')).toEqual(['儿童之家100%覆盖计划']);
+    expect(await titles('_')).toEqual([]);
+    const nul = await officer.get('/api/v1/calls?q=a%00').expect(400);
+    expect(nul.body.code).toBe('INVALID_CHARACTERS');
   });
 
   it('a person of another district finds none of it (404)', async () => {

@@ -113,6 +113,8 @@ describe('the full life of a project over HTTP', () => {
     }).expect(201)).body;
     expect(big).toMatchObject({ status: 'pending', needsApproval: true, planVersion: null });
     const ext = (await w.orgAdminA.post(`/api/v1/projects/${id}/changes`, { kind: 'extension', reason: '疫情影响延期', newEndsOn: '2028-01-31' }).expect(201)).body;
+    // The detail carries only the kind's own field, as the response schema declares (the page shows what is asked).
+    expect(ext.detail).toEqual({ newEndsOn: '2028-01-31' });
     expect((await w.orgAdminA.post(`/api/v1/projects/${id}/changes`, { kind: 'extension', reason: '再次延期', newEndsOn: '2028-02-28' }).expect(409)).body.code).toBe('CHANGE_PENDING');
     expect((await w.orgAdminA.post(`/api/v1/projects/${id}/changes/${big.id}/approve`, { version: big.version }).expect(403)).body.code).toBe('FORBIDDEN_ROLE');
     await w.officer.post(`/api/v1/projects/${id}/changes/${big.id}/approve`, { version: big.version, comment: '同意' }).expect(200);

@@ -104,6 +104,8 @@ export class CallsService {
     const params: unknown[] = [];
     if (!isDistrictOfficial(actor)) where.push(`c.status NOT IN ('draft')`);
     if (query.status) { params.push(query.status); where.push(`c.status = $${params.length}`); }
+    // LIKE's own wildcards in what the person typed are text, not patterns (the NUL byte is refused before this).
+    if (query.q) { params.push(`%${query.q.trim().replace(/[%_\\]/g, '\\$&')}%`); where.push(`c.title ILIKE $${params.length}`); }
     const page = await keysetPage<Record<string, any> & { id: string }>(this.ctx.manager(), {
       select: CALL_SELECT, countFrom: 'FROM calls c', where, params,
       order: { key: 'c.created_at', type: 'timestamptz', id: 'c.id', direction: 'desc' }, limit: query.limit, cursor: query.cursor,

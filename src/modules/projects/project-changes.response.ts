@@ -9,8 +9,16 @@ export class ChangeSummaryDetailReallocation {
   @ApiProperty({ type: String, format: 'uuid' }) fromBudgetLineId: string;
 }
 
+export class ChangeSummaryDetailIndicatorTarget {
+  @ApiProperty({ type: String, format: 'uuid' }) indicatorId: string;
+  @ApiProperty({ type: Number, example: 1000 }) target: number;
+}
+
+/** What was asked, by kind: only the kind's own field is present (a reallocation's moves, an extension's date, …). */
 export class ChangeSummaryDetail {
-  @ApiProperty({ type: () => [ChangeSummaryDetailReallocation] }) reallocations: ChangeSummaryDetailReallocation[];
+  @ApiPropertyOptional({ type: () => [ChangeSummaryDetailReallocation], description: 'reallocation' }) reallocations?: ChangeSummaryDetailReallocation[];
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2028-03-31', description: 'extension' }) newEndsOn?: string;
+  @ApiPropertyOptional({ type: () => [ChangeSummaryDetailIndicatorTarget], description: 'indicator_target' }) indicatorTargets?: ChangeSummaryDetailIndicatorTarget[];
 }
 
 

@@ -114,16 +114,53 @@ export class ReviewPanelService {
     return usable.length;
   }
 
+  /**
+   * Who on the call's panel may not review which application, and why: a conflict the reviewer declared (with their
+   * reason) or a staff link to the applying organisation, now or before. The same pairs assignment keeps apart, named
+   * so the officer sees them rather than a count.
+   */
+  async conflicts(callId: string) {
+    await this.calls.require(callId);
+    const reviewers: string[] = (await this.ctx.manager().query(
+      `SELECT membership_id FROM call_reviewers WHERE call_id = $1
+       UNION SELECT membership_id FROM review_conflicts WHERE call_id = $1`, [callId])).map((r: { membership_id: string }) => r.membership_id);
+    if (!reviewers.length) return { items: [] };
+    const pairs = await this.linkRows(callId, reviewers);
+    const rows: Array<Record<string, string | null>> = await this.ctx.manager().query(
+      `SELECT p.m, p.kind, rc.reason, rc.declared_at, u.name AS reviewer_name, o.id AS organisation_id, o.name AS organisation_name,
+              ap.id AS application_id, ap.reference_no
+         FROM jsonb_to_recordset($2::jsonb) AS p(m uuid, o uuid, kind text)
+         JOIN applications ap ON ap.call_id = $1 AND ap.organisation_id = p.o AND ap.reference_no IS NOT NULL AND ap.status <> 'withdrawn'
+         JOIN organisations o ON o.id = p.o
+         JOIN memberships m ON m.id = p.m JOIN users u ON u.id = m.user_id
+         LEFT JOIN review_conflicts rc ON p.kind = 'declared' AND rc.call_id = $1 AND rc.membership_id = p.m AND rc.organisation_id = p.o
+        ORDER BY ap.reference_no, u.name, p.m`,
+      [callId, JSON.stringify(pairs)]);
+    return {
+      items: rows.map((r) => ({
+        membershipId: r.m, reviewerName: r.reviewer_name, organisationId: r.organisation_id, organisationName: r.organisation_name,
+        applicationId: r.application_id, referenceNo: r.reference_no, kind: r.kind, reason: r.reason ?? null,
+        declaredAt: r.declared_at ? new Date(r.declared_at).toISOString() : null,
+      })),
+    };
+  }
+
   /** "reviewer:organisation" pairs that must never meet: staff now or before (membership history), or a declared conflict. */
   private async links(callId: string, reviewers: string[]): Promise<Set<string>> {
-    const rows: Array<{ m: string; o: string }> = await this.ctx.manager().query(
-      `SELECT id AS m, organisation_id AS o FROM memberships WHERE id = ANY($1) AND organisation_id IS NOT NULL
-       UNION SELECT entity_id, (before->>'organisationId')::uuid FROM audit_log
-        WHERE entity_type = 'membership' AND entity_id = ANY($1) AND before->>'organisationId' ~ '^[0-9a-f-]{36}$'
-       UNION SELECT entity_id, (after->>'organisationId')::uuid FROM audit_log
-        WHERE entity_type = 'membership' AND entity_id = ANY($1) AND after->>'organisationId' ~ '^[0-9a-f-]{36}$'
-       UNION SELECT membership_id, organisation_id FROM review_conflicts WHERE call_id = $2 AND membership_id = ANY($1)`,
+    return new Set((await this.linkRows(callId, reviewers)).map((r) => `${r.m}:${r.o}`));
+  }
+
+  /** The pairs behind `links`, each once: a declared conflict wins over a staff link to the same organisation. */
+  private async linkRows(callId: string, reviewers: string[]): Promise<Array<{ m: string; o: string; kind: 'declared' | 'staff' }>> {
+    return this.ctx.manager().query(
+      `SELECT DISTINCT ON (m, o) m, o, kind FROM (
+         SELECT id AS m, organisation_id AS o, 'staff' AS kind FROM memberships WHERE id = ANY($1) AND organisation_id IS NOT NULL
+         UNION SELECT entity_id, (before->>'organisationId')::uuid, 'staff' FROM audit_log
+          WHERE entity_type = 'membership' AND entity_id = ANY($1) AND before->>'organisationId' ~ '^[0-9a-f-]{36}$'
+         UNION SELECT entity_id, (after->>'organisationId')::uuid, 'staff' FROM audit_log
+          WHERE entity_type = 'membership' AND entity_id = ANY($1) AND after->>'organisationId' ~ '^[0-9a-f-]{36}$'
+         UNION SELECT membership_id, organisation_id, 'declared' FROM review_conflicts WHERE call_id = $2 AND membership_id = ANY($1)
+       ) x ORDER BY m, o, kind = 'declared' DESC`,
       [reviewers, callId]);
-    return new Set(rows.map((r) => `${r.m}:${r.o}`));
   }
 }

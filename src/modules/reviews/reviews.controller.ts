@@ -6,7 +6,7 @@ import { ConflictDto, PanelDto, ReviewVersionDto, ScoresDto } from './dto/review
 import { RankingService } from './ranking.service';
 import { ReviewPanelService } from './review-panel.service';
 import { ReviewScoringService } from './review-scoring.service';
-import { AssignmentResponse, ReviewsAssignResponse, ReviewsConflictResponse, ReviewsMineResponse, ReviewsProgressResponse, ReviewsRankResponse, ReviewsSetPanelResponse } from './reviews.response';
+import { AssignmentResponse, ReviewsAssignResponse, ReviewsCallConflictsResponse, ReviewsConflictResponse, ReviewsMineResponse, ReviewsProgressResponse, ReviewsRankResponse, ReviewsSetPanelResponse } from './reviews.response';
 
 const OFFICIALS = [Role.DistrictAdmin, Role.ProgrammeOfficer];
 
@@ -44,6 +44,14 @@ export class ReviewsController {
   @ApiOperation({ summary: '自动分配评审（均衡、回避利益冲突）/ Assign reviewers automatically' })
   assign(@Param('callId', ParseIdPipe) callId: string) {
     return this.panel.assign(callId);
+  }
+
+  @Returns(ReviewsCallConflictsResponse)
+  @Get('calls/:callId/review-conflicts')
+  @Roles(...OFFICIALS)
+  @ApiOperation({ summary: '评审回避：专家与申报机构的利益冲突 / Which reviewer may not review which application, and why' })
+  conflicts(@Param('callId', ParseIdPipe) callId: string) {
+    return this.panel.conflicts(callId);
   }
 
   @Returns(ReviewsProgressResponse)

@@ -152,3 +152,22 @@ export class ReviewsConflictResponse {
   @ApiProperty({ type: Number, example: 2 }) version: number;
 }
 
+
+
+/** A reviewer kept away from an application: a conflict they declared (with its reason) or a staff link to the applicant. */
+export class ReviewsCallConflictItem {
+  @ApiProperty({ type: String, format: 'uuid' }) membershipId: string;
+  @ApiProperty({ type: String, example: '评审专家2' }) reviewerName: string;
+  @ApiProperty({ type: String, format: 'uuid' }) organisationId: string;
+  @ApiProperty({ type: String, example: '晋阳社会工作服务中心' }) organisationName: string;
+  @ApiProperty({ type: String, format: 'uuid' }) applicationId: string;
+  @ApiProperty({ type: String, example: 'GYSB-2026-0001' }) referenceNo: string;
+  @ApiProperty({ type: String, enum: ['declared', 'staff'], description: 'declared: the reviewer declared it; staff: they work or worked for the applicant' })
+  kind: 'declared' | 'staff';
+  @ApiProperty({ type: String, nullable: true, example: '曾为该机构提供督导', description: 'the reason the reviewer gave (declared only)' }) reason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) declaredAt: string | null;
+}
+
+export class ReviewsCallConflictsResponse {
+  @ApiProperty({ type: () => [ReviewsCallConflictItem] }) items: ReviewsCallConflictItem[];
+}

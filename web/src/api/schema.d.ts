@@ -569,6 +569,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calls/{callId}/review-conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评审回避：专家与申报机构的利益冲突 / Which reviewer may not review which application, and why */
+        get: operations["reviews_conflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calls/{callId}/review-progress": {
         parameters: {
             query?: never;
@@ -4417,7 +4434,22 @@ export interface components {
             version: number;
         };
         ChangeSummaryDetail: {
-            reallocations: components["schemas"]["ChangeSummaryDetailReallocation"][];
+            /** @description indicator_target */
+            indicatorTargets?: components["schemas"]["ChangeSummaryDetailIndicatorTarget"][];
+            /**
+             * Format: date
+             * @description extension
+             * @example 2028-03-31
+             */
+            newEndsOn?: string;
+            /** @description reallocation */
+            reallocations?: components["schemas"]["ChangeSummaryDetailReallocation"][];
+        };
+        ChangeSummaryDetailIndicatorTarget: {
+            /** Format: uuid */
+            indicatorId: string;
+            /** @example 1000 */
+            target: number;
         };
         ChangeSummaryDetailReallocation: {
             /**
@@ -7548,6 +7580,35 @@ export interface components {
             created: number;
             panel: components["schemas"]["ReviewsSetPanelItem"][];
         };
+        ReviewsCallConflictItem: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: date-time */
+            declaredAt: string | null;
+            /**
+             * @description declared: the reviewer declared it; staff: they work or worked for the applicant
+             * @enum {string}
+             */
+            kind: "declared" | "staff";
+            /** Format: uuid */
+            membershipId: string;
+            /** Format: uuid */
+            organisationId: string;
+            /** @example 晋阳社会工作服务中心 */
+            organisationName: string;
+            /**
+             * @description the reason the reviewer gave (declared only)
+             * @example 曾为该机构提供督导
+             */
+            reason: string | null;
+            /** @example GYSB-2026-0001 */
+            referenceNo: string;
+            /** @example 评审专家2 */
+            reviewerName: string;
+        };
+        ReviewsCallConflictsResponse: {
+            items: components["schemas"]["ReviewsCallConflictItem"][];
+        };
         ReviewsConflictResponse: {
             /** Format: uuid */
             id: string;
@@ -8536,6 +8597,7 @@ export type SchemaChangePasswordDto = components['schemas']['ChangePasswordDto']
 export type SchemaChangeRolesDto = components['schemas']['ChangeRolesDto'];
 export type SchemaChangeSummary = components['schemas']['ChangeSummary'];
 export type SchemaChangeSummaryDetail = components['schemas']['ChangeSummaryDetail'];
+export type SchemaChangeSummaryDetailIndicatorTarget = components['schemas']['ChangeSummaryDetailIndicatorTarget'];
 export type SchemaChangeSummaryDetailReallocation = components['schemas']['ChangeSummaryDetailReallocation'];
 export type SchemaChangeSummaryPage = components['schemas']['ChangeSummaryPage'];
 export type SchemaChooseDistrictDto = components['schemas']['ChooseDistrictDto'];
@@ -8762,6 +8824,8 @@ export type SchemaRequestChangeDto = components['schemas']['RequestChangeDto'];
 export type SchemaRevealDto = components['schemas']['RevealDto'];
 export type SchemaReviewReportDto = components['schemas']['ReviewReportDto'];
 export type SchemaReviewsAssignResponse = components['schemas']['ReviewsAssignResponse'];
+export type SchemaReviewsCallConflictItem = components['schemas']['ReviewsCallConflictItem'];
+export type SchemaReviewsCallConflictsResponse = components['schemas']['ReviewsCallConflictsResponse'];
 export type SchemaReviewsConflictResponse = components['schemas']['ReviewsConflictResponse'];
 export type SchemaReviewsMineItem = components['schemas']['ReviewsMineItem'];
 export type SchemaReviewsMineResponse = components['schemas']['ReviewsMineResponse'];
@@ -9538,6 +9602,8 @@ export interface operations {
                 /** @description Opaque cursor from the previous page's nextCursor */
                 cursor?: string;
                 limit?: number;
+                /** @description 标题包含（不区分大小写）/ title contains, case-insensitive */
+                q?: string;
                 status?: string;
             };
             header?: never;
@@ -9816,6 +9882,32 @@ export interface operations {
             403: components["responses"]["Problem403"];
             404: components["responses"]["Problem404"];
             409: components["responses"]["Problem409"];
+        };
+    };
+    reviews_conflicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewsCallConflictsResponse"];
+                };
+            };
+            400: components["responses"]["Problem400"];
+            401: components["responses"]["Problem401"];
+            403: components["responses"]["Problem403"];
+            404: components["responses"]["Problem404"];
         };
     };
     reviews_progress: {

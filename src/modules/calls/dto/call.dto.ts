@@ -50,6 +50,7 @@ export class CancelCallDto extends CallVersionDto {
 
 export class ListCallsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsIn(['draft', 'published', 'closed', 'reviewing', 'notice', 'awarded', 'cancelled']) status?: string;
+  @ApiPropertyOptional({ description: '标题包含（不区分大小写）/ title contains, case-insensitive' }) @IsOptional() @IsString() @Length(1, 100) q?: string;
 }
 
 export class HolidayDto {

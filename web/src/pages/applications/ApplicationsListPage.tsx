@@ -1,6 +1,6 @@
 import { Button, Card, Empty, List, Select, Space, Typography } from 'antd';
-import { useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, must } from '../../api/client';
@@ -13,6 +13,10 @@ import { STATUS_TONE } from './shared';
 import { useLabel } from '../../components/label';
 
 const ACTIVE = new Set(['draft', 'returned']);
+/** How many open calls one search offers; a person narrows by typing a title rather than scrolling. */
+const MATCHES = 20;
+/** Wait this long after the last keystroke, so typing a title costs one request rather than one per key. */
+const DEBOUNCE_MS = 300;
 
 /** 我的申报: the organisation's applications, drafts first in mind — each with its call's deadline and time left. */
 export default function ApplicationsListPage() {
@@ -33,10 +37,25 @@ export default function ApplicationsListPage() {
   const callOf = new Map(calls.flatMap((c) => (c.data ? [[c.data.id, c.data] as const] : [])));
 
   // Starting an application is also offered on the call's own page; here it saves a trip for a returning applicant.
-  const open = useQuery({ queryKey: ['calls', 'published'], queryFn: () => must(api.GET('/api/v1/calls', { params: { query: { status: 'published', limit: 50 } } })) });
+  // A district may publish many calls over the years: the server searches titles as the person types.
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const open = useQuery({
+    queryKey: ['calls', 'published', q],
+    queryFn: () => must(api.GET('/api/v1/calls', { params: { query: { status: 'published', limit: MATCHES, ...(q ? { q } : {}) } } })),
+    placeholderData: keepPreviousData,
+  });
   // Published but not yet open, or past its close and not yet closed by the scheduler: not offered (the server would refuse).
   const openCalls = (open.data?.items ?? []).filter((c) => new Date(c.opensAt).getTime() <= Date.now() && Date.now() < new Date(c.closesAt).getTime());
-  const [callId, setCallId] = useState<string>();
+  const [chosen, setChosen] = useState<{ value: string; label: string }>();
+  const callId = chosen?.value;
+  const callOptions = openCalls.map((c) => ({ value: c.id, label: c.title }));
+  // The chosen call stays listed while a later search no longer returns it.
+  if (chosen && !callOptions.some((o) => o.value === chosen.value)) callOptions.unshift(chosen);
   const start = useMutation({
     mutationFn: (id: string) => must(api.POST('/api/v1/calls/{callId}/applications', { params: { path: { callId: id } }, body: {} })),
     onSuccess: (app) => navigate(`/applications/${app.id}`),
@@ -52,10 +71,18 @@ export default function ApplicationsListPage() {
             aria-label={t('list.chooseCall')}
             placeholder={t('list.chooseCall')}
             style={{ minWidth: 260, maxWidth: '100%' }}
-            value={callId}
-            onChange={setCallId}
-            options={openCalls.map((c) => ({ value: c.id, label: c.title }))}
-            notFoundContent={t('list.noOpenCalls')}
+            labelInValue
+            value={chosen}
+            onChange={(v: { value: string; label: string } | undefined) => { setTyped(''); setChosen(v); }}
+            showSearch
+            // The server already matched the title; antd must not filter its answer again by the half-typed text.
+            filterOption={false}
+            searchValue={typed}
+            onSearch={setTyped}
+            onBlur={() => setTyped('')}
+            loading={open.isFetching}
+            options={callOptions}
+            notFoundContent={open.isFetching ? t('common:common.loading') : t(q ? 'list.noMatchingCalls' : 'list.noOpenCalls')}
           />
           <Button type="primary" disabled={!callId} loading={start.isPending} onClick={() => callId && start.mutate(callId)}>
             {t('list.startButton')}

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Tabs, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Grid, Input, Modal, Radio, Space, Spin, Tabs, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -24,12 +24,15 @@ const DEFAULT_TAB: Record<string, string> = {
   draft: 'overview', published: 'overview', cancelled: 'overview', closed: 'reviewers', reviewing: 'ranking', notice: 'notice', awarded: 'awards',
 };
 const AFTER_CLOSE = ['closed', 'reviewing', 'notice', 'awarded'];
+/** How many of the call's tabs fit a 375 px tab bar without antd's overflow menu. */
+const PHONE_TABS = 3;
 
 export default function CallDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('calls');
   const manager = useRoles().has(...CALL_MANAGERS);
   const [search, setSearch] = useSearchParams();
+  const screens = Grid.useBreakpoint();
   const q = useQuery({ queryKey: ['call', id], queryFn: () => must(api.GET('/api/v1/calls/{id}', { params: { path: { id } } })) });
   // The tab the page opened on stays while the officer works: assigning reviews moves a call from closed to
   // reviewing, and the page must not jump away from the result the officer has just been shown.
@@ -57,7 +60,17 @@ export default function CallDetailPage() {
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {call.title} <CallStatusTag call={call} />
       </Typography.Title>
-      <Tabs activeKey={active} items={tabs} destroyOnHidden onChange={(k) => setSearch({ tab: k }, { replace: true })} />
+      {screens.md === false && tabs.length > PHONE_TABS ? (
+        // More tabs than a phone's width holds: antd would put its "more" button inside the tablist, a critical ARIA
+        // violation (axe), so a phone gets a wrapping row of buttons over the same sections and the same ?tab=.
+        <>
+          <Radio.Group optionType="button" value={active} onChange={(e) => setSearch({ tab: e.target.value as string }, { replace: true })}
+            options={tabs.map((x) => ({ value: x.key, label: x.label }))} style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }} data-testid="call-sections" />
+          {tabs.find((x) => x.key === active)?.children}
+        </>
+      ) : (
+        <Tabs activeKey={active} items={tabs} destroyOnHidden onChange={(k) => setSearch({ tab: k }, { replace: true })} />
+      )}
     </Space>
   );
 }

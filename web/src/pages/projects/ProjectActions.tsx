@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Radio, type FormInstance, Card, Form, Input, InputNumber, List, Select, Space, Table, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
+import { Pager, useCursorPages } from '../../components/Pager';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
 import { ToneTag } from '../../components/ToneTag';
@@ -15,6 +16,12 @@ import { useRoles } from '../../app/session';
 import { chosen } from '../../components/rules';
 
 type Project = Schemas['ProjectResponse'];
+/** Changes per page: the list pages on the server (newest first), so a long-running project's history is all reachable. */
+const CHANGES_PAGE = 10;
+/** Evaluators one search shows; the server matches the typed name (`GET /members?q=`), a person narrows by typing. */
+const EVALUATOR_MATCHES = 20;
+/** After the last keystroke, so typing a name costs one request rather than one per key. */
+const DEBOUNCE_MS = 300;
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
 /** After a refusal: field errors onto their fields; the message always above the form too. */
@@ -97,9 +104,11 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
   const [form] = Form.useForm<ChangeForm>();
   const onError = useFieldErrors(form);
   const kind = Form.useWatch('kind', form);
+  const pages = useCursorPages(project.id);
   const changes = useQuery({
-    queryKey: ['projects', 'changes', project.id],
-    queryFn: () => must(api.GET('/api/v1/projects/{id}/changes', { params: { path: { id: project.id }, query: { limit: 50 } } })),
+    queryKey: ['projects', 'changes', project.id, pages.cursor],
+    queryFn: () => must(api.GET('/api/v1/projects/{id}/changes', { params: { path: { id: project.id }, query: { limit: CHANGES_PAGE, cursor: pages.cursor } } })),
+    placeholderData: keepPreviousData,
   });
   const request = useMutation({
     mutationFn: (v: ChangeForm) => must(api.POST('/api/v1/projects/{id}/changes', {
@@ -124,6 +133,9 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
     },
     onSuccess: refresh,
   });
+  // Only the button pressed spins; the others wait disabled, so one decision is sent at a time.
+  const deciding = (c: Schemas['ChangeSummary'], action: 'approve' | 'reject') =>
+    decide.isPending && decide.variables?.c.id === c.id && decide.variables.action === action;
   const lineOptions = budgetLines.map((l) => ({ value: l.id, label: l.name }));
   const open = project.status !== 'closed';
   return (
@@ -134,7 +146,7 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
         dataSource={changes.data?.items ?? []}
         locale={{ emptyText: <EmptyText>{t('change.none')}</EmptyText> }}
         renderItem={(c) => (
-          <List.Item>
+          <List.Item data-testid="change">
             <Space direction="vertical" style={{ width: '100%' }}>
               <Space wrap>
                 <Typography.Text strong>{i18n.language === 'en' ? c.kindLabel.en : c.kindLabel.zh}</Typography.Text>
@@ -143,21 +155,30 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
                 <DateTime value={c.createdAt} />
               </Space>
               <span>{t('change.reason')}: {c.reason}</span>
-              {c.detail.reallocations.map((r, i) => (
+              {/* What is asked, by kind: the officer decides on this, so each kind shows its own detail. */}
+              {(c.detail.reallocations ?? []).map((r, i) => (
                 <span key={i}>{lineOptions.find((o) => o.value === r.fromBudgetLineId)?.label} → {lineOptions.find((o) => o.value === r.toBudgetLineId)?.label} <Money fen={r.amountFen} /></span>
               ))}
+              {c.detail.newEndsOn && <span>{t('change.newEndsOn')}: <DateTime value={c.detail.newEndsOn} withTime={false} /></span>}
+              {(c.detail.indicatorTargets ?? []).map((x) => {
+                const indicator = project.plan.indicators.find((i) => i.id === x.indicatorId);
+                return <span key={x.indicatorId}>{indicator?.name}: {t('plan.target')} {x.target} {indicator?.unit}</span>;
+              })}
               {c.decisionComment && <span>{t('change.comment')}: {c.decisionComment}</span>}
               {c.status === 'pending' && has('programme_officer') && (
                 <Space wrap>
                   <Input aria-label={t('change.comment')} placeholder={t('change.comment')} value={comment[c.id] ?? ''} onChange={(e) => setComment({ ...comment, [c.id]: e.target.value })} style={{ width: 220 }} />
-                  <Button type="primary" loading={decide.isPending} onClick={() => decide.mutate({ c, action: 'approve' })}>{t('action.approve')}</Button>
-                  <Button danger loading={decide.isPending} onClick={() => decide.mutate({ c, action: 'reject' })}>{t('action.reject')}</Button>
+                  <Button type="primary" loading={deciding(c, 'approve')} disabled={decide.isPending} onClick={() => decide.mutate({ c, action: 'approve' })}>{t('action.approve')}</Button>
+                  <Button loading={deciding(c, 'reject')} disabled={decide.isPending} onClick={() => decide.mutate({ c, action: 'reject' })}>{t('action.reject')}</Button>
                 </Space>
               )}
             </Space>
           </List.Item>
         )}
       />
+      {(pages.index > 0 || changes.data?.nextCursor) && (
+        <Pager label={t('change.paging')} pages={pages} total={changes.data?.total} nextCursor={changes.data?.nextCursor} />
+      )}
       {open && has('org_admin', 'org_staff') && (
         <>
           <Typography.Title level={3} style={{ fontSize: 14, marginTop: 16 }}>{t('change.new')}</Typography.Title>
@@ -179,7 +200,7 @@ export function ChangesCard({ project, budgetLines }: { project: Project; budget
             {kind === 'indicator_target' && (
               <>
                 <Form.Item name="indicatorId" label={t('plan.indicator')} rules={[chosen(t('form.required'))]}>
-                  <Radio.Group options={project.plan.indicators.map((i) => ({ value: i.id, label: `${i.name}（${i.target} ${i.unit}）` }))} />
+                  <Radio.Group options={project.plan.indicators.map((i) => ({ value: i.id, label: t('plan.withTarget', { name: i.name, target: i.target, unit: i.unit }) }))} />
                 </Form.Item>
                 <Form.Item name="target" label={t('plan.target')} rules={[{ required: true, message: t('form.required') }]}><InputNumber min={0} style={{ width: '100%' }} /></Form.Item>
               </>
@@ -208,16 +229,28 @@ export function EvaluationsCard({ project }: { project: Project }) {
     queryKey: ['projects', 'assignments', project.id],
     queryFn: () => must(api.GET('/api/v1/projects/{id}/evaluation-assignments', { params: { path: { id: project.id } } })),
   });
+  // A district may have many evaluators: the server searches them by name as the officer types (as CommunitySelect
+  // does for communities) instead of the page loading a fixed first lot and silently dropping the rest.
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
   const evaluators = useQuery({
     enabled: has('programme_officer'),
-    queryKey: ['members', 'evaluators'],
-    queryFn: () => must(api.GET('/api/v1/members', { params: { query: { role: 'evaluator', status: 'active', limit: 200 } } })),
+    queryKey: ['members', 'evaluators', q],
+    queryFn: () => must(api.GET('/api/v1/members', { params: { query: { role: 'evaluator', status: 'active', q: q || undefined, limit: EVALUATOR_MATCHES } } })),
+    placeholderData: keepPreviousData,
   });
-  const [chosen, setChosen] = useState<string>();
+  const [chosen, setChosen] = useState<{ value: string; label: string }>();
   const assign = useMutation({
     mutationFn: (evaluatorMembershipId: string) => must(api.POST('/api/v1/projects/{id}/evaluation-assignments', { params: { path: { id: project.id } }, body: { evaluatorMembershipId } })),
     onSuccess: () => { setChosen(undefined); refresh(); },
   });
+  const options = (evaluators.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }));
+  // The chosen one keeps its name when a later search no longer returns it.
+  if (chosen && !options.some((o) => o.value === chosen.value)) options.push(chosen);
   return (
     <Card title={h2(t('section.evaluations'))} data-testid="evaluations">
       <ProblemAlert error={evaluations.error ?? assignments.error ?? assign.error} />
@@ -254,12 +287,19 @@ export function EvaluationsCard({ project }: { project: Project }) {
             aria-label={t('evaluation.chooseEvaluator')}
             placeholder={t('evaluation.chooseEvaluator')}
             style={{ width: 220 }}
-            value={chosen}
-            onChange={setChosen}
-            loading={evaluators.isPending}
-            options={(evaluators.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
+            value={chosen?.value}
+            onChange={(value: string) => { setTyped(''); setChosen(options.find((o) => o.value === value)); }}
+            showSearch
+            // The server already matched the name; antd must not filter its answer again by the half-typed text.
+            filterOption={false}
+            searchValue={typed}
+            onSearch={setTyped}
+            onBlur={() => setTyped('')}
+            loading={evaluators.isFetching}
+            options={options}
+            notFoundContent={evaluators.isFetching ? t('common.loading') : t('evaluation.noMatch')}
           />
-          <Button disabled={!chosen} loading={assign.isPending} onClick={() => chosen && assign.mutate(chosen)}>{t('action.assign')}</Button>
+          <Button disabled={!chosen} loading={assign.isPending} onClick={() => chosen && assign.mutate(chosen.value)}>{t('action.assign')}</Button>
         </Space>
       )}
       {has('evaluator') && <div style={{ marginTop: 8 }}><Link to={`/evaluations?project=${project.id}`}>{t('evaluation.evaluateHere')}</Link></div>}
@@ -267,18 +307,20 @@ export function EvaluationsCard({ project }: { project: Project }) {
   );
 }
 
+interface Closure { refundFen?: string; note?: string; earlyTerminationReason?: string }
+
 /** 结项: finance closes; the server's rules (reports, evaluations, dates) come back as its message when it refuses. */
 export function ClosureCard({ project }: { project: Project }) {
   const { t } = useTranslation('projects');
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ refundFen?: string; note?: string }>();
+  const [form] = Form.useForm<Closure>();
   const onError = useFieldErrors(form);
   const refresh = useRefresh(project.id);
   const idem = useIdempotencyKey();
   const close = useMutation({
-    mutationFn: (v: { refundFen?: string; note?: string }) => must(api.POST('/api/v1/projects/{id}/close', {
+    mutationFn: (v: Closure) => must(api.POST('/api/v1/projects/{id}/close', {
       params: { path: { id: project.id }, header: { 'Idempotency-Key': idem.key() } },
-      body: { version: project.version, refundFen: v.refundFen || undefined, note: v.note || undefined },
+      body: { version: project.version, refundFen: v.refundFen || undefined, note: v.note || undefined, earlyTerminationReason: v.earlyTerminationReason?.trim() || undefined },
     })),
     onSuccess: () => { idem.done(); void message.success(t('closure.done')); refresh(); },
     onError,
@@ -289,7 +331,9 @@ export function ClosureCard({ project }: { project: Project }) {
       <Form form={form} layout="vertical" onFinish={(v) => close.mutate(v)} style={{ maxWidth: 420 }}>
         <Form.Item name="refundFen" label={t('closure.refund')} rules={moneyRules(t)} extra={t('closure.refundHelp')}><MoneyInput /></Form.Item>
         <Form.Item name="note" label={t('closure.note')}><Input.TextArea rows={2} /></Form.Item>
-        <Button danger htmlType="submit" loading={close.isPending}>{t('action.close')}</Button>
+        {/* Optional here: only the server's clock knows whether the end date has passed, and it says so when it refuses. */}
+        <Form.Item name="earlyTerminationReason" label={t('closure.earlyTerminationReason')} extra={t('closure.earlyTerminationHelp')}><Input.TextArea rows={2} /></Form.Item>
+        <Button type="primary" htmlType="submit" loading={close.isPending}>{t('action.close')}</Button>
       </Form>
     </Card>
   );

@@ -33,7 +33,7 @@ export default function ProjectDetailPage() {
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{p.title}</Typography.Title>
       <Space wrap>
-        <StatusTag status={p.status} />
+        <span data-testid="project-status"><StatusTag status={p.status} /></span>
         <Typography.Text type="secondary">{p.referenceNo}</Typography.Text>
         {p.overdue.any && <ToneTag tone="bad">{t('list.overdueItems', { reports: p.overdue.reports, milestones: p.overdue.milestones })}</ToneTag>}
       </Space>

@@ -77,7 +77,7 @@ function ReportView({ report, project }: { report: Report; project: Schemas['Pro
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{report.narrative || '—'}</Typography.Paragraph>
       <Descriptions size="small" column={1} title={t('plan.indicators')}>
         {project.plan.indicators.map((i) => (
-          <Descriptions.Item key={i.id} label={i.name}>{values.has(i.id) ? `${values.get(i.id)} ${i.unit}` : '—'}（{t('plan.target')} {i.target}）</Descriptions.Item>
+          <Descriptions.Item key={i.id} label={i.name}>{t('plan.againstTarget', { value: values.has(i.id) ? `${values.get(i.id)} ${i.unit}` : '—', target: i.target })}</Descriptions.Item>
         ))}
       </Descriptions>
       <Descriptions size="small" column={1} title={t('report.spending')}>
@@ -186,7 +186,7 @@ function ReportEditor({ report, project, onSaved }: { report: Report; project: S
         <Form.Item name="narrative" label={t('report.narrative')}><Input.TextArea rows={4} /></Form.Item>
         <Typography.Title level={3} style={{ fontSize: 14 }}>{t('plan.indicators')}</Typography.Title>
         {project.plan.indicators.map((i) => (
-          <Form.Item key={i.id} name={['indicators', i.id]} label={`${i.name}（${t('plan.target')} ${i.target} ${i.unit}）`}>
+          <Form.Item key={i.id} name={['indicators', i.id]} label={t('plan.withTarget', { name: i.name, target: i.target, unit: i.unit })}>
             <InputNumber min={0} style={{ width: '100%' }} addonAfter={i.unit} />
           </Form.Item>
         ))}

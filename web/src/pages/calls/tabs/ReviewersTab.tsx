@@ -1,33 +1,53 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Form, Select, Space, Table, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Form, Grid, List, Select, Space, Table, Typography } from 'antd';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { api, must } from '../../../api/client';
+import { DateTime } from '../../../components/DateTime';
+import { ToneTag } from '../../../components/ToneTag';
+import { api, must, type Schemas } from '../../../api/client';
 import { type Call } from '../shared';
 
-/** The call's review panel: pick reviewers among the district's active reviewer members, then assign automatically. */
+type Conflict = Schemas['ReviewsCallConflictItem'];
+/** How many reviewers one search shows; a large district narrows by typing a name rather than scrolling hundreds. */
+const MATCHES = 20;
+/** Wait this long after the last keystroke, so typing a name costs one request rather than one per key. */
+const DEBOUNCE_MS = 300;
+
+/**
+ * The call's review panel: pick reviewers among the district's active reviewer members (searched on the server by
+ * name), then assign automatically. Assignment itself keeps every reviewer away from the applications they conflict
+ * with (there is no hand assignment to refuse), and the pairs it keeps apart are listed with their reasons.
+ */
 export function ReviewersTab({ call }: { call: Call }) {
   const { t } = useTranslation('calls');
   const qc = useQueryClient();
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<Array<{ value: string; label: string }>>([]);
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
   const panel = useQuery({
     queryKey: ['call', call.id, 'panel'],
     queryFn: () => must(api.GET('/api/v1/calls/{callId}/reviewers', { params: { path: { callId: call.id } } })),
   });
   const members = useQuery({
-    queryKey: ['members', 'reviewers'],
-    queryFn: () => must(api.GET('/api/v1/members', { params: { query: { role: 'reviewer', status: 'active', limit: 200 } } })),
+    queryKey: ['members', 'reviewers', q],
+    queryFn: () => must(api.GET('/api/v1/members', { params: { query: { role: 'reviewer', status: 'active', limit: MATCHES, ...(q ? { q } : {}) } } })),
+    placeholderData: keepPreviousData,
   });
-  const progress = useQuery({
-    queryKey: ['call', call.id, 'progress'],
-    queryFn: () => must(api.GET('/api/v1/calls/{callId}/review-progress', { params: { path: { callId: call.id } } })),
+  const conflicts = useQuery({
+    queryKey: ['call', call.id, 'conflicts'],
+    queryFn: () => must(api.GET('/api/v1/calls/{callId}/review-conflicts', { params: { path: { callId: call.id } } })),
   });
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['call', call.id] });
   };
   const add = useMutation({
-    mutationFn: () => must(api.POST('/api/v1/calls/{callId}/reviewers', { params: { path: { callId: call.id } }, body: { membershipIds: chosen } })),
+    mutationFn: () => must(api.POST('/api/v1/calls/{callId}/reviewers', { params: { path: { callId: call.id } }, body: { membershipIds: chosen.map((c) => c.value) } })),
     onSuccess: () => {
       setChosen([]);
       refresh();
@@ -38,8 +58,12 @@ export function ReviewersTab({ call }: { call: Call }) {
     onSuccess: refresh,
   });
   const onPanel = new Set((panel.data?.items ?? []).map((p) => p.membershipId));
-  const candidates = (members.data?.items ?? []).filter((m) => !onPanel.has(m.id));
-  const conflicts = (progress.data?.items ?? []).reduce((n, i) => n + i.conflicts, 0);
+  const picked = new Set(chosen.map((c) => c.value));
+  // The chosen stay listed (with their names) while a later search no longer returns them.
+  const options = [
+    ...chosen,
+    ...(members.data?.items ?? []).filter((m) => !onPanel.has(m.id) && !picked.has(m.id)).map((m) => ({ value: m.id, label: m.name })),
+  ];
   const canChange = call.status === 'closed' || call.status === 'reviewing';
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -49,8 +73,11 @@ export function ReviewersTab({ call }: { call: Call }) {
         <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('reviewers.addTitle')}</h2>}>
           <Form layout="vertical" onFinish={() => add.mutate()}>
             <Form.Item label={t('reviewers.choose')} htmlFor="reviewer-select">
-              <Select id="reviewer-select" mode="multiple" value={chosen} onChange={setChosen} loading={members.isPending} optionFilterProp="label"
-                options={candidates.map((m) => ({ value: m.id, label: m.name }))} style={{ width: '100%' }} />
+              <Select id="reviewer-select" mode="multiple" labelInValue value={chosen}
+                onChange={(v: Array<{ value: string; label: string }>) => { setTyped(''); setChosen(v); }}
+                showSearch filterOption={false} searchValue={typed} onSearch={setTyped} onBlur={() => setTyped('')}
+                loading={members.isFetching} options={options} style={{ width: '100%' }}
+                notFoundContent={members.isFetching ? t('common:common.loading') : t('reviewers.noneFound')} />
             </Form.Item>
             <Space wrap>
               <Button htmlType="submit" disabled={!chosen.length} loading={add.isPending}>{t('reviewers.add')}</Button>
@@ -62,7 +89,6 @@ export function ReviewersTab({ call }: { call: Call }) {
           </Typography.Paragraph>
         </Card>
       )}
-      {conflicts > 0 && <Alert type="warning" showIcon message={t('reviewers.conflicts', { count: conflicts })} data-testid="conflicts" />}
       <Table
         rowKey="membershipId"
         size="small"
@@ -75,6 +101,54 @@ export function ReviewersTab({ call }: { call: Call }) {
           { title: t('reviewers.load'), dataIndex: 'assignments' },
         ]}
       />
+      <ConflictList query={conflicts} />
     </Space>
+  );
+}
+
+/** The reviewer–application pairs assignment keeps apart (officers see the applicant even on a blind call): a table on a desk, a list on a phone. */
+function ConflictList({ query }: { query: { data?: { items: Conflict[] }; error: unknown; isPending: boolean } }) {
+  const { t } = useTranslation('calls');
+  const screens = Grid.useBreakpoint();
+  const items = query.data?.items ?? [];
+  // ToneTag's inks, not antd's orange: that fails AA contrast.
+  const kind = (c: Conflict) => <ToneTag tone={c.kind === 'declared' ? 'warn' : 'neutral'}>{t(`reviewers.kind.${c.kind}`)}</ToneTag>;
+  const application = (c: Conflict) => <Link to={`/applications/${c.applicationId}`}>{c.referenceNo}</Link>;
+  const why = (c: Conflict) => (c.kind === 'declared' ? c.reason : t('reviewers.staffReason'));
+  return (
+    <Card size="small" data-testid="conflicts" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t('reviewers.conflictsTitle', { count: items.length })}</h2>}>
+      <ProblemAlert error={query.error} />
+      {!query.isPending && !items.length && <Typography.Text type="secondary">{t('reviewers.noConflicts')}</Typography.Text>}
+      {items.length > 0 && (screens.md ? (
+        <Table
+          rowKey={(c) => `${c.membershipId}:${c.applicationId}`}
+          size="small"
+          dataSource={items}
+          pagination={false}
+          columns={[
+            { title: t('reviewers.name'), dataIndex: 'reviewerName' },
+            { title: t('submissions.reference'), dataIndex: 'referenceNo', render: (_: unknown, c: Conflict) => application(c) },
+            { title: t('submissions.organisation'), dataIndex: 'organisationName' },
+            { title: t('reviewers.kindTitle'), dataIndex: 'kind', render: (_: unknown, c: Conflict) => kind(c) },
+            { title: t('reviewers.reason'), dataIndex: 'reason', render: (_: unknown, c: Conflict) => why(c) },
+            { title: t('reviewers.declaredAt'), dataIndex: 'declaredAt', render: (_: unknown, c: Conflict) => (c.declaredAt ? <DateTime value={c.declaredAt} /> : '—') },
+          ]}
+        />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(c) => (
+            <List.Item key={`${c.membershipId}:${c.applicationId}`}>
+              <Space direction="vertical" size={2}>
+                <Space wrap>{c.reviewerName} {application(c)} {kind(c)}</Space>
+                <Typography.Text type="secondary">{c.organisationName}</Typography.Text>
+                <span>{why(c)}</span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      ))}
+    </Card>
   );
 }
