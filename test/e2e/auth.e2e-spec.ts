@@ -189,10 +189,14 @@ describe('district admins manage people; changes take effect on the next request
     const suspended = await d.admin.post(`/api/v1/members/${m.memberId}/suspend`, { reason: '调离岗位', version: member.body.version }).expect(200);
     expect(suspended.body.status).toBe('suspended');
     expect((await m.get('/api/v1/places/tree').expect(403)).body.code).toBe('MEMBERSHIP_INACTIVE');
+    // Signing in again is refused with the reason while no district of theirs is active, and no session opens.
+    const refused = await t.http.post('/api/v1/auth/login').send({ login: m.phone, password: PASSWORD }).expect(403);
+    expect(refused.body.code).toBe('MEMBERSHIP_SUSPENDED');
     const again = await d.admin.post(`/api/v1/members/${m.memberId}/suspend`, { reason: '再次停用', version: suspended.body.version }).expect(409);
     expect(again.body.code).toBe('INVALID_STATE_TRANSITION');
     await d.admin.post(`/api/v1/members/${m.memberId}/reactivate`, { version: suspended.body.version }).expect(200);
     await m.get('/api/v1/places/tree').expect(200);
+    await t.http.post('/api/v1/auth/login').send({ login: m.phone, password: PASSWORD }).expect(200);
   });
 
   it('a role change applies on the next request without signing in again', async () => {

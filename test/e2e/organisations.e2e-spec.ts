@@ -253,6 +253,11 @@ describe('the social organisation registry', () => {
     expect(bad.body.errors[0].field).toBe('roles');
     const people = await admin.get(`/api/v1/organisations/${org.id}/members`).expect(200);
     expect(people.body.items.map((m: { name: string }) => m.name).sort()).toEqual(['吴社工', '成员']);
+    // Searched on the server by name, so a picker finds a colleague in an organisation of any size.
+    const found = await admin.get(`/api/v1/organisations/${org.id}/members?q=${encodeURIComponent('吴社')}&limit=5`).expect(200);
+    expect(found.body.items.map((m: { name: string }) => m.name)).toEqual(['吴社工']);
+    expect(found.body.total).toBe(1);
+    expect((await admin.get(`/api/v1/organisations/${org.id}/members?q=`).expect(400)).body.errors[0].field).toBe('q');
     // The same person is already in the district: the foundation's one-membership rule applies.
     const dup = await admin.post(`/api/v1/organisations/${org.id}/members`, { name: '吴社工', phone, roles: ['org_staff'] }).expect(409);
     expect(dup.body.code).toBe('MEMBER_EXISTS');

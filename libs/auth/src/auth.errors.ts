@@ -8,6 +8,7 @@ export enum AuthErrorCode {
   REFRESH_TOKEN_INVALID = 'REFRESH_TOKEN_INVALID',
   REFRESH_TOKEN_REUSED = 'REFRESH_TOKEN_REUSED',
   NOT_A_MEMBER = 'NOT_A_MEMBER',
+  MEMBERSHIP_SUSPENDED = 'MEMBERSHIP_SUSPENDED',
   WEAK_PASSWORD = 'WEAK_PASSWORD',
   PLATFORM_OPERATOR_ONLY = 'PLATFORM_OPERATOR_ONLY',
 }
@@ -20,6 +21,7 @@ export const AUTH_ERRORS: ErrorCatalogue<AuthErrorCode> = {
   REFRESH_TOKEN_INVALID: { status: 401, zh: '登录凭证无效或已过期，请重新登录', en: 'The refresh token is invalid or expired' },
   REFRESH_TOKEN_REUSED: { status: 401, zh: '检测到登录凭证被重复使用，为安全起见已注销该登录', en: 'A refresh token was reused; the session has been revoked' },
   NOT_A_MEMBER: { status: 403, zh: '您不是该区县的成员，或成员资格未激活', en: 'You are not an active member of that district' },
+  MEMBERSHIP_SUSPENDED: { status: 403, zh: '您在所属区县的账号已被停用，暂不能登录，请联系区县管理员', en: 'Your district has suspended your account; you cannot sign in until its administrator reactivates you' },
   WEAK_PASSWORD: { status: 400, zh: '密码至少 10 位，且需同时包含字母和数字', en: 'Passwords need at least 10 characters with letters and digits' },
   PLATFORM_OPERATOR_ONLY: { status: 403, zh: '仅平台运营人员可执行此操作', en: 'Only the platform operator may do this' },
 };

@@ -103,11 +103,19 @@ export class AuthService {
     );
   }
 
-  /** Opens a session after a successful sign-in. With exactly one active district it is chosen straight away. */
+  /**
+   * Opens a session after a successful sign-in. With exactly one active district it is chosen straight away. Someone
+   * every district of theirs has suspended is refused with that reason (after the password was checked, so it tells
+   * nothing to anyone else): a session could only show them a list of districts they may not enter.
+   */
   async startSession(userId: string, userAgent: string | undefined): Promise<SessionResult> {
     return this.runner.run({ userId }, async () => {
       const districts = await this.districtsOf(userId);
       const active = districts.filter((d) => d.status === 'active');
+      if (districts.length && !active.length) {
+        const [user]: Array<{ is_platform_operator: boolean }> = await this.ctx.manager().query(`SELECT is_platform_operator FROM users WHERE id = $1`, [userId]);
+        if (!user?.is_platform_operator) throw authError(AuthErrorCode.MEMBERSHIP_SUSPENDED);
+      }
       const district = active.length === 1 ? active[0] : null;
       const [session]: Array<{ id: string }> = await this.ctx.manager().query(
         `INSERT INTO auth_sessions (user_id, active_tenant_id, user_agent) VALUES ($1, $2, $3) RETURNING id`,

@@ -28,8 +28,8 @@ export class OrganisationStaffService {
     );
   }
 
-  async list(organisationId: string, actor: Actor, page: { limit?: number; cursor?: string }) {
+  async list(organisationId: string, actor: Actor, page: { limit?: number; cursor?: string; q?: string }) {
     await this.store.findVisible(organisationId, actor);
-    return this.members.list({ organisationId, limit: page.limit, cursor: page.cursor }, actor);
+    return this.members.list({ organisationId, q: page.q, limit: page.limit, cursor: page.cursor }, actor);
   }
 }

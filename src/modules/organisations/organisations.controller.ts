@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Actor, ORGANISATION_ROLES, PageQuery, ParseIdPipe } from '@sanshe/common';
+import { Actor, ORGANISATION_ROLES, ParseIdPipe } from '@sanshe/common';
 import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { EligibilityQuery } from './dto/eligibility.query';
-import { ListOrganisationsQuery, OrganisationFilters } from './dto/list-organisations.query';
+import { ListOrganisationsQuery, OrganisationFilters, OrganisationMembersQuery } from './dto/list-organisations.query';
 import { CreateOrganisationDto, InviteStaffDto, VersionReasonDto, RecordGradeDto, UpdateOrganisationDto, VerifyDto, VersionDto } from './dto/organisation.dto';
 import { ApplyQualificationDto } from './dto/qualification.dto';
 import { REGISTRY_DECIDERS, REGISTRY_READERS } from './organisation-access';
@@ -103,7 +103,7 @@ export class OrganisationsController {
   @Get(':id/members')
   @Roles(...READERS)
   @ApiOperation({ summary: '本组织人员 / People acting for the organisation' })
-  members(@Param('id', ParseIdPipe) id: string, @Query() page: PageQuery, @CurrentActor() actor: Actor) {
+  members(@Param('id', ParseIdPipe) id: string, @Query() page: OrganisationMembersQuery, @CurrentActor() actor: Actor) {
     return this.staff.list(id, actor, page);
   }
 

@@ -60,6 +60,33 @@ export function isProblem(x: unknown): x is Problem {
 
 const retryable = new Map<string, Request>();
 
+let ending: Promise<void> | null = null;
+/**
+ * The district suspended this person (403 MEMBERSHIP_INACTIVE on any request): the session ends here, so the open
+ * tab goes to the sign-in page with the server's words instead of failing page after page. The server keeps the
+ * session (a reactivated API client carries on), so the page signs it out itself, once for a burst of refusals;
+ * signing in again is then refused with the server's own reason while no district of theirs is active.
+ */
+async function endIfSuspended(response: Response): Promise<void> {
+  const body: unknown = await response.clone().json().catch(() => null);
+  if (!isProblem(body) || body.code !== 'MEMBERSHIP_INACTIVE' || !accessToken) return;
+  const problem = asProblem(body, response.status);
+  ending ??= (async () => {
+    try {
+      await fetch('/api/v1/auth/logout', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { ...SESSION_MODE, Authorization: `Bearer ${accessToken}`, 'Accept-Language': i18n.language },
+      }).catch(() => undefined);
+      tokens.set(null);
+      lostListeners.forEach((l) => l(problem));
+    } finally {
+      ending = null;
+    }
+  })();
+  return ending;
+}
+
 const session: Middleware = {
   onRequest({ request, id }) {
     if (accessToken && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${accessToken}`);
@@ -74,6 +101,10 @@ const session: Middleware = {
     const copy = retryable.get(id);
     retryable.delete(id);
     const path = new URL(request.url).pathname;
+    if (response.status === 403) {
+      await endIfSuspended(response);
+      return response;
+    }
     // One silent refresh on 401, then the same request once more; sign-in and refresh answer for themselves.
     if (response.status !== 401 || !copy || path === '/api/v1/auth/login' || path === '/api/v1/auth/refresh') return response;
     const renewed = await refreshSession();

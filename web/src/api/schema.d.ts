@@ -12727,6 +12727,8 @@ export interface operations {
                 /** @description Opaque cursor from the previous page's nextCursor */
                 cursor?: string;
                 limit?: number;
+                /** @description 姓名包含（可见联系方式者也可按手机、邮箱）/ name contains (phone or e-mail too for those who see contacts) */
+                q?: string;
             };
             header?: never;
             path: {

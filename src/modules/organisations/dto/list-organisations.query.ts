@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQuery } from '@sanshe/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { ORGANISATION_TYPE_CODES, type OrganisationType, SERVICE_AREA_CODES, type ServiceArea } from '../service-areas';
@@ -35,4 +36,10 @@ export class ListOrganisationsQuery extends OrganisationFilters {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) cursor?: string;
+}
+
+/** An organisation's people, searched on the server (the co-editor picker types a name rather than loading everyone). */
+export class OrganisationMembersQuery extends PageQuery {
+  @ApiPropertyOptional({ description: '姓名包含（可见联系方式者也可按手机、邮箱）/ name contains (phone or e-mail too for those who see contacts)' })
+  @IsOptional() @IsString() @Length(1, 50) q?: string;
 }

@@ -1,10 +1,10 @@
-import { cloneElement, isValidElement, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, isValidElement, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import type { Rule } from 'antd/es/form';
 import {
   Alert, Button, Card, Descriptions, Empty, Form, Grid, Input, InputNumber, List, Modal, Radio, Select, Space, Spin, Typography, message, type SelectProps,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
@@ -410,10 +410,19 @@ function EditorsPanel({ app, canManage }: { app: Application; canManage: boolean
   const { t } = useTranslation('applications');
   const qc = useQueryClient();
   const [pick, setPick] = useState<string>();
+  // Colleagues are searched on the server as the person types (an organisation may have more than one page of
+  // people); the wait after the last keystroke keeps typing a name to one request.
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [typed]);
   const colleagues = useQuery({
-    queryKey: ['organisations', app.organisationId, 'members'],
+    queryKey: ['organisations', app.organisationId, 'members', q],
     enabled: canManage,
-    queryFn: () => must(api.GET('/api/v1/organisations/{id}/members', { params: { path: { id: app.organisationId }, query: { limit: 200 } } })),
+    queryFn: () => must(api.GET('/api/v1/organisations/{id}/members', { params: { path: { id: app.organisationId }, query: { q: q || undefined, limit: 20 } } })),
+    placeholderData: keepPreviousData,
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['applications', app.id] });
   const add = useMutation({
@@ -441,7 +450,10 @@ function EditorsPanel({ app, canManage }: { app: Application; canManage: boolean
       />
       {canManage && (
         <Space wrap style={{ marginTop: 8 }}>
-          <Select aria-label={t('editors.choose')} placeholder={t('editors.choose')} style={{ minWidth: 200 }} value={pick} onChange={setPick}
+          <Select aria-label={t('editors.choose')} placeholder={t('editors.choose')} style={{ minWidth: 200 }} value={pick}
+            onChange={(v: string) => { setPick(v); setTyped(''); }}
+            showSearch filterOption={false} searchValue={typed} onSearch={setTyped} loading={colleagues.isFetching}
+            notFoundContent={colleagues.isFetching ? t('common:common.loading') : t('editors.noMatch')}
             options={(colleagues.data?.items ?? []).filter((m) => !already.has(m.id)).map((m) => ({ value: m.id, label: m.name }))} />
           <Button disabled={!pick} loading={add.isPending} onClick={() => pick && add.mutate(pick)}>{t('editors.add')}</Button>
         </Space>

@@ -206,11 +206,11 @@ function Qualifications({ org, canApply }: { org: Organisation; canApply: boolea
 
 function Members({ org, canInvite }: { org: Organisation; canInvite: boolean }) {
   const { t, i18n } = useTranslation('registry');
-  const qc = useQueryClient();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['organisation', org.id, 'members'] });
+  const [reloads, setReloads] = useState(0);
+  const refresh = () => setReloads((n) => n + 1);
   const invite = useMutation({
     mutationFn: (v: { name: string; phone?: string; email?: string; title?: string; roles: string[] }) =>
       must(api.POST('/api/v1/organisations/{id}/members', {
@@ -231,6 +231,7 @@ function Members({ org, canInvite }: { org: Organisation; canInvite: boolean }) 
       <ProblemAlert error={error} />
       <MemberList
         id={org.id}
+        reloads={reloads}
         actions={(m) => (canInvite && m.status === 'invited' ? [
           <Button key="resend" size="small" loading={resend.isPending} aria-label={`${t('members.resend')}: ${m.name}`} onClick={() => { setError(null); setNotice(null); resend.mutate(m.id); }}>
             {t('members.resend')}

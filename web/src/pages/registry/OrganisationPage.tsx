@@ -1,4 +1,5 @@
-import { ProDescriptions } from '@ant-design/pro-components';
+import { ProDescriptions, ProTable, type ProColumns } from '@ant-design/pro-components';
+import { useMemo, useState } from 'react';
 import { Alert, Card, DatePicker, Form, Input, List, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
@@ -8,6 +9,7 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime, formatDateTime } from '../../components/DateTime';
 import { useServiceAreas } from '../../components/serviceAreas';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { cursorPages } from '../../components/cursorPages';
 import { ActionButton, DocumentList, ReasonField, Sections, StatusTag, useIsDecider } from './shared';
 import { ORG_TYPES, useLabel, type OrgType } from '../../components/label';
 
@@ -130,28 +132,56 @@ function Eligibility({ id }: { id: string }) {
   );
 }
 
-export function MemberList({ id, actions }: { id: string; actions?: (m: Schemas['UserResponse']) => React.ReactNode[] }) {
+type Member = Schemas['UserResponse'];
+
+/**
+ * The organisation's people, a page at a time on the server (its cursor), never a capped first batch. `reloads`
+ * changes when the caller knows the list changed (an invitation sent), so the table asks again.
+ */
+export function MemberList({ id, actions, reloads = 0 }: { id: string; actions?: (m: Member) => React.ReactNode[]; reloads?: number }) {
   const { t } = useTranslation('registry');
   const show = useLabel();
-  const q = useQuery({ queryKey: ['organisation', id, 'members'], queryFn: () => must(api.GET('/api/v1/organisations/{id}/members', { params: { path: { id }, query: { limit: 100 } } })) });
+  const [error, setError] = useState<unknown>(null);
+  const fetchPage = useMemo(() => cursorPages<Member, { id: string }>(async (f, cursor, limit) =>
+    must(api.GET('/api/v1/organisations/{id}/members', { params: { path: { id: f.id }, query: { cursor, limit } } }))), []);
+  const columns: ProColumns<Member>[] = [
+    {
+      title: t('members.name'), dataIndex: 'name', render: (_, m) => (
+        <Space wrap size={4}>
+          <Typography.Text strong>{m.name}</Typography.Text>
+          {m.title && <Typography.Text type="secondary">{m.title}</Typography.Text>}
+          <Tag data-status={m.status}>{t(`members.status.${m.status}`, { defaultValue: m.status })}</Tag>
+        </Space>
+      ),
+    },
+    { title: t('members.contact'), key: 'contact', responsive: ['md'], render: (_, m) => [m.phone, m.email].filter(Boolean).join(' · ') },
+    { title: t('members.roles'), key: 'roles', render: (_, m) => m.roles.map((r) => show(r.label)).join('、') },
+    ...(actions ? [{ title: t('members.actions'), key: 'actions', render: (_: unknown, m: Member) => <Space wrap size={4}>{actions(m)}</Space> }] : []),
+  ];
   return (
-    <>
-      <ProblemAlert error={q.error} />
-      <List
-        loading={q.isPending}
-        data-testid="members"
-        dataSource={q.data?.items ?? []}
+    <div data-testid="members">
+      <ProblemAlert error={error} />
+      <ProTable<Member, { id: string; reloads: number }>
+        rowKey="id"
+        columns={columns}
+        params={{ id, reloads }}
+        search={false}
+        options={false}
+        size="small"
         locale={{ emptyText: t('members.none') }}
-        renderItem={(m) => (
-          <List.Item actions={actions?.(m)}>
-            <List.Item.Meta
-              title={<Space wrap>{m.name}{m.title && <Typography.Text type="secondary">{m.title}</Typography.Text>}<Tag data-status={m.status}>{t(`members.status.${m.status}`, { defaultValue: m.status })}</Tag></Space>}
-              description={<>{m.phone}{m.email ? ` · ${m.email}` : ''} · {m.roles.map((r) => show(r.label)).join('、')}</>}
-            />
-          </List.Item>
-        )}
+        pagination={{ defaultPageSize: 20, showSizeChanger: false, size: 'small' }}
+        scroll={{ x: 'max-content' }}
+        request={async ({ current = 1, pageSize = 20 }) => {
+          setError(null);
+          try {
+            return await fetchPage({ id }, current, pageSize);
+          } catch (err) {
+            setError(err);
+            return { data: [], total: 0, success: false };
+          }
+        }}
       />
-    </>
+    </div>
   );
 }
 
