@@ -1,13 +1,9 @@
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { Select } from 'antd';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../api/client';
-
-/** How many matches one search shows; a person narrows by typing rather than scrolling hundreds. */
-const MATCHES = 20;
-/** Wait this long after the last keystroke before asking the server, so typing a name costs one request, not one per key. */
-const DEBOUNCE_MS = 300;
+import { MATCHES, useServerSearch } from './useServerSearch';
 
 type Value = string | string[] | undefined;
 
@@ -35,20 +31,10 @@ export interface CommunitySelectProps {
  */
 export function CommunitySelect({ value, onChange, multiple, within, ...rest }: CommunitySelectProps) {
   const { t } = useTranslation();
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
-
   const restricted = !!within?.length;
-  const search = useQuery({
-    queryKey: ['places', 'communities', 'search', q],
-    enabled: !restricted,
-    queryFn: () => must(api.GET('/api/v1/places', { params: { query: { level: 'community', status: 'active', q: q || undefined, limit: MATCHES } } })),
-    placeholderData: keepPreviousData,
-  });
+  const { typed, query: search, selectProps, forget } = useServerSearch(['places', 'communities', 'search'],
+    (q) => must(api.GET('/api/v1/places', { params: { query: { level: 'community', status: 'active', q, limit: MATCHES } } })),
+    { enabled: !restricted });
 
   const chosen = useMemo(() => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]), [value]);
   const found = new Map((search.data?.items ?? []).map((p) => [p.id, p.name]));
@@ -83,13 +69,8 @@ export function CommunitySelect({ value, onChange, multiple, within, ...rest }: 
       {...rest}
       mode={multiple ? 'multiple' : undefined}
       value={value}
-      onChange={(v: Value) => { setTyped(''); onChange?.(v); }}
-      showSearch
-      // The server already matched the name; antd must not filter its answer again by the half-typed text.
-      filterOption={false}
-      searchValue={typed}
-      onSearch={setTyped}
-      onBlur={() => setTyped('')}
+      onChange={(v: Value) => { forget(); onChange?.(v); }}
+      {...selectProps}
       loading={loading}
       allowClear
       options={options}

@@ -1,13 +1,14 @@
-import { cloneElement, isValidElement, useEffect, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, isValidElement, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import type { Rule } from 'antd/es/form';
 import {
   Alert, Button, Card, Descriptions, Empty, Form, Grid, Input, InputNumber, List, Modal, Radio, Select, Space, Spin, Typography, message, type SelectProps,
 } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
+import { MATCHES, useServerSearch } from '../../components/useServerSearch';
 import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
@@ -412,18 +413,9 @@ function EditorsPanel({ app, canManage }: { app: Application; canManage: boolean
   const [pick, setPick] = useState<string>();
   // Colleagues are searched on the server as the person types (an organisation may have more than one page of
   // people); the wait after the last keystroke keeps typing a name to one request.
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const colleagues = useQuery({
-    queryKey: ['organisations', app.organisationId, 'members', q],
-    enabled: canManage,
-    queryFn: () => must(api.GET('/api/v1/organisations/{id}/members', { params: { path: { id: app.organisationId }, query: { q: q || undefined, limit: 20 } } })),
-    placeholderData: keepPreviousData,
-  });
+  const { query: colleagues, selectProps, forget } = useServerSearch(['organisations', app.organisationId, 'members'],
+    (q) => must(api.GET('/api/v1/organisations/{id}/members', { params: { path: { id: app.organisationId }, query: { q, limit: MATCHES } } })),
+    { enabled: canManage });
   const refresh = () => qc.invalidateQueries({ queryKey: ['applications', app.id] });
   const add = useMutation({
     mutationFn: (membershipId: string) => must(api.POST('/api/v1/applications/{id}/editors', { params: { path: { id: app.id } }, body: { membershipId } })),
@@ -451,8 +443,8 @@ function EditorsPanel({ app, canManage }: { app: Application; canManage: boolean
       {canManage && (
         <Space wrap style={{ marginTop: 8 }}>
           <Select aria-label={t('editors.choose')} placeholder={t('editors.choose')} style={{ minWidth: 200 }} value={pick}
-            onChange={(v: string) => { setPick(v); setTyped(''); }}
-            showSearch filterOption={false} searchValue={typed} onSearch={setTyped} loading={colleagues.isFetching}
+            onChange={(v: string) => { setPick(v); forget(); }}
+            {...selectProps}
             notFoundContent={colleagues.isFetching ? t('common:common.loading') : t('editors.noMatch')}
             options={(colleagues.data?.items ?? []).filter((m) => !already.has(m.id)).map((m) => ({ value: m.id, label: m.name }))} />
           <Button disabled={!pick} loading={add.isPending} onClick={() => pick && add.mutate(pick)}>{t('editors.add')}</Button>

@@ -1,9 +1,10 @@
 import { Button, Card, Empty, List, Select, Space, Typography } from 'antd';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueries, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery, useMutation, useQueries } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, must } from '../../api/client';
+import { MATCHES, useServerSearch } from '../../components/useServerSearch';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -13,10 +14,6 @@ import { STATUS_TONE } from './shared';
 import { useLabel } from '../../components/label';
 
 const ACTIVE = new Set(['draft', 'returned']);
-/** How many open calls one search offers; a person narrows by typing a title rather than scrolling. */
-const MATCHES = 20;
-/** Wait this long after the last keystroke, so typing a title costs one request rather than one per key. */
-const DEBOUNCE_MS = 300;
 
 /** 我的申报: the organisation's applications, drafts first in mind — each with its call's deadline and time left. */
 export default function ApplicationsListPage() {
@@ -38,17 +35,8 @@ export default function ApplicationsListPage() {
 
   // Starting an application is also offered on the call's own page; here it saves a trip for a returning applicant.
   // A district may publish many calls over the years: the server searches titles as the person types.
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const open = useQuery({
-    queryKey: ['calls', 'published', q],
-    queryFn: () => must(api.GET('/api/v1/calls', { params: { query: { status: 'published', limit: MATCHES, ...(q ? { q } : {}) } } })),
-    placeholderData: keepPreviousData,
-  });
+  const { q, query: open, selectProps, forget } = useServerSearch(['calls', 'published'],
+    (q) => must(api.GET('/api/v1/calls', { params: { query: { status: 'published', limit: MATCHES, q } } })));
   // Published but not yet open, or past its close and not yet closed by the scheduler: not offered (the server would refuse).
   const openCalls = (open.data?.items ?? []).filter((c) => new Date(c.opensAt).getTime() <= Date.now() && Date.now() < new Date(c.closesAt).getTime());
   const [chosen, setChosen] = useState<{ value: string; label: string }>();
@@ -73,14 +61,8 @@ export default function ApplicationsListPage() {
             style={{ minWidth: 260, maxWidth: '100%' }}
             labelInValue
             value={chosen}
-            onChange={(v: { value: string; label: string } | undefined) => { setTyped(''); setChosen(v); }}
-            showSearch
-            // The server already matched the title; antd must not filter its answer again by the half-typed text.
-            filterOption={false}
-            searchValue={typed}
-            onSearch={setTyped}
-            onBlur={() => setTyped('')}
-            loading={open.isFetching}
+            onChange={(v: { value: string; label: string } | undefined) => { forget(); setChosen(v); }}
+            {...selectProps}
             options={callOptions}
             notFoundContent={open.isFetching ? t('common:common.loading') : t(q ? 'list.noMatchingCalls' : 'list.noOpenCalls')}
           />

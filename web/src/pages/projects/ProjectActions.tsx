@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Radio, type FormInstance, Card, Form, Input, InputNumber, List, Select, Space, Table, Typography } from 'antd';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
+import { MATCHES, useServerSearch } from '../../components/useServerSearch';
 import { DateTime } from '../../components/DateTime';
 import { Money } from '../../components/Money';
 import { MoneyInput, moneyRules } from '../../components/MoneyInput';
@@ -18,10 +19,6 @@ import { chosen } from '../../components/rules';
 type Project = Schemas['ProjectResponse'];
 /** Changes per page: the list pages on the server (newest first), so a long-running project's history is all reachable. */
 const CHANGES_PAGE = 10;
-/** Evaluators one search shows; the server matches the typed name (`GET /members?q=`), a person narrows by typing. */
-const EVALUATOR_MATCHES = 20;
-/** After the last keystroke, so typing a name costs one request rather than one per key. */
-const DEBOUNCE_MS = 300;
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
 /** After a refusal: field errors onto their fields; the message always above the form too. */
@@ -229,20 +226,10 @@ export function EvaluationsCard({ project }: { project: Project }) {
     queryKey: ['projects', 'assignments', project.id],
     queryFn: () => must(api.GET('/api/v1/projects/{id}/evaluation-assignments', { params: { path: { id: project.id } } })),
   });
-  // A district may have many evaluators: the server searches them by name as the officer types (as CommunitySelect
-  // does for communities) instead of the page loading a fixed first lot and silently dropping the rest.
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
-  const evaluators = useQuery({
-    enabled: has('programme_officer'),
-    queryKey: ['members', 'evaluators', q],
-    queryFn: () => must(api.GET('/api/v1/members', { params: { query: { role: 'evaluator', status: 'active', q: q || undefined, limit: EVALUATOR_MATCHES } } })),
-    placeholderData: keepPreviousData,
-  });
+  // A district may have many evaluators: the server searches them by name as the officer types.
+  const { query: evaluators, selectProps, forget } = useServerSearch(['members', 'evaluators'],
+    (q) => must(api.GET('/api/v1/members', { params: { query: { role: 'evaluator', status: 'active', q, limit: MATCHES } } })),
+    { enabled: has('programme_officer') });
   const [chosen, setChosen] = useState<{ value: string; label: string }>();
   const assign = useMutation({
     mutationFn: (evaluatorMembershipId: string) => must(api.POST('/api/v1/projects/{id}/evaluation-assignments', { params: { path: { id: project.id } }, body: { evaluatorMembershipId } })),
@@ -288,14 +275,8 @@ export function EvaluationsCard({ project }: { project: Project }) {
             placeholder={t('evaluation.chooseEvaluator')}
             style={{ width: 220 }}
             value={chosen?.value}
-            onChange={(value: string) => { setTyped(''); setChosen(options.find((o) => o.value === value)); }}
-            showSearch
-            // The server already matched the name; antd must not filter its answer again by the half-typed text.
-            filterOption={false}
-            searchValue={typed}
-            onSearch={setTyped}
-            onBlur={() => setTyped('')}
-            loading={evaluators.isFetching}
+            onChange={(value: string) => { forget(); setChosen(options.find((o) => o.value === value)); }}
+            {...selectProps}
             options={options}
             notFoundContent={evaluators.isFetching ? t('common.loading') : t('evaluation.noMatch')}
           />

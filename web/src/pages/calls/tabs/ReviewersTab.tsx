@@ -1,19 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Form, Grid, List, Select, Space, Table, Typography } from 'antd';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { DateTime } from '../../../components/DateTime';
 import { ToneTag } from '../../../components/ToneTag';
 import { api, must, type Schemas } from '../../../api/client';
+import { MATCHES, useServerSearch } from '../../../components/useServerSearch';
 import { type Call } from '../shared';
 
 type Conflict = Schemas['ReviewsCallConflictItem'];
-/** How many reviewers one search shows; a large district narrows by typing a name rather than scrolling hundreds. */
-const MATCHES = 20;
-/** Wait this long after the last keystroke, so typing a name costs one request rather than one per key. */
-const DEBOUNCE_MS = 300;
 
 /**
  * The call's review panel: pick reviewers among the district's active reviewer members (searched on the server by
@@ -24,21 +21,12 @@ export function ReviewersTab({ call }: { call: Call }) {
   const { t } = useTranslation('calls');
   const qc = useQueryClient();
   const [chosen, setChosen] = useState<Array<{ value: string; label: string }>>([]);
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(typed.trim()), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [typed]);
   const panel = useQuery({
     queryKey: ['call', call.id, 'panel'],
     queryFn: () => must(api.GET('/api/v1/calls/{callId}/reviewers', { params: { path: { callId: call.id } } })),
   });
-  const members = useQuery({
-    queryKey: ['members', 'reviewers', q],
-    queryFn: () => must(api.GET('/api/v1/members', { params: { query: { role: 'reviewer', status: 'active', limit: MATCHES, ...(q ? { q } : {}) } } })),
-    placeholderData: keepPreviousData,
-  });
+  const { query: members, selectProps, forget } = useServerSearch(['members', 'reviewers'],
+    (q) => must(api.GET('/api/v1/members', { params: { query: { role: 'reviewer', status: 'active', limit: MATCHES, q } } })));
   const conflicts = useQuery({
     queryKey: ['call', call.id, 'conflicts'],
     queryFn: () => must(api.GET('/api/v1/calls/{callId}/review-conflicts', { params: { path: { callId: call.id } } })),
@@ -74,9 +62,8 @@ export function ReviewersTab({ call }: { call: Call }) {
           <Form layout="vertical" onFinish={() => add.mutate()}>
             <Form.Item label={t('reviewers.choose')} htmlFor="reviewer-select">
               <Select id="reviewer-select" mode="multiple" labelInValue value={chosen}
-                onChange={(v: Array<{ value: string; label: string }>) => { setTyped(''); setChosen(v); }}
-                showSearch filterOption={false} searchValue={typed} onSearch={setTyped} onBlur={() => setTyped('')}
-                loading={members.isFetching} options={options} style={{ width: '100%' }}
+                onChange={(v: Array<{ value: string; label: string }>) => { forget(); setChosen(v); }}
+                {...selectProps} options={options} style={{ width: '100%' }}
                 notFoundContent={members.isFetching ? t('common:common.loading') : t('reviewers.noneFound')} />
             </Form.Item>
             <Space wrap>
