@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
 import { TestApp } from '../support/test-app';
-import { Tab, WIDTHS, atBothWidths, browserWorld, pick, screenshot, seriousA11yViolations, signedInTab, switchLanguage } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, pick, screenshot, seriousA11yViolations, switchLanguage, tabsClosedAfterEach } from './support/browser';
 
 jest.setTimeout(300_000);
 
@@ -10,24 +10,14 @@ interface Row { id: string; seq: number; status: string; ready: boolean; checks:
 
 describe('finance: every project\'s tranches in one list, released from the row', () => {
   const world = browserWorld();
+  const signedIn = tabsClosedAfterEach(world);
   let t: TestApp;
-  let browser: Browser;
   let w: ProjectWorld;
-  const tabs: Tab[] = [];
 
   beforeAll(async () => {
-    ({ t, browser } = world);
+    ({ t } = world);
     w = await projectWorld(t);
   });
-  afterEach(async () => {
-    while (tabs.length) await tabs.pop()!.close();
-  });
-
-  async function signedIn(phone: string, width: number = WIDTHS.desktop): Promise<Tab> {
-    const tab = await signedInTab(browser, t.baseUrl!, phone, width);
-    tabs.push(tab);
-    return tab;
-  }
 
   async function signed(overrides: Parameters<typeof fundedProject>[2]) {
     const p = await fundedProject(t, w, overrides);

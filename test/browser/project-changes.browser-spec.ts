@@ -1,7 +1,7 @@
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { fundedProject, projectWorld } from '../support/projects';
 import { TestApp } from '../support/test-app';
-import { Tab, WIDTHS, atBothWidths, browserWorld, countIs, pick, signedInTab, switchLanguage } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, countIs, pick, switchLanguage, tabsClosedAfterEach } from './support/browser';
 
 // Two or three people's sessions with axe at two widths per page, on a loaded 2-core machine.
 jest.setTimeout(480_000);
@@ -11,22 +11,12 @@ const posted = (page: Page, path: string) => page.waitForResponse((r: Response) 
 
 describe('project change requests and closure in a real browser', () => {
   const world = browserWorld();
+  const signedIn = tabsClosedAfterEach(world);
   let t: TestApp;
-  let browser: Browser;
-  const tabs: Tab[] = [];
 
   beforeAll(() => {
-    ({ t, browser } = world);
+    ({ t } = world);
   });
-  afterEach(async () => {
-    while (tabs.length) await tabs.pop()!.close();
-  });
-
-  async function signedIn(phone: string, width: number = WIDTHS.desktop): Promise<Tab> {
-    const tab = await signedInTab(browser, t.baseUrl!, phone, width);
-    tabs.push(tab);
-    return tab;
-  }
 
   /** axe and a screenshot at both widths, the tab's own width first; no serious violation. */
   async function check(page: Page, name: string, ready: () => Promise<unknown> = () => page.locator('h1').first().waitFor()) {

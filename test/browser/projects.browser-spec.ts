@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { TINY_PDF } from '../support/organisations';
 import { clockOf } from '../support/calls';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
 import { TestApp } from '../support/test-app';
-import { Tab, WIDTHS, atBothWidths, browserWorld, countIs, pick, screenshot, signedInTab, switchLanguage } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, countIs, pick, screenshot, switchLanguage, tabsClosedAfterEach } from './support/browser';
 
 // Several people's whole sessions, with axe at two widths per page, in one test on a loaded 2-core machine.
 jest.setTimeout(480_000);
@@ -14,18 +14,16 @@ const MONEY_INVALID = '请输入以元为单位的金额，最多两位小数，
 
 describe('projects, reports, finance and evaluations in a real browser', () => {
   const world = browserWorld();
+  const signedIn = tabsClosedAfterEach(world);
   let t: TestApp;
-  let browser: Browser;
   let w: ProjectWorld;
   const a11y: Record<string, string[]> = {};
-  const tabs: Tab[] = [];
 
   beforeAll(async () => {
-    ({ t, browser } = world);
+    ({ t } = world);
     w = await projectWorld(t);
   });
   afterEach(async () => {
-    while (tabs.length) await tabs.pop()!.close();
     clockOf(t).set(undefined);
   });
 
@@ -35,12 +33,6 @@ describe('projects, reports, finance and evaluations in a real browser', () => {
    * its real time (its cookies expire by it); only the "days left" counters count from it, and nothing here reads them.
    */
   const afterInterimPeriod = () => clockOf(t).set(new Date('2027-07-15T10:00:00+08:00'));
-
-  async function signedIn(phone: string, width: number = WIDTHS.desktop): Promise<Tab> {
-    const tab = await signedInTab(browser, t.baseUrl!, phone, width);
-    tabs.push(tab);
-    return tab;
-  }
 
   /** axe and a screenshot at both widths (the tab's own first) of a page that is ready; asserted in the last test. */
   async function check(page: Page, name: string) {

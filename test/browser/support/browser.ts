@@ -214,3 +214,19 @@ export function browserWorld(): { t: TestApp; d: District; browser: Browser } {
   });
   return world;
 }
+
+/**
+ * `signedIn(login, width)` for a file whose tests open several people's tabs: each tab is signed in through the page
+ * and closed after its test (printing its failure report if the test failed), however the test ended.
+ */
+export function tabsClosedAfterEach(world: { t: TestApp; browser: Browser }): (login: string, width?: number) => Promise<Tab> {
+  const tabs: Tab[] = [];
+  afterEach(async () => {
+    while (tabs.length) await tabs.pop()!.close();
+  });
+  return async (login, width = WIDTHS.desktop) => {
+    const tab = await signedInTab(world.browser, world.t.baseUrl!, login, width);
+    tabs.push(tab);
+    return tab;
+  };
+}
