@@ -58,7 +58,6 @@ describe('project change requests and closure in a real browser', () => {
     const officer = await signedIn(w.officer.phone);
     const waiting = officer.page.getByTestId('workbench-group-change_to_approve');
     await countIs(waiting.getByRole('link', { name: '社区变更·浏览器' }), 2);
-    await check(officer.page, 'workbench');
     await waiting.getByRole('link', { name: '社区变更·浏览器' }).first().click();
     await officer.page.getByRole('heading', { name: '社区变更·浏览器' }).waitFor();
     const changes = officer.page.getByTestId('changes');
@@ -137,7 +136,6 @@ describe('project change requests and closure in a real browser', () => {
     await finance.page.goto(`/projects/${id}`);
     const closure = finance.page.getByTestId('closure');
     await closure.getByLabel('提前终止原因').waitFor();
-    await check(finance.page, 'detail-finance');
 
     const closeButton = closure.locator('button', { hasText: /^结\s?项$/ });
     const url = `/api/v1/projects/${id}/close`;
