@@ -15,15 +15,28 @@ const WORKERS = 2;
 const OWNER = { role: 'sanshe_owner', password: 'sanshe_owner_test' };
 const APP = { role: 'sanshe_app', password: 'sanshe_app_test' };
 
+/** `run`, without blocking: resolves when the command succeeds, rejects naming it when it fails. */
+function runAsync(cmd, args, opts) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], ...opts });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code ?? signal}`))));
+  });
+}
+
 async function main() {
   ensureNodeModules(root);
   const bin = (name) => path.join(root, 'node_modules', '.bin', name);
   // TEST_SKIP_TYPECHECK=1 is for a developer iterating on one file while others edit theirs; CI never sets it.
   if (process.env.TEST_SKIP_TYPECHECK !== '1') {
     console.error('[test] type-checking…');
-    run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: root });
     ensureNodeModules(path.join(root, 'web'));
-    run(path.join(root, 'web', 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: path.join(root, 'web') });
+    // The server's and the web app's checks at once, one per core: a third of the time before the first test runs
+    // went to them one after the other.
+    await Promise.all([
+      runAsync(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: root }),
+      runAsync(path.join(root, 'web', 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: path.join(root, 'web') }),
+    ]);
   }
   console.error('[test] building…');
   run('node', [path.join(root, 'scripts', 'build.mjs')], { cwd: root });
