@@ -160,9 +160,8 @@ export function session(t: TestApp, tokens: { accessToken: string; refreshToken:
  * name and all (seen in a loaded run: a change "requested by 成员" where the test's 甲机构管理员 had asked).
  */
 function reservePhoneBlock(): number {
-  const admin = process.env.TEST_PG_ADMIN_URL;
-  const run = admin ? new URL(admin).port : String(process.ppid);
-  const file = path.join(os.tmpdir(), `sanshe-test-phones-${run}-${process.env.JEST_WORKER_ID ?? '1'}`);
+  // The workers' parent is this run's jest: its pid names the run.
+  const file = path.join(os.tmpdir(), `sanshe-test-phones-${process.ppid}-${process.env.JEST_WORKER_ID ?? '1'}`);
   const next = (fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) || 0 : 0) + 1;
   fs.writeFileSync(file, String(next));
   return next % 10_000;
