@@ -25,16 +25,19 @@ describe('two workers opening a case for the same person at once', () => {
   let worker1: Member;
   let worker2: Member;
   let owner: Client;
+  let watcher: Client;
   beforeAll(async () => {
     t = await startTestApp();
     w = await projectWorld(t);
     worker1 = await addMember(t, w.d, ['social_worker'], { organisationId: w.orgA, name: '吴社工' });
     worker2 = await addMember(t, w.d, ['social_worker'], { organisationId: w.orgA, name: '周社工' });
     owner = await ownerClient();
+    watcher = await ownerClient();
     await owner.query(`SELECT set_config('app.tenant_id', $1, false)`, [w.d.tenantId]);
   }, 120_000);
   afterAll(async () => {
     await owner.end();
+    await watcher.end();
     await t.close();
   });
 
@@ -50,15 +53,22 @@ describe('two workers opening a case for the same person at once', () => {
     await openCase(worker1, await person(worker1, w.communityId)).then((r) => expect(r.status).toBe(201));
     const b = await person(worker1, w.communityId);
     await owner.query('BEGIN');
-    await owner.query(`SELECT 1 FROM reference_counters WHERE series = 'GA' FOR UPDATE`);
-    const both = Promise.all([openCase(worker1, b), openCase(worker2, b)]);
-    await eventually(async () => {
-      const { rows } = await owner.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND pid <> pg_backend_pid() AND cardinality(pg_blocking_pids(pid)) > 0`);
-      return rows[0].n === 2;
-    });
-    await owner.query('COMMIT');
+    let both: Promise<request.Response[]>;
+    try {
+      await owner.query(`SELECT 1 FROM reference_counters WHERE series = 'GA' FOR UPDATE`);
+      both = Promise.all([openCase(worker1, b), openCase(worker2, b)]);
+      // Watched from a second connection: inside the owner's transaction pg_stat_activity is a snapshot taken at its
+      // first read, so a request on a connection the pool opened after that read was never seen (a loaded CI run
+      // waited 10 s for the second one in vain, and the lock left held failed the tests after it).
+      await eventually(async () => {
+        const { rows } = await watcher.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = 'sanshe' AND cardinality(pg_blocking_pids(pid)) > 0`);
+        return rows[0].n >= 2;
+      }, 30_000, 'both requests to wait on the held counter');
+    } finally {
+      await owner.query('COMMIT');
+    }
     const statuses = (await both).map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409]);
     const refused = (await both).find((r) => r.status === 409)!;
