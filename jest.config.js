@@ -31,6 +31,8 @@ module.exports = {
   // journeys over HTTP on a shared, loaded 2-core machine need far more; test/integration/test-timeouts.int-spec.ts
   // fails if this stops taking effect.
   testTimeout: 60_000,
+  // Longest files first by test/durations.json, so no long file starts last on a clean CI clone (see the file).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'] },
     {

@@ -96,9 +96,12 @@ async function main() {
     };
     // Browser tests that needed their one retry (test/browser/support/retry.ts) are listed at the end of the run.
     const retriesLog = path.join(root, 'test-artifacts', 'browser-retries.log');
+    fs.mkdirSync(path.dirname(retriesLog), { recursive: true });
     fs.rmSync(retriesLog, { force: true });
     const code = await new Promise((resolve) => {
-      const child = spawn(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), `--maxWorkers=${WORKERS}`, ...process.argv.slice(2)], {
+      const child = spawn(process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), `--maxWorkers=${WORKERS}`,
+        // Each file's time, for `npm run test:durations` (test/support/sequencer.js starts the longest first).
+        '--json', `--outputFile=${path.join(root, 'test-artifacts', 'jest-results.json')}`, ...process.argv.slice(2)], {
         cwd: root,
         env,
         stdio: 'inherit',

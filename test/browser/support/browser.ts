@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -111,13 +111,28 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /**
+ * axe-core run in the page itself: injected once per document (the two widths of one page share it), every rule, and
+ * only the violations built into results. @axe-core/playwright did the same work at several times the cost — it
+ * injects the 600 KB engine on every call and finishes each run in a new blank page it opens and injects again, about
+ * 1 s of the ~1.3 s a check took (measured on the people spec; axe's own audit is 0.1–0.3 s there). Our pages have no
+ * iframes, which is what its per-frame machinery is for.
+ */
+async function runAxe(page: Page): Promise<axe.AxeResults> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axe.source);
+  return page.evaluate((options) => {
+    const inPage = globalThis as unknown as { axe: typeof axe; document: axe.ElementContext };
+    return inPage.axe.run(inPage.document, options);
+  }, { resultTypes: ['violations'] } as axe.RunOptions);
+}
+
+/**
  * axe-core's serious and critical violations on the page as it stands, summarised for a readable failure. A success
  * toast is let go first: caught in its fade-out, its text measures as failing contrast (seen on a loaded machine,
  * where the check ran while the toast of the step before was still leaving).
  */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-  const result = await new AxeBuilder({ page }).analyze();
+  const result = await runAxe(page);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
