@@ -14,6 +14,22 @@ type Member = Session & { memberId: string; phone: string };
 /** The page's own POST to `path`. */
 const posted = (page: Page, path: string) => page.waitForResponse((r: Response) => r.url().endsWith(path) && r.request().method() === 'POST');
 
+/**
+ * Waits until nothing on the page scrolls sideways (the layout settles after a width change); fails naming the elements
+ * that stick out if it never does.
+ */
+const fits = (page: Page) => page.waitForFunction(() => {
+  const inPage = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+  return inPage.document.documentElement.scrollWidth <= inPage.innerWidth;
+}, undefined, { timeout: 10_000 }).catch(async (e: Error) => {
+  const wide = await page.evaluate(() => {
+    const g = globalThis as unknown as { innerWidth: number; document: { querySelectorAll(s: string): ArrayLike<{ tagName: string; className: string; getBoundingClientRect(): { right: number } }> } };
+    return Array.from(g.document.querySelectorAll('main *')).filter((el) => el.getBoundingClientRect().right > g.innerWidth + 1)
+      .slice(0, 5).map((el) => `${el.tagName}.${el.className} right ${Math.round(el.getBoundingClientRect().right)}`);
+  });
+  throw new Error(`${e.message}; wider than the window: ${wide.join(' | ')}`);
+});
+
 /** The schema owner inside one district (RLS is forced even for the owner): for fixtures HTTP cannot make. */
 async function inDistrict<T>(tenantId: string, work: (q: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T> {
   const owner = await ownerClient();
@@ -105,7 +121,7 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
     expect(await list.getByText(`王奶奶${tag}`).count()).toBe(0);
     const mine = (await w.workerA1.get('/api/v1/casework/caseload/mine').expect(200)).body;
     expect(mine.items.find((i: { id: string }) => i.id === late.id).due).toMatchObject({ kind: 'intake', overdue: true });
-    expect(await atBothWidths(page, 'caseload-mine', () => lateRow.getByText('已逾期').waitFor())).toEqual([]);
+    expect(await atBothWidths(page, 'caseload-mine', () => fits(page).then(() => lateRow.getByText('已逾期').waitFor()))).toEqual([]);
 
     // --- the overdue case: accepting without the service consent is refused in the server's words
     await lateRow.getByRole('link', { name: late.caseNo }).click();
@@ -125,7 +141,7 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
     await page.getByTestId('case-person').filter({ hasText: `张大爷${tag}` }).waitFor();
     const steps = page.getByTestId('case-steps');
     await steps.locator('.ant-steps-item-process').filter({ hasText: '接案' }).waitFor();
-    expect(await atBothWidths(page, 'caseload-case-intake', () => page.getByTestId('intake').getByRole('button', { name: /^接\s?案$/ }).waitFor())).toEqual([]);
+    expect(await atBothWidths(page, 'caseload-case-intake', () => fits(page).then(() => page.getByTestId('intake').getByRole('button', { name: /^接\s?案$/ }).waitFor()))).toEqual([]);
 
     let declinesSent = 0;
     page.on('request', (r) => { if (r.url().includes('/intake/decline')) declinesSent += 1; });
@@ -135,6 +151,7 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
     await dialog.getByRole('button', { name: '确认不予接案' }).click();
     await dialog.getByText('请填写不予接案的原因').waitFor();
     expect(declinesSent).toBe(0);
+    // (No sideways check here: while a modal is open the shell's header, under antd's scroll lock, is 8 px too wide.)
     expect(await atBothWidths(page, 'caseload-decline-dialog', () => dialog.getByText('请填写不予接案的原因').waitFor())).toEqual([]);
     await dialog.getByRole('button', { name: /^取\s?消$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -171,7 +188,7 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
     await pending.getByText('预估待审批').waitFor();
     const teamApi = (await w.supervisorA.get('/api/v1/casework/caseload/team').expect(200)).body;
     expect(teamApi.pendingApprovals.map((p: { caseId: string }) => p.caseId)).toContain(gated.id);
-    expect(await atBothWidths(page, 'caseload-team', () => pending.getByRole('link', { name: gated.caseNo }).waitFor())).toEqual([]);
+    expect(await atBothWidths(page, 'caseload-team', () => fits(page).then(() => pending.getByRole('link', { name: gated.caseNo }).waitFor()))).toEqual([]);
 
     await pending.getByRole('link', { name: gated.caseNo }).click();
     await page.waitForURL(`**/casework/cases/${gated.id}`);
@@ -180,7 +197,7 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
     await approvals.getByText('请补充家庭支持情况').waitFor();
     await approvals.getByText('待审批').waitFor();
     await page.getByTestId('case-steps').locator('.ant-steps-item-process').filter({ hasText: '预估' }).waitFor();
-    expect(await atBothWidths(page, 'caseload-case-review', () => approvals.getByText('请补充家庭支持情况').waitFor())).toEqual([]);
+    expect(await atBothWidths(page, 'caseload-case-review', () => fits(page).then(() => approvals.getByText('请补充家庭支持情况').waitFor()))).toEqual([]);
 
     // A supervisee's case at intake: the supervisor may read it but not decide (the server answers NOT_CASE_WORKER).
     await page.goto(`/casework/cases/${waiting.id}`);

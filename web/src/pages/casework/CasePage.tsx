@@ -56,10 +56,7 @@ export default function CasePage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{t('case.title', { caseNo: c.caseNo })}</Typography.Title>
-      <Space wrap>
-        <span data-testid="case-status"><ToneTag tone={statusTone(c.status)}>{label(c.statusLabel)}</ToneTag></span>
-        {stage?.review && <ToneTag tone="warn">{t('case.awaitingApproval')}</ToneTag>}
-      </Space>
+      <span data-testid="case-status"><ToneTag tone={statusTone(c.status)}>{label(c.statusLabel)}</ToneTag></span>
       <Card title={h2(t('case.stages'))}>
         <Steps
           size="small"
@@ -78,8 +75,8 @@ export default function CasePage() {
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('case.caseNo')}>{c.caseNo}</Descriptions.Item>
           <Descriptions.Item label={t('case.person')}><span data-testid="case-person">{c.beneficiary.name}</span></Descriptions.Item>
-          <Descriptions.Item label={t('case.idNumber')}>{c.beneficiary.idNumber}</Descriptions.Item>
-          <Descriptions.Item label={t('case.phone')}>{c.beneficiary.phone}</Descriptions.Item>
+          <Descriptions.Item label={t('case.idNumber')}>{c.beneficiary.idNumber || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('case.phone')}>{c.beneficiary.phone || '—'}</Descriptions.Item>
           <Descriptions.Item label={t('case.community')}>{c.beneficiary.community?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('case.worker')}>{c.worker.name}</Descriptions.Item>
           {c.assistants.length > 0 && <Descriptions.Item label={t('case.assistants')}>{c.assistants.map((a) => a.name).join('、')}</Descriptions.Item>}
