@@ -4,7 +4,7 @@ import { addDays, shanghaiDay } from '@sanshe/common';
 import { District, Session, TestApp, addMember, ownerClient } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { residentId } from '../support/casework';
-import { WIDTHS, atBothWidths, browserWorld, tabsClosedAfterEach } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, switchLanguage, tabsClosedAfterEach } from './support/browser';
 
 // Three or four people's sessions with axe at two widths per page, on a loaded 2-core machine.
 jest.setTimeout(480_000);
@@ -157,14 +157,23 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
     await dialog.waitFor({ state: 'hidden' });
     expect((await storedStatus(w.workerA1, fresh.id)).status).toBe('intake');
 
-    const [accepted] = await Promise.all([posted(page, `/cases/${fresh.id}/intake/accept`), page.getByTestId('intake').getByRole('button', { name: /^接\s?案$/ }).click()]);
+    // Meanwhile the supervisor adds an assisting worker (the case's version moves on): the page's accept is refused as
+    // stale in the server's words, the page reads the case again (the assistant shows), and the next accept goes through.
+    await w.supervisorA.patch(`/api/v1/casework/cases/${fresh.id}/assignment`, { assistantMembershipIds: [w.workerA2.memberId], version: fresh.version }).expect(200);
+    const acceptButton = page.getByTestId('intake').getByRole('button', { name: /^接\s?案$/ });
+    const [stale] = await Promise.all([posted(page, `/cases/${fresh.id}/intake/accept`), acceptButton.click()]);
+    expect(stale.status()).toBe(409);
+    const conflict = (await w.workerA1.post(`/api/v1/casework/cases/${fresh.id}/intake/accept`, { version: fresh.version }).expect(409)).body;
+    await page.getByTestId('intake').getByRole('alert').filter({ hasText: conflict.message['zh-CN'] }).waitFor();
+    await page.getByText(`周社工${tag}`).waitFor();
+    const [accepted] = await Promise.all([posted(page, `/cases/${fresh.id}/intake/accept`), acceptButton.click()]);
     expect(accepted.status()).toBe(200);
     await page.getByTestId('case-status').getByText('预估').waitFor();
     await steps.locator('.ant-steps-item-process').filter({ hasText: '预估' }).waitFor();
     await steps.locator('.ant-steps-item-finish').filter({ hasText: '接案' }).waitFor();
     expect(await page.getByTestId('intake').count()).toBe(0);
     const stored = await storedStatus(w.workerA1, fresh.id);
-    expect(stored).toMatchObject({ status: 'assessment', version: fresh.version + 1 });
+    expect(stored).toMatchObject({ status: 'assessment', version: fresh.version + 2 });
     expect(tab.errors).toEqual([]);
   });
 
@@ -198,6 +207,13 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
     await approvals.getByText('待审批').waitFor();
     await page.getByTestId('case-steps').locator('.ant-steps-item-process').filter({ hasText: '预估' }).waitFor();
     expect(await atBothWidths(page, 'caseload-case-review', () => fits(page).then(() => approvals.getByText('请补充家庭支持情况').waitFor()))).toEqual([]);
+
+    // The same page in English: the stages, the decision and the status in English words.
+    await switchLanguage(page, 'English');
+    await page.getByTestId('case-steps').getByText('Follow-up').waitFor();
+    await approvals.getByText('Returned').waitFor();
+    await page.getByTestId('case-status').getByText('Assessment awaiting approval').waitFor();
+    await switchLanguage(page, '中文');
 
     // A supervisee's case at intake: the supervisor may read it but not decide (the server answers NOT_CASE_WORKER).
     await page.goto(`/casework/cases/${waiting.id}`);

@@ -111,9 +111,13 @@ function IntakeCard({ c }: { c: Case }) {
     void qc.invalidateQueries({ queryKey: ['casework'] });
     void message.success(text);
   };
+  // After a refusal the case is read again: a stale version (someone changed the case meanwhile) then shows the case
+  // as it now stands, and the next click sends its current version.
+  const reread = () => void qc.invalidateQueries({ queryKey: caseKey(c.id) });
   const accept = useMutation({
     mutationFn: () => must(api.POST('/api/v1/casework/cases/{id}/intake/accept', { params: { path: { id: c.id } }, body: { version: c.version } })),
     onSuccess: done(t('case.intake.accepted')),
+    onError: reread,
   });
   const decline = useMutation({
     mutationFn: (v: { reason: string }) => must(api.POST('/api/v1/casework/cases/{id}/intake/decline', {
@@ -125,6 +129,7 @@ function IntakeCard({ c }: { c: Case }) {
     },
     onError: (err) => {
       if (err instanceof ProblemError) showFieldErrors(form, err.problem, i18n.language);
+      reread();
     },
   });
   return (
