@@ -1,0 +1,246 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, ConfigProvider, Descriptions, Form, Grid, Input, List, Modal, Space, Spin, Steps, Table, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, must, type Schemas } from '../../api/client';
+import { DateTime, formatDateTime } from '../../components/DateTime';
+import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
+import { ProblemError } from '../../components/problem';
+import { TONES, ToneTag, type Tone } from '../../components/ToneTag';
+import { useLabel } from '../../components/label';
+import { EmptyText } from './shared';
+import { useSession } from '../../app/session';
+import { RefusalPage, refusalOf } from '../errors/NotFoundPage';
+
+type Case = Schemas['CaseResponse'];
+type Approval = Schemas['CaseApproval'];
+type ServiceRecord = Schemas['CasesFollowUpResponse'];
+
+const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
+
+/** The seven stages of casework (接案 → 预估 → 计划 → 介入 → 评估 → 结案 → 回访) and where each case status stands. */
+const STEPS = ['intake', 'assessment', 'planning', 'intervention', 'evaluation', 'closure', 'follow_up'] as const;
+const STAGE_OF: Record<string, { index: number; status: 'process' | 'finish' | 'error'; review?: boolean }> = {
+  intake: { index: 0, status: 'process' },
+  declined: { index: 0, status: 'error' },
+  assessment: { index: 1, status: 'process' },
+  assessment_review: { index: 1, status: 'process', review: true },
+  planning: { index: 2, status: 'process' },
+  plan_review: { index: 2, status: 'process', review: true },
+  intervention: { index: 3, status: 'process' },
+  evaluation: { index: 4, status: 'process' },
+  closure_review: { index: 5, status: 'process', review: true },
+  closed: { index: 5, status: 'finish' },
+  followed_up: { index: 6, status: 'finish' },
+};
+
+const caseKey = (id: string) => ['casework', 'case', id];
+
+/** 个案: the case file — person (masked), worker, stage, the supervisor's decisions, service records; intake decisions. */
+export default function CasePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('casework');
+  const label = useLabel();
+  const { me } = useSession();
+  const detail = useQuery({ queryKey: caseKey(id), queryFn: () => must(api.GET('/api/v1/casework/cases/{id}', { params: { path: { id } } })) });
+  const c = detail.data;
+  const refused = refusalOf(detail.error);
+  if (refused) return <RefusalPage problem={refused} />;
+  if (detail.error) return <ProblemAlert error={detail.error} />;
+  if (!c) return <Spin aria-label={t('common.loading')} />;
+  // The server lets the case's worker, an assisting worker or the organisation admin decide at intake (requireWorker).
+  const isAdmin = (me?.roles ?? []).some((r) => r.role === 'org_admin');
+  const mayWork = isAdmin || c.worker.membershipId === me?.membershipId || c.assistants.some((a) => a.membershipId === me?.membershipId);
+  const stage = STAGE_OF[c.status];
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{t('case.title', { caseNo: c.caseNo })}</Typography.Title>
+      <span data-testid="case-status"><ToneTag tone={statusTone(c.status)}>{label(c.statusLabel)}</ToneTag></span>
+      <Card title={h2(t('case.stages'))}>
+        <Steps
+          size="small"
+          current={stage?.index ?? 0}
+          status={stage?.status ?? 'process'}
+          data-testid="case-steps"
+          items={STEPS.map((s, i) => ({
+            title: t(`case.step.${s}`),
+            description: i === stage?.index && c.status === 'declined' ? t('case.declined') : i === stage?.index && stage.review ? t('case.awaitingApproval') : undefined,
+          }))}
+        />
+      </Card>
+      {c.status === 'intake' && mayWork && <IntakeCard c={c} />}
+      {c.status !== 'intake' && c.status !== 'declined' && mayWork && <Alert type="info" showIcon message={t('case.laterStage')} />}
+      <Card title={h2(t('case.overview'))}>
+        <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions.Item label={t('case.caseNo')}>{c.caseNo}</Descriptions.Item>
+          <Descriptions.Item label={t('case.person')}><span data-testid="case-person">{c.beneficiary.name}</span></Descriptions.Item>
+          <Descriptions.Item label={t('case.idNumber')}>{c.beneficiary.idNumber || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('case.phone')}>{c.beneficiary.phone || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('case.community')}>{c.beneficiary.community?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('case.worker')}>{c.worker.name}</Descriptions.Item>
+          {c.assistants.length > 0 && <Descriptions.Item label={t('case.assistants')}>{c.assistants.map((a) => a.name).join('、')}</Descriptions.Item>}
+          <Descriptions.Item label={t('case.source')}>{t(`case.sourceKind.${c.source}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('case.openedAt')}><DateTime value={c.createdAt} /></Descriptions.Item>
+          <Descriptions.Item label={t('case.presentingProblem')}>{c.presentingProblem}</Descriptions.Item>
+          {c.declineReason && <Descriptions.Item label={t('case.declineReason')}><span data-testid="decline-reason">{c.declineReason}</span></Descriptions.Item>}
+        </Descriptions>
+      </Card>
+      <ApprovalsCard approvals={c.approvals} />
+      <RecordsCard c={c} />
+    </Space>
+  );
+}
+
+function statusTone(status: string): Tone {
+  if (status === 'declined') return 'bad';
+  if (status.endsWith('_review')) return 'warn';
+  if (status === 'closed' || status === 'followed_up') return 'good';
+  return 'info';
+}
+
+/** 接案: accept (the server checks the service consent) or decline with a reason; the version read is sent. */
+function IntakeCard({ c }: { c: Case }) {
+  const { t, i18n } = useTranslation('casework');
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [declining, setDeclining] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const done = (text: string) => (updated: Case) => {
+    qc.setQueryData(caseKey(c.id), updated);
+    void qc.invalidateQueries({ queryKey: ['casework'] });
+    void message.success(text);
+  };
+  // After a refusal the case is read again: a stale version (someone changed the case meanwhile) then shows the case
+  // as it now stands, and the next click sends its current version.
+  const reread = () => void qc.invalidateQueries({ queryKey: caseKey(c.id) });
+  const accept = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/casework/cases/{id}/intake/accept', { params: { path: { id: c.id } }, body: { version: c.version } })),
+    onSuccess: done(t('case.intake.accepted')),
+    onError: reread,
+  });
+  const decline = useMutation({
+    mutationFn: (v: { reason: string }) => must(api.POST('/api/v1/casework/cases/{id}/intake/decline', {
+      params: { path: { id: c.id } }, body: { reason: v.reason.trim(), version: c.version },
+    })),
+    onSuccess: (updated) => {
+      setDeclining(false);
+      done(t('case.intake.declined'))(updated);
+    },
+    onError: (err) => {
+      if (err instanceof ProblemError) showFieldErrors(form, err.problem, i18n.language);
+      reread();
+    },
+  });
+  return (
+    <Card title={h2(t('case.intake.title'))} data-testid="intake">
+      <ProblemAlert error={accept.error} />
+      <Typography.Paragraph type="secondary">{t('case.intake.hint')}</Typography.Paragraph>
+      <Space wrap>
+        <Button type="primary" onClick={() => accept.mutate()} loading={accept.isPending} disabled={decline.isPending}>{t('case.intake.accept')}</Button>
+        <Button onClick={() => { decline.reset(); setDeclining(true); }} disabled={accept.isPending}>{t('case.intake.decline')}</Button>
+      </Space>
+      <Modal
+        open={declining}
+        title={t('case.intake.declineTitle')}
+        okText={t('case.intake.confirmDecline')}
+        cancelText={t('case.intake.cancel')}
+        okButtonProps={{ loading: decline.isPending }}
+        onOk={() => form.submit()}
+        onCancel={() => setDeclining(false)}
+        destroyOnHidden
+      >
+        <ProblemAlert error={decline.error} />
+        {/* antd's error red (#ff4d4f) on white is under 4.5:1: the field's message in the darker red of the app's tones. */}
+        <ConfigProvider theme={{ token: { colorError: TONES.bad.color } }}>
+          <Form form={form} layout="vertical" onFinish={(v) => decline.mutate(v)} preserve={false}>
+            <Form.Item name="reason" label={t('case.intake.reason')} rules={[{ required: true, whitespace: true, message: t('case.intake.reasonRequired') }]}>
+              <Input.TextArea rows={3} maxLength={1000} placeholder={t('case.intake.reasonPlaceholder')} />
+            </Form.Item>
+          </Form>
+        </ConfigProvider>
+      </Modal>
+    </Card>
+  );
+}
+
+function ApprovalsCard({ approvals }: { approvals: Approval[] }) {
+  const { t } = useTranslation('casework');
+  const tone = (d: string | null): Tone => (d === 'approved' ? 'good' : d === 'returned' ? 'warn' : 'info');
+  return (
+    <Card title={h2(t('case.approvals'))} data-testid="approvals">
+      <List<Approval>
+        dataSource={approvals}
+        locale={{ emptyText: <EmptyText>{t('case.noApprovals')}</EmptyText> }}
+        renderItem={(a) => (
+          <List.Item>
+            <Space direction="vertical" size={2}>
+              <Space wrap>
+                <strong>{t(`case.approvalStep.${a.step}`)}</strong>
+                <ToneTag tone={tone(a.decision)}>{t(`case.decision.${a.decision ?? 'pending'}`)}</ToneTag>
+              </Space>
+              <Typography.Text type="secondary">{t('case.submittedBy', { name: a.submittedBy, at: formatDateTime(a.submittedAt) })}</Typography.Text>
+              {a.decidedAt && <Typography.Text type="secondary">{t('case.decidedBy', { name: a.decidedBy, at: formatDateTime(a.decidedAt) })}</Typography.Text>}
+              {a.comment && <span>{t('case.comment')}：{a.comment}</span>}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+/** 服务记录: the API answers the case's records in one list (not paged). */
+function RecordsCard({ c }: { c: Case }) {
+  const { t } = useTranslation('casework');
+  const screens = Grid.useBreakpoint();
+  const records = useQuery({
+    queryKey: ['casework', 'case', c.id, 'records'],
+    queryFn: () => must(api.GET('/api/v1/casework/cases/{id}/service-records', { params: { path: { id: c.id } } })),
+  });
+  const items = records.data?.items ?? [];
+  const mode = (r: ServiceRecord) => t(`case.mode.${r.mode}`);
+  return (
+    <Card title={h2(t('case.records'))} data-testid="records"
+      extra={<Typography.Text type="secondary">{t('case.recordsTotal', { n: c.serviceRecords.count, hours: c.serviceRecords.hours })}</Typography.Text>}>
+      <ProblemAlert error={records.error} />
+      {screens.md ? (
+        <Table<ServiceRecord>
+          rowKey="id"
+          size="small"
+          loading={records.isLoading}
+          dataSource={items}
+          pagination={false}
+          locale={{ emptyText: <EmptyText>{t('case.noRecords')}</EmptyText> }}
+          columns={[
+            { title: t('case.record.date'), key: 'date', render: (_, r) => <Space size={4}><DateTime value={r.serviceDate} withTime={false} />{r.kind === 'follow_up' && <ToneTag>{t('case.record.kind.follow_up')}</ToneTag>}</Space> },
+            { title: t('case.record.duration'), key: 'duration', render: (_, r) => t('case.record.minutes', { n: r.durationMinutes }) },
+            { title: t('case.record.mode'), key: 'mode', render: (_, r) => mode(r) },
+            { title: t('case.record.place'), key: 'place', render: (_, r) => r.place ?? '—' },
+            { title: t('case.record.content'), dataIndex: 'content' },
+          ]}
+        />
+      ) : (
+        <List<ServiceRecord>
+          loading={records.isLoading}
+          dataSource={items}
+          locale={{ emptyText: <EmptyText>{t('case.noRecords')}</EmptyText> }}
+          renderItem={(r) => (
+            <List.Item>
+              <Space direction="vertical" size={2}>
+                <Space wrap size={8}>
+                  <DateTime value={r.serviceDate} withTime={false} />
+                  <span>{t('case.record.minutes', { n: r.durationMinutes })}</span>
+                  <span>{mode(r)}</span>
+                  {r.kind === 'follow_up' && <ToneTag>{t('case.record.kind.follow_up')}</ToneTag>}
+                </Space>
+                {r.place && <Typography.Text type="secondary">{r.place}</Typography.Text>}
+                <span>{r.content}</span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}

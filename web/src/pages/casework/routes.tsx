@@ -1,0 +1,9 @@
+import { SolutionOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { AppRoute } from '../../app/route-types';
+
+// The menu label lives in this domain's namespace (casework:menu.*), so adding casework pages never edits common.json.
+export const routes: AppRoute[] = [
+  { path: '/casework', nameKey: 'casework:menu.caseload', icon: <SolutionOutlined />, roles: ['social_worker', 'supervisor'], page: lazy(() => import('./CaseloadPage')), order: 25 },
+  { path: '/casework/cases/:id', nameKey: 'casework:menu.caseload', roles: ['social_worker', 'supervisor', 'org_admin'], page: lazy(() => import('./CasePage')), hideInMenu: true },
+];
