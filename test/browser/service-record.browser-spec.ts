@@ -2,7 +2,7 @@ import type { Page, Request } from 'playwright-core';
 import { Session, TestApp, addMember } from '../support/test-app';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
 import { residentId } from '../support/casework';
-import { WIDTHS, atBothWidths, browserWorld, day, pick, tabsClosedAfterEach } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, day, pick, switchLanguage, tabsClosedAfterEach } from './support/browser';
 
 // Sign-ins, a funded project and several round trips per test, on a loaded 2-core machine.
 jest.setTimeout(300_000);
@@ -190,6 +190,15 @@ describe('quick entry of a service record on a phone, with a draft that survives
     await field(page, '服务内容').fill('下一条');
     const next = (await storedDrafts(page)).session[0];
     expect(next.key).not.toBe(before.key);
+
+    // In English (every string through i18n: a missing key would be a console error), and still one screen at 375 px.
+    await switchLanguage(page, 'English');
+    await page.getByRole('heading', { name: 'Log a service' }).waitFor();
+    await page.getByRole('button', { name: '60 min' }).click();
+    await method(page, 'Home visit');
+    expect(await field(page, 'What was done').inputValue()).toBe('下一条');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(WIDTHS.phone);
+    expect(await atBothWidths(page, 'service-record-en', () => page.getByRole('button', { name: 'Submit the record' }).waitFor())).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -168,11 +168,12 @@ export default function ServiceRecordPage() {
   }, [phase, send]);
 
   // A draft whose send was waiting for the network when the page was reloaded: send it (or wait on).
+  const resumed = useRef(false);
   useEffect(() => {
-    if (initial.draft.pending) {
-      if (navigator.onLine) void send();
-      else setPhase('waiting');
-    }
+    if (resumed.current || !initial.draft.pending) return;
+    resumed.current = true;
+    if (navigator.onLine) void send();
+    else setPhase('waiting');
   }, [initial, send]);
 
   // A new draft (after a record was saved, or the old one discarded): a new key, kept once something is typed.
@@ -292,7 +293,7 @@ function ProjectFields() {
     queryFn: () => must(api.GET('/api/v1/projects/{id}', { params: { path: { id: project!.value } } })),
   });
   return (
-    <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+    <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
       <legend style={{ fontSize: 14, marginBottom: 8 }}>{t('link')}</legend>
       <ProblemAlert error={projects.error ?? detail.error} />
       <Form.Item name="project" label={t('project')}>
