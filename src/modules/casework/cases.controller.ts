@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, ParseIdPipe, Role } from '@sanshe/common';
 import { ApiContract, CurrentActor, Returns, Roles } from '@sanshe/auth';
 import { CASEWORK_ROLES } from './casework-access.service';
@@ -140,9 +140,10 @@ export class CasesController {
   @Returns(CasesFollowUpResponse)
   @Post('cases/:id/service-records')
   @Roles(...CASEWORK_ROLES)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试时使用同一个键，返回第一次的结果 / a retry with the same key returns the first answer' })
   @ApiOperation({ summary: '新增服务记录 / Add a service record' })
-  addRecord(@Param('id', ParseIdPipe) id: string, @Body() dto: ServiceRecordDto, @CurrentActor() actor: Actor) {
-    return this.records.add(id, dto, actor);
+  addRecord(@Param('id', ParseIdPipe) id: string, @Body() dto: ServiceRecordDto, @Headers('idempotency-key') key: string | undefined, @CurrentActor() actor: Actor) {
+    return this.records.add(id, dto, key, actor);
   }
 
   @Returns(CasesListRecordsResponse)

@@ -4,7 +4,7 @@ import { Clock } from '@sanshe/common/clock';
 import { AuditService } from '@sanshe/audit';
 import { FieldCipher } from '@sanshe/crypto';
 import { assertVersion } from '@sanshe/database';
-import { TenantContext } from '@sanshe/tenancy';
+import { IdempotencyService, TenantContext } from '@sanshe/tenancy';
 import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkSettingsService } from './casework-settings.service';
 import { CaseworkErrorCode, assertIndicatorHasProject, caseworkError, writeProjectLink } from './casework.errors';
@@ -69,9 +69,18 @@ export class ServiceRecordsService {
     private readonly settings: CaseworkSettingsService,
     private readonly accessLog: PiiAccessLogService,
     private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  async add(caseId: string, dto: ServiceRecordDto, actor: Actor) {
+  /**
+   * A record written on a phone may be sent again after a lost connection: with the same `Idempotency-Key` the retry
+   * gets the first answer and no second record; the same key with a different record is refused (409).
+   */
+  async add(caseId: string, dto: ServiceRecordDto, key: string | undefined, actor: Actor) {
+    return this.idempotency.run('service_record.create', key, { caseId, ...dto }, () => this.create(caseId, dto, actor));
+  }
+
+  private async create(caseId: string, dto: ServiceRecordDto, actor: Actor) {
     const scope = await this.access.scope(actor);
     const c = await this.cases.requireVisible(scope, caseId, true);
     await this.cases.requireWorker(scope, c);

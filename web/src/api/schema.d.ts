@@ -10956,7 +10956,10 @@ export interface operations {
     cases_addRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 重试时使用同一个键，返回第一次的结果 / a retry with the same key returns the first answer */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
