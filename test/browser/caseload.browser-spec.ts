@@ -161,6 +161,8 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
     // stale in the server's words, the page reads the case again (the assistant shows), and the next accept goes through.
     await w.supervisorA.patch(`/api/v1/casework/cases/${fresh.id}/assignment`, { assistantMembershipIds: [w.workerA2.memberId], version: fresh.version }).expect(200);
     const acceptButton = page.getByTestId('intake').getByRole('button', { name: /^接\s?案$/ });
+    // Not yet accepted, the case takes no service records (the server would refuse CASE_NOT_OPEN): no link to log one.
+    expect(await page.getByTestId('log-service').count()).toBe(0);
     const [stale] = await Promise.all([posted(page, `/cases/${fresh.id}/intake/accept`), acceptButton.click()]);
     expect(stale.status()).toBe(409);
     const conflict = (await w.workerA1.post(`/api/v1/casework/cases/${fresh.id}/intake/accept`, { version: fresh.version }).expect(409)).body;
@@ -174,6 +176,10 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
     expect(await page.getByTestId('intake').count()).toBe(0);
     const stored = await storedStatus(w.workerA1, fresh.id);
     expect(stored).toMatchObject({ status: 'assessment', version: fresh.version + 2 });
+    // Now open, the case offers logging a service, which opens the quick entry with this case already chosen.
+    await page.getByTestId('records').getByRole('link', { name: '记录服务' }).click();
+    await page.waitForURL(`**/casework/records/new?caseId=${fresh.id}`);
+    await page.locator('.ant-form-item').filter({ has: page.getByLabel('个案', { exact: true }) }).getByText(fresh.caseNo).waitFor();
     expect(tab.errors).toEqual([]);
   });
 

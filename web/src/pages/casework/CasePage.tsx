@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, ConfigProvider, Descriptions, Form, Grid, Input, List, Modal, Space, Spin, Steps, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
 import { DateTime, formatDateTime } from '../../components/DateTime';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
@@ -190,9 +190,14 @@ function ApprovalsCard({ approvals }: { approvals: Approval[] }) {
   );
 }
 
+/** The stages a service record may be added in (the server's OPEN_STATUSES, src/modules/casework/case.transitions.ts). */
+const RECORDING_STAGES = ['assessment', 'assessment_review', 'planning', 'plan_review', 'intervention', 'evaluation', 'closure_review'];
+
 /** 服务记录: the API answers the case's records in one list (not paged). */
 function RecordsCard({ c }: { c: Case }) {
   const { t } = useTranslation('casework');
+  const { me } = useSession();
+  const canRecord = (me?.roles ?? []).some((r) => r.role === 'social_worker' || r.role === 'supervisor') && RECORDING_STAGES.includes(c.status);
   const screens = Grid.useBreakpoint();
   const records = useQuery({
     queryKey: ['casework', 'case', c.id, 'records'],
@@ -202,7 +207,10 @@ function RecordsCard({ c }: { c: Case }) {
   const mode = (r: ServiceRecord) => t(`case.mode.${r.mode}`);
   return (
     <Card title={h2(t('case.records'))} data-testid="records"
-      extra={<Typography.Text type="secondary">{t('case.recordsTotal', { n: c.serviceRecords.count, hours: c.serviceRecords.hours })}</Typography.Text>}>
+      extra={<Space wrap size={12}>
+        <Typography.Text type="secondary">{t('case.recordsTotal', { n: c.serviceRecords.count, hours: c.serviceRecords.hours })}</Typography.Text>
+        {canRecord && <Link to={`/casework/records/new?caseId=${c.id}`} data-testid="log-service">{t('menu.record')}</Link>}
+      </Space>}>
       <ProblemAlert error={records.error} />
       {screens.md ? (
         <Table<ServiceRecord>
