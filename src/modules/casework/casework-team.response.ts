@@ -138,7 +138,7 @@ export class CaseworkTeamMineItem {
   @ApiProperty({ type: () => LocalisedLabel }) statusLabel: LocalisedLabel;
   @ApiProperty({ type: String, nullable: true }) riskLevel: string | null;
   @ApiProperty({ type: () => CaseworkTeamMineItemBeneficiary }) beneficiary: CaseworkTeamMineItemBeneficiary;
-  @ApiProperty({ type: () => CaseworkTeamMineItemDue }) due: CaseworkTeamMineItemDue;
+  @ApiProperty({ type: () => CaseworkTeamMineItemDue, nullable: true, description: "null when nothing is due" }) due: CaseworkTeamMineItemDue | null;
   @ApiProperty({ type: Boolean }) awaitingApproval: boolean;
 }
 

@@ -4322,7 +4322,8 @@ export interface components {
             beneficiary: components["schemas"]["CaseworkTeamMineItemBeneficiary"];
             /** @example GA-2026-0007 */
             caseNo: string;
-            due: components["schemas"]["CaseworkTeamMineItemDue"];
+            /** @description null when nothing is due */
+            due: components["schemas"]["CaseworkTeamMineItemDue"] | null;
             /** Format: uuid */
             id: string;
             riskLevel: string | null;
