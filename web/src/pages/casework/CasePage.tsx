@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, ConfigProvider, Descriptions, Form, Grid, Input, List, Modal, Space, Spin, Steps, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Grid, Input, List, Modal, Space, Spin, Steps, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -151,14 +151,11 @@ function IntakeCard({ c }: { c: Case }) {
         destroyOnHidden
       >
         <ProblemAlert error={decline.error} />
-        {/* antd's error red (#ff4d4f) on white is under 4.5:1: the field's message in the darker red of the app's tones. */}
-        <ConfigProvider theme={{ token: { colorError: TONES.bad.color } }}>
-          <Form form={form} layout="vertical" onFinish={(v) => decline.mutate(v)} preserve={false}>
-            <Form.Item name="reason" label={t('case.intake.reason')} rules={[{ required: true, whitespace: true, message: t('case.intake.reasonRequired') }]}>
-              <Input.TextArea rows={3} maxLength={1000} placeholder={t('case.intake.reasonPlaceholder')} />
-            </Form.Item>
-          </Form>
-        </ConfigProvider>
+        <Form form={form} layout="vertical" onFinish={(v) => decline.mutate(v)} preserve={false}>
+          <Form.Item name="reason" label={t('case.intake.reason')} rules={[{ required: true, whitespace: true, message: t('case.intake.reasonRequired') }]}>
+            <Input.TextArea rows={3} maxLength={1000} placeholder={t('case.intake.reasonPlaceholder')} />
+          </Form.Item>
+        </Form>
       </Modal>
     </Card>
   );
