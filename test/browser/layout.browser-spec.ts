@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { District, PASSWORD, TestApp, acceptInvitation, addMember, openDistrict, uniquePhone } from '../support/test-app';
+import { District, PASSWORD, TestApp, acceptInvitation, addMember, eventually, openDistrict, uniquePhone } from '../support/test-app';
 import { TINY_PDF } from '../support/organisations';
 import { applicantOrganisation, applicationContent, publishedCall, venturePeople } from '../support/calls';
 import { WIDTHS, browserWorld, openTab, pick, screenshot, seriousA11yViolations, signInThroughPage, signedInTab } from './support/browser';
@@ -106,6 +106,17 @@ describe('the app shell and read-only views in a real browser: header at 375 px,
       expect(Math.abs(first.x + first.width / 2 - (siderBox!.x + siderBox!.width / 2))).toBeLessThanOrEqual(3);
       await page.getByRole('link', { name: '工作台' }).first().waitFor(); // still named by its label while collapsed
       found.push(...(await seriousA11yViolations(page)).map((v) => `layout-menu-collapsed ${v}`));
+
+      // Back to the phone's width (a tablet turned, a window narrowed): the header's controls come back inside the
+      // screen. ProLayout keeps the actions' widest measured width as their min-width, which held the avatar and the
+      // language switch off-screen after a desktop width had been seen.
+      await page.setViewportSize({ width: WIDTHS.phone, height: 900 });
+      let outside: unknown[] = [];
+      await eventually(async () => {
+        const now = await Promise.all(Object.entries(header).map(async ([k, l]) => ({ k, ...(await insideWidth(l, WIDTHS.phone)) })));
+        outside = now.filter((b) => b.x < 0 || b.right > WIDTHS.phone);
+        return outside.length === 0;
+      }, 10_000, () => `the header's controls inside 375 px after a desktop width; outside: ${JSON.stringify(outside)}`);
       expect(tab.errors).toEqual([]);
     } finally {
       await tab.close();

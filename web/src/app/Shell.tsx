@@ -90,65 +90,71 @@ export function Shell() {
   const roles = (me?.roles ?? []).map((r) => r.role);
   const menu = visibleRoutes(roles).filter((r) => !r.hideInMenu);
   return (
-    <ProLayout
-      title={t('app.name')}
-      logo={false}
-      layout="mix"
-      fixSiderbar
-      location={{ pathname: location.pathname }}
-      route={{ path: '/', routes: menu.map((r) => ({ path: r.path, name: t(r.nameKey), icon: decorative(r.icon) })) }}
-      // Collapsed, the link must fill the narrow item and centre its icon: left as an inline <a>, it shrank to the icon's
-      // box at the item's left edge, where the sider's rounded item clipped it. Its text is hidden then and the icon is
-      // decoration, so the label names the link.
-      menuItemRender={(item, dom, menu) => (
-        <Link to={item.path ?? '/'} aria-label={menu.collapsed ? item.name : undefined}
-          style={menu.collapsed ? { display: 'flex', justifyContent: 'center', width: '100%' } : undefined}>{dom}</Link>
-      )}
-      contentStyle={compact ? { paddingInline: 12 } : undefined}
-      actionsRender={() => [
-        <DistrictSwitch key="district" compact={compact} />,
-        <Link key="bell" to="/notifications" aria-label={t('notifications.badge', { count: unread.data ?? 0 })}>
-          <Badge count={unread.data ?? 0} size="small" data-testid="unread-badge">
-            <BellOutlined style={{ fontSize: 18 }} />
-          </Badge>
-        </Link>,
-        <LanguageSwitch key="lang" compact={compact} />,
-      ]}
-      avatarProps={{
-        icon: <UserOutlined />,
-        // On a phone only the avatar: the name heads the menu it opens (and is in the button's accessible name).
-        title: compact ? undefined : <Ellipsis text={me?.user.name} maxWidth={160} />,
-        render: (_props, dom) => (
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                {
-                  type: 'group',
-                  key: 'who',
-                  label: <span data-testid="account-name" style={{ display: 'inline-block', maxWidth: 240, wordBreak: 'break-all', color: 'rgba(0, 0, 0, 0.88)' }}>{me?.user.name}</span>,
-                  children: [
-                    { key: 'password', label: t('menu.password'), onClick: () => navigate('/account/password') },
-                    { key: 'sign-out', label: t('auth.signOut'), onClick: async () => { await signOut(); navigate('/sign-in'); } },
-                  ],
-                },
-              ],
-            }}
-          >
-            <Button type="text" aria-label={`${me?.user.name ?? ''} ${t('account.menu')}`} data-testid="account-menu"
-              // A text button's 15 px sides would push the avatar past a phone's right edge.
-              style={compact ? { paddingInline: 4 } : undefined}>
-              {dom}
-            </Button>
-          </Dropdown>
-        ),
-      }}
-    >
-      <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Outlet />
-        </Space>
-      </Suspense>
-    </ProLayout>
+    <>
+      {/* ProLayout keeps the header actions' widest measured width as their min-width (GlobalHeader/ActionsContent), so
+          after a desktop width a narrowed window — a tablet turned — held the language switch and the account menu
+          off-screen (test/browser/layout.browser-spec.ts). The actions take their natural width instead. */}
+      <style>{'.ant-pro-global-header-right-content { min-width: 0 !important; }'}</style>
+      <ProLayout
+        title={t('app.name')}
+        logo={false}
+        layout="mix"
+        fixSiderbar
+        location={{ pathname: location.pathname }}
+        route={{ path: '/', routes: menu.map((r) => ({ path: r.path, name: t(r.nameKey), icon: decorative(r.icon) })) }}
+        // Collapsed, the link must fill the narrow item and centre its icon: left as an inline <a>, it shrank to the icon's
+        // box at the item's left edge, where the sider's rounded item clipped it. Its text is hidden then and the icon is
+        // decoration, so the label names the link.
+        menuItemRender={(item, dom, menu) => (
+          <Link to={item.path ?? '/'} aria-label={menu.collapsed ? item.name : undefined}
+            style={menu.collapsed ? { display: 'flex', justifyContent: 'center', width: '100%' } : undefined}>{dom}</Link>
+        )}
+        contentStyle={compact ? { paddingInline: 12 } : undefined}
+        actionsRender={() => [
+          <DistrictSwitch key="district" compact={compact} />,
+          <Link key="bell" to="/notifications" aria-label={t('notifications.badge', { count: unread.data ?? 0 })}>
+            <Badge count={unread.data ?? 0} size="small" data-testid="unread-badge">
+              <BellOutlined style={{ fontSize: 18 }} />
+            </Badge>
+          </Link>,
+          <LanguageSwitch key="lang" compact={compact} />,
+        ]}
+        avatarProps={{
+          icon: <UserOutlined />,
+          // On a phone only the avatar: the name heads the menu it opens (and is in the button's accessible name).
+          title: compact ? undefined : <Ellipsis text={me?.user.name} maxWidth={160} />,
+          render: (_props, dom) => (
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  {
+                    type: 'group',
+                    key: 'who',
+                    label: <span data-testid="account-name" style={{ display: 'inline-block', maxWidth: 240, wordBreak: 'break-all', color: 'rgba(0, 0, 0, 0.88)' }}>{me?.user.name}</span>,
+                    children: [
+                      { key: 'password', label: t('menu.password'), onClick: () => navigate('/account/password') },
+                      { key: 'sign-out', label: t('auth.signOut'), onClick: async () => { await signOut(); navigate('/sign-in'); } },
+                    ],
+                  },
+                ],
+              }}
+            >
+              <Button type="text" aria-label={`${me?.user.name ?? ''} ${t('account.menu')}`} data-testid="account-menu"
+                // A text button's 15 px sides would push the avatar past a phone's right edge.
+                style={compact ? { paddingInline: 4 } : undefined}>
+                {dom}
+              </Button>
+            </Dropdown>
+          ),
+        }}
+      >
+        <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Outlet />
+          </Space>
+        </Suspense>
+      </ProLayout>
+    </>
   );
 }
