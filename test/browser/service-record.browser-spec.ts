@@ -199,6 +199,13 @@ describe('quick entry of a service record on a phone, with a draft that survives
     expect(await field(page, 'What was done').inputValue()).toBe('下一条');
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(WIDTHS.phone);
     expect(await atBothWidths(page, 'service-record-en', () => page.getByRole('button', { name: 'Submit the record' }).waitFor())).toEqual([]);
+
+    // Signing out leaves no draft in the tab for the next person on a shared phone.
+    expect((await storedDrafts(page)).session).toHaveLength(1);
+    await page.getByTestId('account-menu').click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    expect((await storedDrafts(page)).session).toEqual([]);
     expect(errors).toEqual([]);
   });
 

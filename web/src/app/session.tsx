@@ -88,6 +88,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async signOut() {
         await api.POST('/api/v1/auth/logout').catch(() => undefined);
         tokens.set(null);
+        // sessionStorage holds only drafts of this session (a service record's personal notes): someone signing out
+        // of a shared phone leaves none of them for the next person in the same tab.
+        try {
+          sessionStorage.clear();
+        } catch {
+          /* storage blocked: nothing was kept */
+        }
         queryClient.clear();
         setState({ status: 'signed-out', me: null, lost: null });
       },
