@@ -102,6 +102,15 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
 
     const tab = await signedIn(w.workerA1.phone, WIDTHS.phone);
     const { page } = tab;
+    // Home first: the workbench lists the worker's cases with something due, each a link to its case; the late intake
+    // is marked overdue, the fresh one is not, and the colleague's case is not there.
+    const due = page.getByTestId('workbench-group-case_due');
+    const dueRow = (name: string) => due.locator('.ant-list-item').filter({ has: page.getByRole('link', { name }) });
+    expect(await dueRow(`李阿姨${tag}`).getByRole('link').getAttribute('href')).toBe(`/casework/cases/${late.id}`);
+    await dueRow(`李阿姨${tag}`).getByText('已逾期').waitFor();
+    await dueRow(`张大爷${tag}`).getByText('接案决定').waitFor();
+    expect(await dueRow(`张大爷${tag}`).getByText('已逾期').count()).toBe(0);
+    expect(await due.getByText(`王奶奶${tag}`).count()).toBe(0);
     // The menu offers 我的个案 (seen at the desktop width: a phone folds the menu away), and leads to the list.
     await page.setViewportSize({ width: WIDTHS.desktop, height: 900 });
     await page.getByRole('link', { name: '我的个案' }).first().click();

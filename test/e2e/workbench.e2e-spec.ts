@@ -4,6 +4,7 @@ import { CallClosingScheduler } from '../../src/modules/calls/call-closing.sched
 import { DAY, applicantOrganisation, callBody, clockOf, put, scoreAll, submitApplication, venturePeople, applicationContent } from '../support/calls';
 import { TINY_PDF, organisationForm, organisationMember, uploadDocument } from '../support/organisations';
 import { fundedProject, projectWorld } from '../support/projects';
+import { residentId } from '../support/casework';
 import { District, Session, TestApp, addMember, openDistrict, startTestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -318,6 +319,49 @@ describe('the workbench: what is waiting for each person', () => {
     const community = await addMember(t, d1, ['community_staff'], { placeId: place.body.id });
     expect(await bench(community)).toEqual({ items: [], counts: {}, generatedAt: expect.any(String) });
     await t.http.get('/api/v1/workbench').expect(401);
+  });
+
+  it('social work: a worker sees their cases with what is due, overdue once the day has passed; their supervisor the stage gates waiting; officials and other workers neither', async () => {
+    const clock = clockOf(t);
+    clock.set(new Date('2026-06-01T02:00:00Z')); // Monday 1 June 2026, 10:00 in Beijing
+    const w = await projectWorld(t);
+    const worker = await addMember(t, w.d, ['social_worker'], { organisationId: w.orgA, name: '吴社工' });
+    const colleague = await addMember(t, w.d, ['social_worker'], { organisationId: w.orgA, name: '周社工' });
+    const supervisor = await addMember(t, w.d, ['supervisor'], { organisationId: w.orgA, name: '郑督导' });
+    await w.orgAdminA.post('/api/v1/casework/supervision/assignments', { supervisorMembershipId: supervisor.memberId, workerMembershipId: worker.memberId }).expect(201);
+    const openCase = async (name: string) => {
+      const b = await worker.post('/api/v1/casework/beneficiaries', { name, idNumber: residentId(), communityId: w.communityId }).expect(201);
+      await worker.post(`/api/v1/casework/beneficiaries/${b.body.beneficiary.id}/consents`, { purpose: 'service', formVersion: '2026版', givenOn: '2026-06-01', givenBy: 'self' }).expect(201);
+      return (await worker.post('/api/v1/casework/cases', { beneficiaryId: b.body.beneficiary.id, source: 'outreach', presentingProblem: '独居，需要定期探访' }).expect(201)).body;
+    };
+    // Opened on 1 June (by the clock, like every date here): the intake decision is due within three days, so late
+    // from the start of 5 June in Beijing.
+    const intake = await openCase('王阿婆');
+    expect(of(await bench(worker), 'case_due')).toEqual([expect.objectContaining({
+      id: intake.id, title: '王阿婆', reference: intake.caseNo, path: `/casework/cases/${intake.id}`,
+      dueAt: '2026-06-04T16:00:00.000Z', overdue: false, detail: { zh: '接案决定', en: 'Intake decision' },
+    })]);
+    expect((await bench(colleague)).counts.case_due).toBe(0);
+    for (const official of [w.officer, w.d.admin]) expect((await bench(official)).counts.case_due).toBeUndefined();
+
+    // A second case, accepted and its assessment sent for approval: it waits on the supervisor (undated), and the
+    // worker has nothing due on it while it does.
+    const gated = await openCase('李大爷');
+    const accepted = (await worker.post(`/api/v1/casework/cases/${gated.id}/intake/accept`, { version: gated.version }).expect(200)).body;
+    await worker.post(`/api/v1/casework/cases/${gated.id}/assessment`, {
+      needs: ['情感陪伴'], risks: [{ description: '再次跌倒', level: 'high' }], strengths: ['与邻居关系好'], version: accepted.version,
+    }).expect(200);
+    expect(of(await bench(supervisor), 'case_to_approve')).toEqual([expect.objectContaining({
+      id: gated.id, title: '李大爷', reference: gated.caseNo, path: `/casework/cases/${gated.id}`, dueAt: null,
+      detail: { zh: '预估待审批', en: 'Assessment awaiting approval' },
+    })]);
+    expect(of(await bench(worker), 'case_due').map((i) => i.id)).toEqual([intake.id]);
+    expect((await bench(worker)).counts.case_to_approve).toBeUndefined();
+
+    // 5 June, 09:00 in Beijing: the intake decision is late.
+    clock.set(new Date('2026-06-05T01:00:00Z'));
+    expect(of(await bench(worker), 'case_due')).toEqual([expect.objectContaining({ id: intake.id, overdue: true })]);
+    clock.set(undefined);
   });
 
   it('reads ready tranches with the same number of queries for one project or four (no query per project)', async () => {

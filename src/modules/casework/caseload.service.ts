@@ -8,8 +8,21 @@ import { CaseworkSettings, CaseworkSettingsService } from './casework-settings.s
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
 import { F, shanghaiMonth } from './casework-fields';
 import { ACTIVE_STATUSES, CASE_STATUS_LABELS, CaseStatus } from './case.transitions';
+import { WAITING_LIMIT, WaitingList } from '../workbench/waiting-item';
 
 interface DueItem { kind: 'assessment' | 'plan' | 'evaluation' | 'follow_up' | 'intake'; dueOn: string; overdue: boolean }
+
+/** What is due on a case, as the workbench names it beside the person's name. */
+const DUE_LABELS: Record<DueItem['kind'], { zh: string; en: string }> = {
+  intake: { zh: '接案决定', en: 'Intake decision' },
+  assessment: { zh: '完成预估', en: 'Assessment' },
+  plan: { zh: '制定服务计划', en: 'Service plan' },
+  evaluation: { zh: '结案评估', en: 'Evaluation' },
+  follow_up: { zh: '回访', en: 'Follow-up' },
+};
+
+/** The instant a Beijing calendar day begins: something due on day D is late from the start of D + 1. */
+const beijingDayStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /**
  * Caseload views: "my cases" with what is due next and whether it is overdue, the supervisor's team view, and hours
@@ -51,6 +64,29 @@ export class CaseloadService {
       overdue: items.filter((i) => i.due?.overdue).length,
       hoursThisMonth: await this.hoursThisMonth([scope.membershipId]).then((h) => h[scope.membershipId] ?? 0),
       items,
+    };
+  }
+
+  /** Workbench: the worker's cases with something due, soonest first (overdue ones are past), each opening the case. */
+  async waitingForWorker(actor: Actor): Promise<WaitingList> {
+    const due = (await this.mine(actor)).items.filter((i) => i.due);
+    return {
+      total: due.length,
+      items: due.slice(0, WAITING_LIMIT).map((i) => ({
+        id: i.id, title: i.beneficiary.name, reference: i.caseNo, dueAt: beijingDayStart(addDays(i.due!.dueOn, 1)),
+        path: `/casework/cases/${i.id}`, detail: DUE_LABELS[i.due!.kind],
+      })),
+    };
+  }
+
+  /** Workbench: the stage gates waiting for this supervisor (their supervisees' cases in review), oldest first. */
+  async waitingForApproval(actor: Actor): Promise<WaitingList> {
+    const pending = (await this.team(actor)).pendingApprovals.sort((a, b) => new Date(a.since).getTime() - new Date(b.since).getTime());
+    return {
+      total: pending.length,
+      items: pending.slice(0, WAITING_LIMIT).map((c) => ({
+        id: c.caseId, title: c.beneficiary.name, reference: c.caseNo, dueAt: null, path: `/casework/cases/${c.caseId}`, detail: c.statusLabel,
+      })),
     };
   }
 

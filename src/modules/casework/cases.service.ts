@@ -82,8 +82,8 @@ export class CasesService {
     let row: { id: string };
     try {
       [row] = await m.query(
-        `INSERT INTO cases (tenant_id, organisation_id, beneficiary_id, case_no, worker_membership_id, status, source, presenting_problem_enc, created_by_membership_id, status_changed_at)
-         VALUES ($1,$2,$3,$4,$5,'intake',$6,$7,$8,$9) RETURNING id`,
+        `INSERT INTO cases (tenant_id, organisation_id, beneficiary_id, case_no, worker_membership_id, status, source, presenting_problem_enc, created_by_membership_id, status_changed_at, created_at)
+         VALUES ($1,$2,$3,$4,$5,'intake',$6,$7,$8,$9,$9) RETURNING id`,
         [this.ctx.tenantId(), scope.organisationId, b.id, caseNo, worker, dto.source, presentingProblem, scope.membershipId, this.clock.now()]);
     } catch (err) {
       // Another request opened a case for the person between the check above and this insert; the database's
@@ -108,8 +108,8 @@ export class CasesService {
     if (open) return { id: open.id, linked: true };
     const caseNo = await this.referenceNumbers.next('GA', Number(this.clock.today().slice(0, 4)));
     const [row] = await m.query(
-      `INSERT INTO cases (tenant_id, organisation_id, beneficiary_id, case_no, worker_membership_id, status, source, presenting_problem_enc, created_by_membership_id, status_changed_at)
-       VALUES ($1,$2,$3,$4,$5,'intake','referral',$6,$5,$7) RETURNING id`,
+      `INSERT INTO cases (tenant_id, organisation_id, beneficiary_id, case_no, worker_membership_id, status, source, presenting_problem_enc, created_by_membership_id, status_changed_at, created_at)
+       VALUES ($1,$2,$3,$4,$5,'intake','referral',$6,$5,$7,$7) RETURNING id`,
       [this.ctx.tenantId(), scope.organisationId, beneficiaryId, caseNo, scope.membershipId, await this.cipher.encrypt(F.presentingProblem, presentingProblem), this.clock.now()]);
     await this.audit.record({ action: 'case.opened', entityType: 'case', entityId: row.id, after: { caseNo, beneficiaryId, workerMembershipId: scope.membershipId, source: 'referral' } });
     return { id: row.id, linked: false };

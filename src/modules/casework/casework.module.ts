@@ -29,7 +29,7 @@ import { SupervisionService } from './supervision.service';
  * Casework (个案 / 小组 / 社区 / 督导 / 转介) with protected personal information: people served and their consents,
  * cases through their lifecycle with supervisor gates, service records with an edit lock, group and community work,
  * supervision, referrals, caseloads, and the aggregates district officials see. Exports CaseworkTotalsService for
- * the projects module (issue 5).
+ * the projects module (issue 5) and CaseloadService for the workbench.
  */
 @Module({
   imports: [CryptoModule, PlacesModule, NotificationsModule, OrganisationsModule],
@@ -39,7 +39,7 @@ import { SupervisionService } from './supervision.service';
     ServiceRecordsService, GroupWorkService, SupervisionService, ReferralsService, CaseloadService, CaseworkTotalsService, CaseworkAggregatesService,
     CaseworkTagCounts, ReferralNotificationsHandler, CaseworkLegacyProtection,
   ],
-  exports: [CaseworkTotalsService, CaseworkLegacyProtection],
+  exports: [CaseworkTotalsService, CaseworkLegacyProtection, CaseloadService],
 })
 export class CaseworkModule implements OnModuleInit {
   constructor(private readonly encrypted: EncryptedColumnRegistry) {}

@@ -8,6 +8,7 @@ export const WORKBENCH_KINDS = [
   'application_to_screen', 'review_to_score', 'notice_ending', 'objection_to_answer', 'award_to_accept', 'tranche_to_release',
   'report_to_submit', 'report_to_approve', 'report_overdue', 'evaluation_due', 'change_to_approve', 'organisation_to_verify',
   'qualification_to_review', 'closure_ready', 'invitation_pending', 'application_to_submit', 'call_to_publish',
+  'case_due', 'case_to_approve',
 ] as const;
 export type WorkbenchKind = (typeof WORKBENCH_KINDS)[number];
 

@@ -51,6 +51,8 @@ export class WorkbenchCountsDto {
   @ApiPropertyOptional() invitation_pending?: number;
   @ApiPropertyOptional() application_to_submit?: number;
   @ApiPropertyOptional() call_to_publish?: number;
+  @ApiPropertyOptional() case_due?: number;
+  @ApiPropertyOptional() case_to_approve?: number;
 }
 
 export class WorkbenchDto {

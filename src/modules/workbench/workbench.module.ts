@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { CallsModule } from '../calls/calls.module';
+import { CaseworkModule } from '../casework/casework.module';
 import { CallOutcomesModule } from '../calls/outcome/call-outcomes.module';
 import { EvaluationsModule } from '../evaluations/evaluations.module';
 import { MembersModule } from '../members/members.module';
@@ -16,7 +17,7 @@ import { WorkbenchService } from './workbench.service';
  * "waiting" queries. It owns no table and reads none.
  */
 @Module({
-  imports: [CallsModule, ApplicationsModule, ReviewsModule, CallOutcomesModule, ProjectsModule, ProjectReportsModule, EvaluationsModule, OrganisationsModule, MembersModule],
+  imports: [CallsModule, CaseworkModule, ApplicationsModule, ReviewsModule, CallOutcomesModule, ProjectsModule, ProjectReportsModule, EvaluationsModule, OrganisationsModule, MembersModule],
   controllers: [WorkbenchController],
   providers: [WorkbenchService],
 })

@@ -3,6 +3,7 @@ import { Actor, Role } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { ApplicationsService } from '../applications/applications.service';
 import { CallsService } from '../calls/calls.service';
+import { CaseloadService } from '../casework/caseload.service';
 import { OutcomeWaitingService } from '../calls/outcome/outcome-waiting.service';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { MembersService } from '../members/members.service';
@@ -44,6 +45,7 @@ export class WorkbenchService {
     reviews: ReviewScoringService,
     outcomes: OutcomeWaitingService,
     calls: CallsService,
+    caseload: CaseloadService,
     tranches: TranchesService,
     lifecycle: ProjectLifecycleService,
     changes: ProjectChangesService,
@@ -72,6 +74,8 @@ export class WorkbenchService {
       { kind: 'award_to_accept', roles: [Role.OrgAdmin], read: (actor) => outcomes.awardsToAccept(actor) },
       { kind: 'report_to_submit', roles: [Role.OrgAdmin, Role.OrgStaff], read: (actor, now) => reports.waitingForSubmission(actor, now, REPORT_HORIZON_DAYS) },
       { kind: 'application_to_submit', roles: [Role.OrgAdmin, Role.OrgStaff], read: (actor, now) => applications.waitingForSubmission(actor, now, DRAFT_HORIZON_MS) },
+      { kind: 'case_to_approve', roles: [Role.Supervisor], read: (actor) => caseload.waitingForApproval(actor) },
+      { kind: 'case_due', roles: [Role.SocialWorker, Role.Supervisor], read: (actor) => caseload.waitingForWorker(actor) },
     ];
   }
 

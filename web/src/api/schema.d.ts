@@ -8285,6 +8285,8 @@ export interface components {
             application_to_submit?: number;
             award_to_accept?: number;
             call_to_publish?: number;
+            case_due?: number;
+            case_to_approve?: number;
             change_to_approve?: number;
             closure_ready?: number;
             evaluation_due?: number;
@@ -8344,7 +8346,7 @@ export interface components {
          * @description 事项类型（页面以 workbench.kind.<kind> 翻译）/ what kind of work
          * @enum {string}
          */
-        WorkbenchKind: "application_to_screen" | "review_to_score" | "notice_ending" | "objection_to_answer" | "award_to_accept" | "tranche_to_release" | "report_to_submit" | "report_to_approve" | "report_overdue" | "evaluation_due" | "change_to_approve" | "organisation_to_verify" | "qualification_to_review" | "closure_ready" | "invitation_pending" | "application_to_submit" | "call_to_publish";
+        WorkbenchKind: "application_to_screen" | "review_to_score" | "notice_ending" | "objection_to_answer" | "award_to_accept" | "tranche_to_release" | "report_to_submit" | "report_to_approve" | "report_overdue" | "evaluation_due" | "change_to_approve" | "organisation_to_verify" | "qualification_to_review" | "closure_ready" | "invitation_pending" | "application_to_submit" | "call_to_publish" | "case_due" | "case_to_approve";
     };
     responses: {
         /** @description Bad request: invalid fields, malformed JSON or a value the operation refuses */

@@ -15,7 +15,7 @@ const KIND_ORDER: Record<Kind, number> = {
   invitation_pending: 0, organisation_to_verify: 1, qualification_to_review: 2, call_to_publish: 3, application_to_submit: 3,
   application_to_screen: 4, review_to_score: 5, notice_ending: 6, objection_to_answer: 7, award_to_accept: 8,
   tranche_to_release: 9, report_to_submit: 10, report_overdue: 11, report_to_approve: 12, change_to_approve: 13,
-  evaluation_due: 14, closure_ready: 15,
+  evaluation_due: 14, closure_ready: 15, case_to_approve: 16, case_due: 17,
 };
 
 /** 工作台: what is waiting for this person, grouped by kind, each item a link to where it is done. */
