@@ -5,6 +5,7 @@ import { createVerifiedOrganisation } from '../support/organisations';
 import { fundedProject, projectWorld } from '../support/projects';
 import type { Client } from 'pg';
 import { residentId } from '../support/casework';
+import { seedServiceRecords } from '../support/casework-aggregates';
 
 /** Service records must fall within the case, which the tests open today; read per call so a run over midnight still agrees. */
 const today = () => shanghaiDay(new Date());
@@ -574,6 +575,63 @@ describe('casework with protected personal information', () => {
       expect(worker.openCases).toBeGreaterThan(0);
       expect(worker.hoursThisMonth).toBeGreaterThanOrEqual(0.75);
       await w.workerA1.get('/api/v1/casework/caseload/team').expect(403);
+    });
+  });
+
+  describe('district aggregates of service records', () => {
+    it('by community, method and month: hours, records and people, counts under 5 as "<5", bounded by the range; never a name', async () => {
+      const d = await openDistrict(t);
+      const s = await seedServiceRecords(t, d, 'E');
+      const officer = await addMember(t, d, ['programme_officer'], { name: '汇总项目官员' });
+      const range = (from?: string, to?: string) => `/api/v1/casework/aggregates?${new URLSearchParams({ ...(from && { from }), ...(to && { to }) })}`;
+      const all = (await officer.get(range(s.lastMonthDay, s.today)).expect(200)).body;
+      expect(all.suppression).toEqual({ below: 5, shownAs: '<5' });
+      const { services } = all;
+      expect(services.total).toEqual(s.expected.total);
+      expect(services.byCommunity).toEqual([
+        { community: s.small, ...s.expected.small },
+        { community: s.big, ...s.expected.big },
+      ].sort((a, b) => a.community.name.localeCompare(b.community.name, 'zh-CN')));
+      expect(services.byMode).toEqual(Object.entries(s.expected.modes).map(([mode, f]) => ({ mode, ...f }))
+        .sort((a, b) => ['face_to_face', 'home_visit', 'phone', 'online'].indexOf(a.mode) - ['face_to_face', 'home_visit', 'phone', 'online'].indexOf(b.mode)));
+      expect(services.byMonth).toEqual([{ month: s.lastMonth, ...s.expected.months[s.lastMonth] }, { month: s.thisMonth, ...s.expected.months[s.thisMonth] }]);
+      // Tags: people now on the register with each tag (encrypted per person, counted per community).
+      expect(all.district.vulnerabilityTags.elderly_living_alone.people).toBe(7);
+      expect(all.communities.find((c: { community: { id: string } }) => c.community.id === s.small.id).vulnerabilityTags.elderly_living_alone.people).toBe('<5');
+      // Never a name, an id of a person or of a case.
+      const text = JSON.stringify(all);
+      for (const name of s.names) expect(text).not.toContain(name);
+      expect(text).not.toMatch(/beneficiar(y|ies)Id|caseId/);
+
+      // This month only: last month's talk drops out of every breakdown.
+      const month = (await officer.get(range(`${s.thisMonth}-01`, s.today)).expect(200)).body.services;
+      expect(month.total).toEqual({ hours: 6, records: 7, people: 6 });
+      expect(month.byMonth.map((r: { month: string }) => r.month)).toEqual([s.thisMonth]);
+      expect(month.byMode.find((r: { mode: string }) => r.mode === 'face_to_face')).toEqual({ mode: 'face_to_face', hours: 0, records: 0, people: 0 });
+      expect(month.byCommunity.find((r: { community: { id: string } }) => r.community.id === s.big.id)).toEqual({ community: s.big, hours: 5, records: 5, people: 5 });
+      // Last month only: every count is small; an open range (no dates) counts everything.
+      const before = (await officer.get(range(s.lastMonthDay, s.lastMonthDay)).expect(200)).body.services;
+      expect(before.total).toEqual({ hours: 0.75, records: '<5', people: '<5' });
+      expect(before.byCommunity).toEqual([{ community: s.big, hours: 0.75, records: '<5', people: '<5' }]);
+      expect((await officer.get(range()).expect(200)).body.services.total).toEqual(s.expected.total);
+      expect((await officer.get(range(undefined, s.lastMonthDay)).expect(200)).body.services.total.hours).toBe(0.75);
+    });
+
+    it('an organisation\'s people are refused (403) and bad dates or a range ending before it starts are refused (400)', async () => {
+      const d = await openDistrict(t);
+      const s = await seedServiceRecords(t, d, 'R');
+      for (const who of [s.worker, s.orgAdmin]) {
+        const res = await who.get('/api/v1/casework/aggregates').expect(403);
+        expect(res.body.code).toBe('FORBIDDEN_ROLE');
+      }
+      for (const q of ['from=2026-02-30', 'to=2026-13-01', 'from=2026-05-01T00:00:00Z']) {
+        const res = await d.admin.get(`/api/v1/casework/aggregates?${q}`).expect(400);
+        expect(res.body.code).toBe('VALIDATION_FAILED');
+      }
+      const backwards = await d.admin.get('/api/v1/casework/aggregates?from=2026-06-01&to=2026-05-31').expect(400);
+      expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'to', code: 'notBeforeFrom' })]);
+      expect(backwards.body.errors[0].zh).toContain('结束日期不能早于开始日期');
+      await d.admin.get('/api/v1/casework/aggregates?from=2026-06-01&to=2026-06-01').expect(200);
     });
   });
 });

@@ -139,6 +139,6 @@ export class CaseworkTeamController {
 
   @Returns(CaseworkTeamDistrictAggregatesResponse)
   @Get('aggregates') @Roles(...OFFICIAL_ROLES)
-  @ApiOperation({ summary: '区级汇总（不含个人，小数抑制）/ District aggregates, no persons, small counts suppressed' })
+  @ApiOperation({ summary: '区级汇总（不含个人，小数抑制）/ District aggregates, no persons, small counts suppressed', description: 'from/to (inclusive service days, either may be left out) bound hours and the services breakdowns (by community, method and month); counts of 1 to 4 people or records are "<5".' })
   districtAggregates(@Query() q: AggregatesQuery) { return this.aggregates.district(q); }
 }

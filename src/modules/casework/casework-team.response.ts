@@ -247,11 +247,51 @@ export class CaseworkTeamDistrictAggregatesSuppression {
 }
 
 
+const SUPPRESSED_RECORDS: ApiPropertyOptions = {
+  oneOf: SUPPRESSED_COUNT.oneOf, example: 27,
+  description: 'a count of service records; 1 to 4 is shown as "<5" (a small count of records would bound the people behind it)',
+};
+
+/** What a group of case service records in the range adds up to; never who. */
+export class CaseworkServiceFigures {
+  @ApiProperty({ type: Number, example: 12.5, description: 'service hours (not suppressed: hours are not about people)' }) hours: number;
+  @ApiProperty(SUPPRESSED_RECORDS) records: number | '<5';
+  @ApiProperty({ ...SUPPRESSED_COUNT, description: 'distinct people served; 1 to 4 is shown as "<5"' }) people: number | '<5';
+}
+
+export class CaseworkServicesByCommunity extends CaseworkServiceFigures {
+  @ApiProperty({ type: () => CaseworkTeamDistrictAggregatesCommunityCommunity, nullable: true, description: 'the served person\'s community; null: none recorded' })
+  community: CaseworkTeamDistrictAggregatesCommunityCommunity | null;
+}
+
+export class CaseworkServicesByMode extends CaseworkServiceFigures {
+  @ApiProperty({ type: String, enum: ['face_to_face', 'home_visit', 'phone', 'online'], description: '面谈 / 家访 / 电话 / 线上 (every method, 0 when unused)' })
+  mode: string;
+}
+
+export class CaseworkServicesByMonth extends CaseworkServiceFigures {
+  @ApiProperty({ type: String, example: '2026-03', description: 'calendar month of the service date (months without records are left out)' }) month: string;
+}
+
+/**
+ * Case service records (service and follow-up) whose service date falls in the range, in total and broken down by
+ * community, method and month. A person's vulnerability tags are encrypted, so tags are counted per person only
+ * (`district.vulnerabilityTags`, people now on the register, not limited to the range), not per service record.
+ */
+export class CaseworkServicesAggregates {
+  @ApiProperty({ type: () => CaseworkServiceFigures }) total: CaseworkServiceFigures;
+  @ApiProperty({ type: () => [CaseworkServicesByCommunity], description: 'communities with records in the range, by name' }) byCommunity: CaseworkServicesByCommunity[];
+  @ApiProperty({ type: () => [CaseworkServicesByMode] }) byMode: CaseworkServicesByMode[];
+  @ApiProperty({ type: () => [CaseworkServicesByMonth], description: 'oldest month first' }) byMonth: CaseworkServicesByMonth[];
+}
+
+
 export class CaseworkTeamDistrictAggregatesResponse {
   @ApiProperty({ type: () => CaseworkTeamDistrictAggregatesRange }) range: CaseworkTeamDistrictAggregatesRange;
   @ApiProperty({ type: () => CaseworkTeamDistrictAggregatesSuppression }) suppression: CaseworkTeamDistrictAggregatesSuppression;
   @ApiProperty({ type: () => CaseworkTeamDistrictAggregatesDistrict }) district: CaseworkTeamDistrictAggregatesDistrict;
   @ApiProperty({ type: () => [CaseworkTeamDistrictAggregatesCommunity] }) communities: CaseworkTeamDistrictAggregatesCommunity[];
+  @ApiProperty({ type: () => CaseworkServicesAggregates }) services: CaseworkServicesAggregates;
 }
 
 

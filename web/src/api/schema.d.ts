@@ -715,7 +715,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 区级汇总（不含个人，小数抑制）/ District aggregates, no persons, small counts suppressed */
+        /**
+         * 区级汇总（不含个人，小数抑制）/ District aggregates, no persons, small counts suppressed
+         * @description from/to (inclusive service days, either may be left out) bound hours and the services breakdowns (by community, method and month); counts of 1 to 4 people or records are "<5".
+         */
         get: operations["caseworkTeam_districtAggregates"];
         put?: never;
         post?: never;
@@ -4082,6 +4085,94 @@ export interface components {
             /** @example 吴社工 */
             name: string;
         };
+        CaseworkServiceFigures: {
+            /**
+             * @description service hours (not suppressed: hours are not about people)
+             * @example 12.5
+             */
+            hours: number;
+            /**
+             * @description distinct people served; 1 to 4 is shown as "<5"
+             * @example 12
+             */
+            people: number | "<5";
+            /**
+             * @description a count of service records; 1 to 4 is shown as "<5" (a small count of records would bound the people behind it)
+             * @example 27
+             */
+            records: number | "<5";
+        };
+        CaseworkServicesAggregates: {
+            /** @description communities with records in the range, by name */
+            byCommunity: components["schemas"]["CaseworkServicesByCommunity"][];
+            byMode: components["schemas"]["CaseworkServicesByMode"][];
+            /** @description oldest month first */
+            byMonth: components["schemas"]["CaseworkServicesByMonth"][];
+            total: components["schemas"]["CaseworkServiceFigures"];
+        };
+        CaseworkServicesByCommunity: {
+            /** @description the served person's community; null: none recorded */
+            community: components["schemas"]["CaseworkTeamDistrictAggregatesCommunityCommunity"] | null;
+            /**
+             * @description service hours (not suppressed: hours are not about people)
+             * @example 12.5
+             */
+            hours: number;
+            /**
+             * @description distinct people served; 1 to 4 is shown as "<5"
+             * @example 12
+             */
+            people: number | "<5";
+            /**
+             * @description a count of service records; 1 to 4 is shown as "<5" (a small count of records would bound the people behind it)
+             * @example 27
+             */
+            records: number | "<5";
+        };
+        CaseworkServicesByMode: {
+            /**
+             * @description service hours (not suppressed: hours are not about people)
+             * @example 12.5
+             */
+            hours: number;
+            /**
+             * @description 面谈 / 家访 / 电话 / 线上 (every method, 0 when unused)
+             * @enum {string}
+             */
+            mode: "face_to_face" | "home_visit" | "phone" | "online";
+            /**
+             * @description distinct people served; 1 to 4 is shown as "<5"
+             * @example 12
+             */
+            people: number | "<5";
+            /**
+             * @description a count of service records; 1 to 4 is shown as "<5" (a small count of records would bound the people behind it)
+             * @example 27
+             */
+            records: number | "<5";
+        };
+        CaseworkServicesByMonth: {
+            /**
+             * @description service hours (not suppressed: hours are not about people)
+             * @example 12.5
+             */
+            hours: number;
+            /**
+             * @description calendar month of the service date (months without records are left out)
+             * @example 2026-03
+             */
+            month: string;
+            /**
+             * @description distinct people served; 1 to 4 is shown as "<5"
+             * @example 12
+             */
+            people: number | "<5";
+            /**
+             * @description a count of service records; 1 to 4 is shown as "<5" (a small count of records would bound the people behind it)
+             * @example 27
+             */
+            records: number | "<5";
+        };
         CaseworkTeamAddCertificateResponse: {
             /** @example SW7773386 */
             certificateNo: string;
@@ -4238,6 +4329,7 @@ export interface components {
             communities: components["schemas"]["CaseworkTeamDistrictAggregatesCommunity"][];
             district: components["schemas"]["CaseworkTeamDistrictAggregatesDistrict"];
             range: components["schemas"]["CaseworkTeamDistrictAggregatesRange"];
+            services: components["schemas"]["CaseworkServicesAggregates"];
             suppression: components["schemas"]["CaseworkTeamDistrictAggregatesSuppression"];
         };
         CaseworkTeamDistrictAggregatesSuppression: {
@@ -8574,6 +8666,11 @@ export type SchemaCaseSummaryBeneficiary = components['schemas']['CaseSummaryBen
 export type SchemaCaseSummaryWorker = components['schemas']['CaseSummaryWorker'];
 export type SchemaCaseWorker = components['schemas']['CaseWorker'];
 export type SchemaCaseworkMemberRef = components['schemas']['CaseworkMemberRef'];
+export type SchemaCaseworkServiceFigures = components['schemas']['CaseworkServiceFigures'];
+export type SchemaCaseworkServicesAggregates = components['schemas']['CaseworkServicesAggregates'];
+export type SchemaCaseworkServicesByCommunity = components['schemas']['CaseworkServicesByCommunity'];
+export type SchemaCaseworkServicesByMode = components['schemas']['CaseworkServicesByMode'];
+export type SchemaCaseworkServicesByMonth = components['schemas']['CaseworkServicesByMonth'];
 export type SchemaCaseworkTeamAddCertificateResponse = components['schemas']['CaseworkTeamAddCertificateResponse'];
 export type SchemaCaseworkTeamAddEventResponse = components['schemas']['CaseworkTeamAddEventResponse'];
 export type SchemaCaseworkTeamDistrictAggregatesCommunity = components['schemas']['CaseworkTeamDistrictAggregatesCommunity'];
@@ -10205,7 +10302,9 @@ export interface operations {
     caseworkTeam_districtAggregates: {
         parameters: {
             query?: {
+                /** @description 起始日（含），服务日期 / first service day counted (inclusive) */
                 from?: string;
+                /** @description 截止日（含），不早于 from / last service day counted (inclusive), not before from */
                 to?: string;
             };
             header?: never;
