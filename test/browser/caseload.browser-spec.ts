@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page, Response } from 'playwright-core';
 import { addDays, shanghaiDay } from '@sanshe/common';
-import { District, Session, TestApp, addMember, ownerClient } from '../support/test-app';
+import { District, Session, TestApp, addMember } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
-import { residentId } from '../support/casework';
+import { inDistrict, residentId } from '../support/casework';
 import { WIDTHS, atBothWidths, browserWorld, switchLanguage, tabsClosedAfterEach } from './support/browser';
 
 // Three or four people's sessions with axe at two widths per page, on a loaded 2-core machine.
@@ -30,16 +30,6 @@ const fits = (page: Page) => page.waitForFunction(() => {
   throw new Error(`${e.message}; wider than the window: ${wide.join(' | ')}`);
 });
 
-/** The schema owner inside one district (RLS is forced even for the owner): for fixtures HTTP cannot make. */
-async function inDistrict<T>(tenantId: string, work: (q: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T> {
-  const owner = await ownerClient();
-  try {
-    await owner.query(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId]);
-    return await work(async (sql, params) => (await owner.query(sql, params)).rows);
-  } finally {
-    await owner.end();
-  }
-}
 
 interface World {
   orgA: string;

@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, shanghaiDay } from '@sanshe/common';
-import { Session, TestApp, addMember, ownerClient, startTestApp } from '../support/test-app';
+import { Session, TestApp, addMember, startTestApp } from '../support/test-app';
 import { createVerifiedOrganisation, organisationForm } from '../support/organisations';
 import { ProjectWorld, projectWorld } from '../support/projects';
-import { residentId } from '../support/casework';
+import { inDistrict, residentId } from '../support/casework';
 
-/** The schema owner inside one district (RLS is forced even for the owner). */
-async function inDistrict<T>(tenantId: string, work: (q: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T> {
-  const owner = await ownerClient();
-  try {
-    await owner.query(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId]);
-    return await work(async (sql, params) => (await owner.query(sql, params)).rows);
-  } finally {
-    await owner.end();
-  }
-}
 
 describe('casework rules: who may receive a referral, and when a service may be recorded', () => {
   let t: TestApp;

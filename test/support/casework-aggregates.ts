@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { shanghaiDay } from '@sanshe/common';
-import { District, Session, TestApp, addMember, ownerClient } from './test-app';
+import { District, Session, TestApp, addMember } from './test-app';
 import { createVerifiedOrganisation } from './organisations';
-import { residentId } from './casework';
+import { inDistrict, residentId } from './casework';
 
 type Member = Session & { memberId: string; phone: string };
 
@@ -52,13 +52,7 @@ export async function seedServiceRecords(t: TestApp, d: District, tag: string) {
 
   for (const surname of ['欧阳秋菊', '司马建国', '诸葛桂兰', '上官德胜', '慕容玉珍']) await record(await personWithCase(big.id, surname), today, 60, 'home_visit');
   const earlier = await personWithCase(big.id, '皇甫长青');
-  const owner = await ownerClient();
-  try {
-    await owner.query(`SELECT set_config('app.tenant_id', $1, false)`, [d.tenantId]);
-    await owner.query(`UPDATE cases SET created_at = ($2 || 'T00:00:00+08:00')::timestamptz WHERE id = $1`, [earlier, lastMonthDay]);
-  } finally {
-    await owner.end();
-  }
+  await inDistrict(d.tenantId, (q) => q(`UPDATE cases SET created_at = ($2 || 'T00:00:00+08:00')::timestamptz WHERE id = $1`, [earlier, lastMonthDay]));
   await record(earlier, lastMonthDay, 45, 'face_to_face');
   const calls = await personWithCase(small.id, '东方晓梅');
   await record(calls, today, 30, 'phone');

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { residentIdCheckChar } from '@sanshe/common';
+import { ownerClient } from './test-app';
 
 /** Birthdays already given out by this test file: two people a test registers must never collide as "already served". */
 const issued = new Set<string>();
@@ -27,4 +28,15 @@ export function residentId(opts: { birth?: string; male?: boolean; division?: st
   const seq = String(randomInt(0, 500) * 2 + (opts.male === false ? 0 : 1)).padStart(3, '0');
   const first17 = `${opts.division ?? '510107'}${birth}${seq}`;
   return first17 + residentIdCheckChar(first17);
+}
+
+/** The schema owner inside one district (RLS is forced even for the owner): for fixtures HTTP cannot make. */
+export async function inDistrict<T>(tenantId: string, work: (q: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T> {
+  const owner = await ownerClient();
+  try {
+    await owner.query(`SELECT set_config('app.tenant_id', $1, false)`, [tenantId]);
+    return await work(async (sql, params) => (await owner.query(sql, params)).rows);
+  } finally {
+    await owner.end();
+  }
 }
