@@ -75,13 +75,15 @@ function Localised({ children }: { children: ReactNode }) {
         // antd's default grey hints (45% black) and link blue (#1677ff, lighter still when hovered) fail WCAG AA contrast:
         // darker ones, hover and active darker than rest so a link just clicked stays readable. The same for the error red
         // (#ff4d4f is 3.9:1 on white: a field's message and a danger button's text failed): the tones' dark red, 7.5:1.
+        // Its light backgrounds stay antd's defaults: derived from the darker red they turned pink enough that a link
+        // inside an error alert (the project page's "what to do next") failed contrast.
         // motion: false — antd 5.29's button leaves its loading icon (aria-label "loading") behind for good when `loading`
         // goes true → false within about 50 ms, as a quick refusal does: the icon's leave transition starts from the width
         // its enter had not yet given it, no transition runs, and rc-motion waits for a transitionend that never comes.
         // Measured in Chromium on a bare Button toggled after 0–50 ms: 31 of 110 clicks kept the icon with motion on, 0 of
         // 220 with it off (the stop-21 closing note). A person then hears "loading 退回" on an idle button. Without motion
         // every show and hide is immediate, which a back office loses nothing by.
-        token: { motion: false, colorPrimary: '#b8262c', colorError: '#a8071a', colorLink: '#0958d9', colorLinkHover: '#003eb3', colorLinkActive: '#002c8c', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' },
+        token: { motion: false, colorPrimary: '#b8262c', colorError: '#a8071a', colorErrorBg: '#fff2f0', colorErrorBgHover: '#fff1f0', colorErrorBorder: '#ffccc7', colorErrorBorderHover: '#ffa39e', colorLink: '#0958d9', colorLinkHover: '#003eb3', colorLinkActive: '#002c8c', colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)', colorTextDescription: 'rgba(0, 0, 0, 0.68)' },
       }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
