@@ -3,7 +3,7 @@ import { addDays, shanghaiDay } from '@sanshe/common';
 import { District, Session, TestApp, addMember } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { residentId } from '../support/casework';
-import { WIDTHS, atBothWidths, browserWorld, tabsClosedAfterEach } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, switchLanguage, tabsClosedAfterEach } from './support/browser';
 
 // Two people's sessions side by side with axe at two widths per form, on a loaded 2-core machine.
 jest.setTimeout(600_000);
@@ -212,6 +212,13 @@ describe('the case\'s assessment and plan, and the supervisor\'s approve / retur
     expect(await wp.getByTestId('plan-form').count()).toBe(0);
     expect(await wp.getByTestId('approval-panel').count()).toBe(0);
     expect(await atBothWidths(wp, 'stages-intervention', () => fits(wp).then(() => wp.getByTestId('plan-submitted').waitFor()))).toEqual([]);
+    // The same in English: the read-only assessment and plan in English words.
+    await switchLanguage(wp, 'English');
+    await wp.getByTestId('assessment-submitted').getByText('Strengths').waitFor();
+    await wp.getByTestId('assessment-submitted').getByText('High', { exact: true }).waitFor();
+    await wp.getByTestId('plan-submitted').getByText(`${addDays(today, 7)} to ${addDays(today, 97)}`).waitFor();
+    await wp.getByTestId('plan-submitted').getByText('Measured by: 每周至少一次邻里探访').waitFor();
+    await switchLanguage(wp, '中文');
     expect(w.errors).toEqual([]);
     expect(s.errors).toEqual([]);
   });

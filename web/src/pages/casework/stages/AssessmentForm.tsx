@@ -143,7 +143,7 @@ export function AssessmentView({ a }: { a: NonNullable<Case['assessment']> }) {
         ) : '—'}
       </Descriptions.Item>
       <Descriptions.Item label={t('stage.assessment.strengths')}>{list(a.strengths)}</Descriptions.Item>
-      {a.summary && <Descriptions.Item label={t('stage.assessment.summary')}>{a.summary}</Descriptions.Item>}
+      {a.summary && <Descriptions.Item label={t('stage.assessment.summaryLabel')}>{a.summary}</Descriptions.Item>}
     </Descriptions>
   );
 }
