@@ -12,6 +12,9 @@ import { useLabel } from '../../components/label';
 import { EmptyText } from './shared';
 import { useSession } from '../../app/session';
 import { RefusalPage, refusalOf } from '../errors/NotFoundPage';
+import AssessmentForm from './stages/AssessmentForm';
+import PlanForm from './stages/PlanForm';
+import ApprovalPanel, { SubmittedStages } from './stages/ApprovalPanel';
 
 type Case = Schemas['CaseResponse'];
 type Approval = Schemas['CaseApproval'];
@@ -70,7 +73,7 @@ export default function CasePage() {
         />
       </Card>
       {c.status === 'intake' && mayWork && <IntakeCard c={c} />}
-      {c.status !== 'intake' && c.status !== 'declined' && mayWork && <Alert type="info" showIcon message={t('case.laterStage')} />}
+      {c.status !== 'intake' && c.status !== 'declined' && <StageForm c={c} mayWork={mayWork} />}
       <Card title={h2(t('case.overview'))}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('case.caseNo')}>{c.caseNo}</Descriptions.Item>
@@ -86,10 +89,20 @@ export default function CasePage() {
           {c.declineReason && <Descriptions.Item label={t('case.declineReason')}><span data-testid="decline-reason">{c.declineReason}</span></Descriptions.Item>}
         </Descriptions>
       </Card>
+      <SubmittedStages c={c} />
       <ApprovalsCard approvals={c.approvals} />
       <RecordsCard c={c} />
     </Space>
   );
+}
+
+/** The one place that picks the form a case's status needs; each form is offered only to whom the server allows it. */
+function StageForm({ c, mayWork }: { c: Case; mayWork: boolean }) {
+  const { t } = useTranslation('casework');
+  if (c.status === 'assessment') return mayWork ? <AssessmentForm c={c} /> : null;
+  if (c.status === 'planning') return mayWork ? <PlanForm c={c} /> : null;
+  if (c.status.endsWith('_review')) return <ApprovalPanel c={c} />;
+  return mayWork ? <Alert type="info" showIcon message={t('case.laterStage')} /> : null;
 }
 
 function statusTone(status: string): Tone {
