@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Grid, Input, List, Modal, Space, Spin, Steps, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,9 @@ import { useLabel } from '../../components/label';
 import { EmptyText } from './shared';
 import { useSession } from '../../app/session';
 import { RefusalPage, refusalOf } from '../errors/NotFoundPage';
+import { EvaluationForm, EvaluationView } from './stages/EvaluationForm';
+import { ClosureForm, ClosureView } from './stages/ClosureForm';
+import { FollowUpForm } from './stages/FollowUpForm';
 
 type Case = Schemas['CaseResponse'];
 type Approval = Schemas['CaseApproval'];
@@ -37,6 +40,13 @@ const STAGE_OF: Record<string, { index: number; status: 'process' | 'finish' | '
 
 const caseKey = (id: string) => ['casework', 'case', id];
 
+/** The form the case's status calls for, shown to the people who do the case's work (the server's requireWorker). */
+const STAGE_FORMS: Partial<Record<string, ComponentType<{ c: Case }>>> = {
+  intervention: EvaluationForm,
+  evaluation: ClosureForm,
+  closed: FollowUpForm,
+};
+
 /** 个案: the case file — person (masked), worker, stage, the supervisor's decisions, service records; intake decisions. */
 export default function CasePage() {
   const { id = '' } = useParams();
@@ -53,6 +63,7 @@ export default function CasePage() {
   const isAdmin = (me?.roles ?? []).some((r) => r.role === 'org_admin');
   const mayWork = isAdmin || c.worker.membershipId === me?.membershipId || c.assistants.some((a) => a.membershipId === me?.membershipId);
   const stage = STAGE_OF[c.status];
+  const StageForm = STAGE_FORMS[c.status];
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>{t('case.title', { caseNo: c.caseNo })}</Typography.Title>
@@ -70,7 +81,8 @@ export default function CasePage() {
         />
       </Card>
       {c.status === 'intake' && mayWork && <IntakeCard c={c} />}
-      {c.status !== 'intake' && c.status !== 'declined' && mayWork && <Alert type="info" showIcon message={t('case.laterStage')} />}
+      {mayWork && StageForm && <StageForm c={c} />}
+      {c.status !== 'intake' && c.status !== 'declined' && mayWork && !StageForm && <Alert type="info" showIcon message={t('case.laterStage')} />}
       <Card title={h2(t('case.overview'))}>
         <Descriptions size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('case.caseNo')}>{c.caseNo}</Descriptions.Item>
@@ -86,6 +98,8 @@ export default function CasePage() {
           {c.declineReason && <Descriptions.Item label={t('case.declineReason')}><span data-testid="decline-reason">{c.declineReason}</span></Descriptions.Item>}
         </Descriptions>
       </Card>
+      <EvaluationView c={c} />
+      <ClosureView c={c} />
       <ApprovalsCard approvals={c.approvals} />
       <RecordsCard c={c} />
     </Space>
