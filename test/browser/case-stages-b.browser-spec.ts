@@ -3,7 +3,7 @@ import { addDays, shanghaiDay } from '@sanshe/common';
 import { Session, addMember } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { residentId } from '../support/casework';
-import { WIDTHS, atBothWidths, browserWorld, chooseIn, tabsClosedAfterEach } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, chooseIn, switchLanguage, tabsClosedAfterEach } from './support/browser';
 
 // Three people's sessions with axe at two widths per form, on a loaded 2-core machine.
 jest.setTimeout(480_000);
@@ -73,7 +73,7 @@ describe('evaluation, closure and follow-up on the case page in a real browser',
 
   const stored = async (id: string) => (await worker.get(`/api/v1/casework/cases/${id}`).expect(200)).body;
 
-  it('the worker on a phone records the evaluation (a stale one refused), then the closure; once approved, a follow-up dated before the closing day is refused in the server\'s words and one dated today completes the case', async () => {
+  it('the worker on a phone records the evaluation (a stale one refused), then the closure; once approved, a follow-up dated before the closing day is refused in the server\'s words and one dated today completes the case (and a further one is offered)', async () => {
     const c = await caseInIntervention(`张大爷${tag}`);
     const tab = await signedIn(worker.phone, WIDTHS.phone);
     const { page } = tab;
@@ -119,6 +119,9 @@ describe('evaluation, closure and follow-up on the case page in a real browser',
     await page.getByTestId('closure').getByText('服务目标已达成').waitFor();
     await page.getByTestId('closure').getByText('服务对象状况稳定，邻里定期探访').waitFor();
     await page.getByTestId('approvals').getByText('待审批').waitFor();
+    // Nothing to fill in while the supervisor decides: the workers are told it waits (not that a form is missing).
+    await page.getByTestId('closure-awaiting').getByText('结案已提交，等待督导审批').waitFor();
+    expect(await page.getByText('本阶段的表单将在后续版本中提供').count()).toBe(0);
     const review = await stored(c.id);
     expect(review).toMatchObject({ status: 'closure_review', closure: { reason: 'goals_achieved', summary: '服务对象状况稳定，邻里定期探访' } });
 
@@ -136,6 +139,12 @@ describe('evaluation, closure and follow-up on the case page in a real browser',
     const followUp = page.getByTestId('follow-up-form');
     await followUp.getByTestId('follow-up-due').getByText(approved.followUpDueOn).waitFor();
     expect(await atBothWidths(page, 'case-stage-follow-up', () => fits(page).then(() => followUp.getByRole('button', { name: '提交回访' }).waitFor()))).toEqual([]);
+    // In English the form speaks English (every string through the locale files).
+    await switchLanguage(page, 'English');
+    await followUp.getByText('Follow-up due:').waitFor();
+    await followUp.getByRole('button', { name: 'Submit the follow-up' }).waitFor();
+    await followUp.getByText('Phone', { exact: true }).waitFor();
+    await switchLanguage(page, '中文');
     const today = shanghaiDay(new Date());
     const dayBefore = addDays(today, -1);
     await followUp.getByLabel('回访日期').fill(dayBefore);
@@ -154,7 +163,10 @@ describe('evaluation, closure and follow-up on the case page in a real browser',
     expect(recorded.status()).toBe(201);
     await status.getByText('已回访').waitFor();
     await page.getByTestId('case-steps').locator('.ant-steps-item-finish').filter({ hasText: '回访' }).waitFor();
-    expect(await followUp.count()).toBe(0);
+    // The due date is met; the form now offers a further follow-up, emptied.
+    await followUp.getByRole('heading', { name: '再次回访' }).waitFor();
+    expect(await followUp.getByTestId('follow-up-due').count()).toBe(0);
+    expect(await followUp.getByLabel('回访情况').inputValue()).toBe('');
     await page.getByTestId('records').getByText('电话回访：老人状况良好，邻里每周探访').waitFor();
     const done = await stored(c.id);
     expect(done.status).toBe('followed_up');
@@ -174,6 +186,7 @@ describe('evaluation, closure and follow-up on the case page in a real browser',
     expect(await page.getByTestId('evaluation-form').count()).toBe(0);
     const refused = await supervisor.post(`/api/v1/casework/cases/${c.id}/evaluation`, { goalsAchieved: 'all', satisfaction: 5, summary: '督导代填', version: c.version });
     expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('NOT_CASE_WORKER');
     expect((await stored(c.id)).status).toBe('intervention');
     expect(tab.errors).toEqual([]);
 

@@ -13,7 +13,7 @@ import { EmptyText } from './shared';
 import { useSession } from '../../app/session';
 import { RefusalPage, refusalOf } from '../errors/NotFoundPage';
 import { EvaluationForm, EvaluationView } from './stages/EvaluationForm';
-import { ClosureForm, ClosureView } from './stages/ClosureForm';
+import { ClosureAwaiting, ClosureForm, ClosureView } from './stages/ClosureForm';
 import { FollowUpForm } from './stages/FollowUpForm';
 
 type Case = Schemas['CaseResponse'];
@@ -40,11 +40,13 @@ const STAGE_OF: Record<string, { index: number; status: 'process' | 'finish' | '
 
 const caseKey = (id: string) => ['casework', 'case', id];
 
-/** The form the case's status calls for, shown to the people who do the case's work (the server's requireWorker). */
+/** What the case's status calls for (its stage's form, or word that it waits), shown to those who do the case's work (requireWorker). */
 const STAGE_FORMS: Partial<Record<string, ComponentType<{ c: Case }>>> = {
   intervention: EvaluationForm,
   evaluation: ClosureForm,
+  closure_review: ClosureAwaiting,
   closed: FollowUpForm,
+  followed_up: FollowUpForm,
 };
 
 /** 个案: the case file — person (masked), worker, stage, the supervisor's decisions, service records; intake decisions. */

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Select, Typography } from 'antd';
 import type { SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../../api/client';
@@ -44,6 +44,12 @@ export function ClosureForm({ c }: { c: Case }) {
       </Form>
     </Card>
   );
+}
+
+/** While the closure waits for the supervisor's approval the workers have nothing to fill in: they are told so. */
+export function ClosureAwaiting() {
+  const { t } = useTranslation('casework', { keyPrefix: 'stage.closure' });
+  return <Alert type="info" showIcon message={t('awaiting')} data-testid="closure-awaiting" />;
 }
 
 /** The closure as submitted, read-only (closedAt once the case is closed; while it waits for approval there is none). */

@@ -28,6 +28,7 @@ export function useStageSubmit<V>(c: Case, form: ReturnType<typeof Form.useForm<
   return useMutation({
     mutationFn: send,
     onSuccess: (answer) => {
+      form.resetFields();
       if (answersCase) qc.setQueryData(key, answer);
       void qc.invalidateQueries({ queryKey: ['casework'] });
       void message.success(done);

@@ -17,7 +17,7 @@ const todayInBeijing = () => dayjs().tz(TIME_ZONE).format('YYYY-MM-DD');
 
 /**
  * 回访: after closure the worker records a follow-up contact (a service record of its own kind); the server moves the
- * case to followed_up and refuses a date before the closing day or in the future. The due date is the one the
+ * case to followed_up (a further one may follow) and refuses a date before the closing day or in the future. The due date is the one the
  * organisation's settings gave at closure (the same the caseload shows).
  */
 export function FollowUpForm({ c }: { c: Case }) {
@@ -28,10 +28,12 @@ export function FollowUpForm({ c }: { c: Case }) {
     params: { path: { id: c.id } },
     body: { serviceDate: v.serviceDate ?? '', durationMinutes: v.durationMinutes ?? 0, mode: v.mode!, content: (v.content ?? '').trim(), version: c.version },
   })), t('done'), false);
-  const overdue = !!c.followUpDueOn && c.followUpDueOn < today;
+  // Once followed up the due date is met; a further follow-up may still be recorded (the server allows it).
+  const first = c.status === 'closed';
+  const overdue = first && !!c.followUpDueOn && c.followUpDueOn < today;
   return (
-    <Card title={stageTitle(t('title'))} data-testid="follow-up-form">
-      {c.followUpDueOn && (
+    <Card title={stageTitle(first ? t('title') : t('again'))} data-testid="follow-up-form">
+      {first && c.followUpDueOn && (
         <Space wrap size={8} style={{ marginBottom: 12 }} data-testid="follow-up-due">
           <span>{t('due')}</span>
           <strong>{c.followUpDueOn}</strong>
