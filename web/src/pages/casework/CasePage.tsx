@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Grid, Input, List, Modal, Space, Spin, Steps, Table, Typography } from 'antd';
+import { useState, type ComponentType } from 'react';
+import { App, Button, Card, Descriptions, Form, Grid, Input, List, Modal, Space, Spin, Steps, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,7 +7,7 @@ import { api, must, type Schemas } from '../../api/client';
 import { DateTime, formatDateTime } from '../../components/DateTime';
 import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
 import { ProblemError } from '../../components/problem';
-import { TONES, ToneTag, type Tone } from '../../components/ToneTag';
+import { ToneTag, type Tone } from '../../components/ToneTag';
 import { useLabel } from '../../components/label';
 import { EmptyText } from './shared';
 import { useSession } from '../../app/session';
@@ -15,6 +15,9 @@ import { RefusalPage, refusalOf } from '../errors/NotFoundPage';
 import AssessmentForm from './stages/AssessmentForm';
 import PlanForm from './stages/PlanForm';
 import ApprovalPanel, { SubmittedStages } from './stages/ApprovalPanel';
+import { EvaluationForm, EvaluationView } from './stages/EvaluationForm';
+import { ClosureForm, ClosureView } from './stages/ClosureForm';
+import { FollowUpForm } from './stages/FollowUpForm';
 
 type Case = Schemas['CaseResponse'];
 type Approval = Schemas['CaseApproval'];
@@ -39,6 +42,15 @@ const STAGE_OF: Record<string, { index: number; status: 'process' | 'finish' | '
 };
 
 const caseKey = (id: string) => ['casework', 'case', id];
+
+/** What the case's status calls for (its stage's form, or word that it waits), shown to those who do the case's work (requireWorker). */
+/** The forms of the stages after planning, by status (a further follow-up stays possible once followed up). */
+const STAGE_FORMS: Partial<Record<string, ComponentType<{ c: Case }>>> = {
+  intervention: EvaluationForm,
+  evaluation: ClosureForm,
+  closed: FollowUpForm,
+  followed_up: FollowUpForm,
+};
 
 /** 个案: the case file — person (masked), worker, stage, the supervisor's decisions, service records; intake decisions. */
 export default function CasePage() {
@@ -90,6 +102,8 @@ export default function CasePage() {
         </Descriptions>
       </Card>
       <SubmittedStages c={c} />
+      <EvaluationView c={c} />
+      <ClosureView c={c} />
       <ApprovalsCard approvals={c.approvals} />
       <RecordsCard c={c} />
     </Space>
@@ -98,11 +112,11 @@ export default function CasePage() {
 
 /** The one place that picks the form a case's status needs; each form is offered only to whom the server allows it. */
 function StageForm({ c, mayWork }: { c: Case; mayWork: boolean }) {
-  const { t } = useTranslation('casework');
   if (c.status === 'assessment') return mayWork ? <AssessmentForm c={c} /> : null;
   if (c.status === 'planning') return mayWork ? <PlanForm c={c} /> : null;
   if (c.status.endsWith('_review')) return <ApprovalPanel c={c} />;
-  return mayWork ? <Alert type="info" showIcon message={t('case.laterStage')} /> : null;
+  const Later = STAGE_FORMS[c.status];
+  return mayWork && Later ? <Later c={c} /> : null;
 }
 
 function statusTone(status: string): Tone {

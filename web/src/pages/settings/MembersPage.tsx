@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Form, type FormInstance, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../api/client';
 import type { Role } from '../../app/session';

@@ -1,10 +1,9 @@
 import { useRef } from 'react';
-import { Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../../../api/client';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { DateTime } from '../../../components/DateTime';
 import { useSession } from '../../../app/session';
 import { AssessmentView } from './AssessmentForm';
 import { PlanView } from './PlanForm';
@@ -17,19 +16,11 @@ export const REVIEW_STEP: Record<string, 'assessment' | 'plan' | 'closure'> = {
   closure_review: 'closure',
 };
 
-/** What was submitted for a step, read-only. */
+/** What was submitted for a step, read-only (a closure is the case page's own closure card, shown whenever there is one). */
 function Submitted({ c, step }: { c: Case; step: 'assessment' | 'plan' | 'closure' }) {
-  const { t } = useTranslation('casework');
   if (step === 'assessment') return c.assessment ? <AssessmentView a={c.assessment} /> : null;
   if (step === 'plan') return c.plan ? <PlanView p={c.plan} /> : null;
-  if (!c.closure) return null;
-  return (
-    <Descriptions size="small" column={1} data-testid="closure-view">
-      <Descriptions.Item label={t('stage.approval.closureReason')}>{t(`stage.approval.closureReasons.${c.closure.reason}`, { defaultValue: c.closure.reason })}</Descriptions.Item>
-      <Descriptions.Item label={t('stage.approval.closureSummary')}>{c.closure.summary}</Descriptions.Item>
-      <Descriptions.Item label={t('stage.approval.closedAt')}><DateTime value={c.closure.closedAt} /></Descriptions.Item>
-    </Descriptions>
-  );
+  return null;
 }
 
 /**
