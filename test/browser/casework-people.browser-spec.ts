@@ -115,7 +115,7 @@ describe('people served in a real browser: register, masked list, reveal with a 
     await page.getByTestId('already-registered').getByText('已登记').waitFor();
 
     // A referral consent given earlier (recorded through the API), to be withdrawn on the page.
-    await worker.post(`/api/v1/casework/beneficiaries/${personId}/consents`, { purpose: 'referral', formVersion: '2025版', givenOn: shanghaiDay(new Date()), givenBy: 'self' }).expect(201);
+    await worker.post(`/api/v1/casework/beneficiaries/${personId}/consents`, { purpose: 'referral', formVersion: '2025版', givenOn: shanghaiDay(new Date()), givenBy: 'self', scope: ['name', 'age'] }).expect(201);
     await page.goto(`/casework/people/${personId}`);
     const identity = page.getByTestId('identity');
     await identity.getByTestId('field-id_number').getByText(masked).waitFor();

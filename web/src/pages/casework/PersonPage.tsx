@@ -1,5 +1,5 @@
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Grid, Input, List, Modal, Radio, Space, Spin, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Grid, Input, List, Modal, Radio, Space, Spin, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,9 @@ type Source = Schemas['OpenCaseDto']['source'];
 
 const PURPOSES: Purpose[] = ['service', 'funder_aggregate', 'referral'];
 const SOURCES: Source[] = ['self', 'referral', 'outreach'];
+/** What a referral consent may let be shared (the server's SHAREABLE_FIELDS); a referral consent must list some. */
+type Shareable = NonNullable<Schemas['RecordConsentDto']['scope']>[number];
+const SHAREABLE: Shareable[] = ['name', 'gender', 'age', 'phone', 'id_number', 'address', 'community', 'vulnerability_tags', 'presenting_problem', 'assessment_summary'];
 const todayInBeijing = () => dayjs().tz(TIME_ZONE).format('YYYY-MM-DD');
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 const personKey = (id: string) => ['casework', 'beneficiaries', 'one', id];
@@ -165,7 +168,7 @@ function ConsentsCard({ p }: { p: Person }) {
   );
 }
 
-interface ConsentForm { purpose: Purpose; formVersion: string; givenOn: string; givenBy: 'self' | 'guardian'; giverName?: string }
+interface ConsentForm { purpose: Purpose; formVersion: string; givenOn: string; givenBy: 'self' | 'guardian'; giverName?: string; scope?: Shareable[] }
 
 function RecordConsent({ p, onClose }: { p: Person; onClose: () => void }) {
   const { t, i18n } = useTranslation('casework');
@@ -173,10 +176,12 @@ function RecordConsent({ p, onClose }: { p: Person; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ConsentForm>();
   const givenBy = Form.useWatch('givenBy', form);
+  const purpose = Form.useWatch('purpose', form);
   const record = useMutation({
     mutationFn: (v: ConsentForm) => must(api.POST('/api/v1/casework/beneficiaries/{id}/consents', {
       params: { path: { id: p.id } },
-      body: { purpose: v.purpose, formVersion: v.formVersion.trim(), givenOn: v.givenOn, givenBy: v.givenBy, giverName: v.givenBy === 'guardian' ? v.giverName?.trim() || undefined : undefined },
+      body: { purpose: v.purpose, formVersion: v.formVersion.trim(), givenOn: v.givenOn, givenBy: v.givenBy, giverName: v.givenBy === 'guardian' ? v.giverName?.trim() || undefined : undefined,
+        scope: v.purpose === 'referral' ? v.scope ?? [] : undefined },
     })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['casework', 'beneficiaries'] });
@@ -192,6 +197,11 @@ function RecordConsent({ p, onClose }: { p: Person; onClose: () => void }) {
         <Form.Item name="purpose" label={t('people.consent.purposeLabel')} rules={[{ required: true }]}>
           <Radio.Group style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} options={PURPOSES.map((x) => ({ value: x, label: t(`people.consent.purpose.${x}`) }))} />
         </Form.Item>
+        {purpose === 'referral' && (
+          <Form.Item name="scope" label={t('people.consent.scope')} rules={[{ required: true, type: 'array', min: 1, message: t('people.consent.scopeRequired') }]}>
+            <Checkbox.Group style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} options={SHAREABLE.map((f) => ({ value: f, label: t(`people.consent.shareable.${f}`) }))} />
+          </Form.Item>
+        )}
         <Space wrap align="start">
           <Form.Item name="formVersion" label={t('people.consent.formVersion')} rules={[{ required: true, whitespace: true, message: t('people.consent.versionRequired') }]}>
             <Input maxLength={30} placeholder={t('people.consent.versionPlaceholder')} style={{ width: 160 }} />
