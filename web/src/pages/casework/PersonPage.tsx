@@ -68,7 +68,7 @@ function IdentityCard({ p }: { p: Person }) {
   const value = (field: Field, masked: ReactNode, present = true) => (
     <Space wrap size={[8, 0]} data-testid={`field-${field}`}>
       {clear[field] !== undefined ? <strong data-testid="clear-value">{clear[field]}</strong> : <span>{present ? masked : '—'}</span>}
-      {present && clear[field] === undefined && <Button size="small" onClick={() => setAsking(field)} aria-label={t('people.reveal.buttonFor', { field: t(`people.revealField.${field}`) })}>{t('people.reveal.button')}</Button>}
+      {present && clear[field] === undefined && <Button size="small" autoInsertSpace={false} onClick={() => setAsking(field)} aria-label={t('people.reveal.buttonFor', { field: t(`people.revealField.${field}`) })}>{t('people.reveal.button')}</Button>}
     </Space>
   );
   const items = [
@@ -128,7 +128,7 @@ function ConsentsCard({ p }: { p: Person }) {
     ? <ToneTag tone="good">{t('people.consent.active')}</ToneTag>
     : <Space direction="vertical" size={0}><ToneTag tone="neutral">{t(`people.consent.ended.${c.endKind ?? 'withdrawn'}`, { defaultValue: c.endKind ?? '' })}</ToneTag>
       {c.endReason && <Typography.Text type="secondary">{c.endReason}</Typography.Text>}</Space>);
-  const action = (c: Consent) => c.active && <Button size="small" onClick={() => setWithdrawing(c)} aria-label={t('people.consent.withdrawFor', { purpose: t(`people.consent.purpose.${c.purpose}`) })}>{t('people.consent.withdraw')}</Button>;
+  const action = (c: Consent) => c.active && <Button size="small" autoInsertSpace={false} onClick={() => setWithdrawing(c)} aria-label={t('people.consent.withdrawFor', { purpose: t(`people.consent.purpose.${c.purpose}`) })}>{t('people.consent.withdraw')}</Button>;
   return (
     <Card title={h2(t('people.consent.title'))} data-testid="consents"
       extra={!recording && <Button onClick={() => setRecording(true)}>{t('people.consent.record')}</Button>}>
