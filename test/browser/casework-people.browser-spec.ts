@@ -141,8 +141,11 @@ describe('people served in a real browser: register, masked list, reveal with a 
     expect(log).toEqual([expect.objectContaining({ field: 'id_number', reason, action: 'reveal', actor: expect.objectContaining({ name: `吴社工${tag}` }) })]);
 
     // Leaving and coming back: the clear value is gone, masked again.
-    await page.goto('/casework/people');
-    await page.goto(`/casework/people/${personId}`);
+    // (In-app navigation: two page loads in a row would race each other's session refresh.)
+    await page.getByRole('link', { name: '← 服务对象' }).click();
+    await page.waitForURL('**/casework/people');
+    await row.getByRole('link', { name }).click();
+    await page.waitForURL(`**/casework/people/${personId}`);
     await identity.getByTestId('field-id_number').getByText(masked).waitFor();
     expect(await page.getByText(idNumber).count()).toBe(0);
 
