@@ -1,5 +1,6 @@
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Grid, Input, List, Modal, Radio, Space, Spin, Table, Typography } from 'antd';
+import type { GetProps } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,16 @@ const SOURCES: Source[] = ['self', 'referral', 'outreach'];
 type Shareable = NonNullable<Schemas['RecordConsentDto']['scope']>[number];
 const SHAREABLE: Shareable[] = ['name', 'gender', 'age', 'phone', 'id_number', 'address', 'community', 'vulnerability_tags', 'presenting_problem', 'assessment_summary'];
 const todayInBeijing = () => dayjs().tz(TIME_ZONE).format('YYYY-MM-DD');
+/**
+ * Choice groups under a required Form.Item: Form.Item gives its child `aria-required`, which antd puts on the group's
+ * <div>, where the attribute is not allowed (axe: critical); the required mark on the label still says it.
+ */
+function RadioChoices({ 'aria-required': _required, ...props }: GetProps<typeof Radio.Group> & { 'aria-required'?: unknown }) {
+  return <Radio.Group {...props} />;
+}
+function CheckChoices({ 'aria-required': _required, ...props }: GetProps<typeof Checkbox.Group> & { 'aria-required'?: unknown }) {
+  return <Checkbox.Group {...props} />;
+}
 const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 const personKey = (id: string) => ['casework', 'beneficiaries', 'one', id];
 
@@ -195,11 +206,11 @@ function RecordConsent({ p, onClose }: { p: Person; onClose: () => void }) {
       <ProblemAlert error={record.error} />
       <Form form={form} layout="vertical" initialValues={{ purpose: 'service', givenOn: todayInBeijing(), givenBy: 'self' }} onFinish={(v) => record.mutate(v)}>
         <Form.Item name="purpose" label={t('people.consent.purposeLabel')} rules={[{ required: true }]}>
-          <Radio.Group style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} options={PURPOSES.map((x) => ({ value: x, label: t(`people.consent.purpose.${x}`) }))} />
+          <RadioChoices style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} options={PURPOSES.map((x) => ({ value: x, label: t(`people.consent.purpose.${x}`) }))} />
         </Form.Item>
         {purpose === 'referral' && (
           <Form.Item name="scope" label={t('people.consent.scope')} rules={[{ required: true, type: 'array', min: 1, message: t('people.consent.scopeRequired') }]}>
-            <Checkbox.Group style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} options={SHAREABLE.map((f) => ({ value: f, label: t(`people.consent.shareable.${f}`) }))} />
+            <CheckChoices style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} options={SHAREABLE.map((f) => ({ value: f, label: t(`people.consent.shareable.${f}`) }))} />
           </Form.Item>
         )}
         <Space wrap align="start">
@@ -211,7 +222,7 @@ function RecordConsent({ p, onClose }: { p: Person; onClose: () => void }) {
           </Form.Item>
         </Space>
         <Form.Item name="givenBy" label={t('people.consent.givenBy')} rules={[{ required: true }]}>
-          <Radio.Group options={(['self', 'guardian'] as const).map((x) => ({ value: x, label: t(`people.consent.givenByKind.${x}`) }))} />
+          <RadioChoices options={(['self', 'guardian'] as const).map((x) => ({ value: x, label: t(`people.consent.givenByKind.${x}`) }))} />
         </Form.Item>
         {givenBy === 'guardian' && (
           <Form.Item name="giverName" label={t('people.consent.giverName')}>
@@ -288,7 +299,7 @@ function CasesCard({ p }: { p: Person }) {
           {openCaseId && <p><Link to={`/casework/cases/${openCaseId}`} data-testid="open-case-link">{t('people.cases.goToOpen')}</Link></p>}
           <Form form={form} layout="vertical" initialValues={{ source: 'self' }} onFinish={(v) => open.mutate(v)}>
             <Form.Item name="source" label={t('people.cases.source')} rules={[{ required: true }]}>
-              <Radio.Group style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} options={SOURCES.map((s) => ({ value: s, label: t(`case.sourceKind.${s}`) }))} />
+              <RadioChoices style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} options={SOURCES.map((s) => ({ value: s, label: t(`case.sourceKind.${s}`) }))} />
             </Form.Item>
             <Form.Item name="presentingProblem" label={t('people.cases.presentingProblem')}
               rules={[{ required: true, whitespace: true, message: t('people.cases.problemRequired') }, { min: 2, message: t('people.cases.problemRequired') }]}>
