@@ -3,7 +3,7 @@ import { shanghaiDay } from '@sanshe/common';
 import { District, Session, TestApp, addMember } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { residentId } from '../support/casework';
-import { WIDTHS, atBothWidths, browserWorld, pick, tabsClosedAfterEach } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, pick, switchLanguage, tabsClosedAfterEach } from './support/browser';
 
 // Several people's sessions with axe at two widths per page, on a loaded 2-core machine.
 jest.setTimeout(480_000);
@@ -198,6 +198,12 @@ describe('people served in a real browser: register, masked list, reveal with a 
     await opening.getByRole('alert').filter({ hasText: conflict.message['zh-CN'] }).waitFor();
     expect(await opening.getByTestId('open-case-link').getAttribute('href')).toBe(`/casework/cases/${caseId}`);
     expect(await atBothWidths(page, 'person-case-conflict', () => fits(page).then(() => opening.getByTestId('open-case-link').waitFor()))).toEqual([]);
+    // The same page in English (a missing key would be a console error).
+    await switchLanguage(page, 'English');
+    await consents.getByText('Withdrawn').waitFor();
+    await identity.getByRole('button', { name: 'Reveal the ID number' }).waitFor();
+    await opening.getByRole('link', { name: 'Go to the open case' }).waitFor();
+    await switchLanguage(page, '中文');
     await opening.getByTestId('open-case-link').click();
     await page.waitForURL(`**/casework/cases/${caseId}`);
     const open = (await worker.get('/api/v1/casework/cases').query({ beneficiaryId: personId }).expect(200)).body.items;
