@@ -1,5 +1,5 @@
 import type { Browser, Locator } from 'playwright-core';
-import { District, PASSWORD, TestApp, addMember, login, openDistrict } from '../support/test-app';
+import { District, PASSWORD, TestApp, addMember, eventually, login, openDistrict } from '../support/test-app';
 import { WIDTHS, atBothWidths, browserWorld, openTab, pick, signInThroughPage, signedInTab } from './support/browser';
 
 // Whole browser journeys need more than the suite's 60 s default on a loaded 2-core machine.
@@ -33,6 +33,40 @@ describe('signing in and staying signed in, in a real browser', () => {
       await tab.page.getByRole('heading', { name: /工作台/ }).waitFor();
       expect(new URL(tab.page.url()).pathname).toBe('/workbench');
       expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('a refresh whose answer never arrives (a phone losing its connection, a page reloaded twice) does not sign the person out', async () => {
+    const m = await addMember(t, d, ['programme_officer']);
+    const tab = await signedInTab(browser, t.baseUrl!, m.phone);
+    const { page, context } = tab;
+    try {
+      const cookie = async () => (await context.cookies()).find((c) => c.name === 'sanshe_rt')?.value;
+      const before = await cookie();
+      // The server rotates the token, but its answer — the new cookie with it — is lost on the way.
+      let rotated = 0;
+      // (Sent from here, not with route.fetch: that would store the answer's cookie in the browser.)
+      await page.route('**/api/v1/auth/refresh', async (route) => {
+        const res = await t.http.post('/api/v1/auth/refresh').set('X-Session-Mode', 'cookie').set('Cookie', `sanshe_rt=${before}`).send({});
+        if (res.status === 200) rotated += 1;
+        await route.abort('connectionreset');
+      });
+      await page.reload();
+      // No answer: the page says the server cannot be reached (not "signed out", not a spinner for ever).
+      await page.getByTestId('unreachable').getByText('无法连接服务器，请检查网络后重试').waitFor();
+      await eventually(() => rotated >= 1, 30_000, 'the server to rotate the refresh token');
+      await page.unroute('**/api/v1/auth/refresh');
+      expect(await cookie()).toBe(before);
+      // Retried, the page presents the token the server already rotated: inside the grace window that is a lost
+      // answer retried, not a stolen token reused, and the person is still signed in.
+      await page.getByRole('button', { name: /^重\s?试$/ }).click();
+      await page.getByRole('heading', { name: /工作台/ }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/workbench');
+      expect(await cookie()).not.toBe(before);
+      // The lost answers are the only errors the page logged.
+      expect(tab.errors.filter((e) => !e.includes('ERR_CONNECTION_RESET'))).toEqual([]);
     } finally {
       await tab.close();
     }

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { Clock } from '@sanshe/common/clock';
-import { District, PASSWORD, TestApp, addMember, eventually, login, openDistrict, receiveInvitation, startTestApp, uniquePhone } from '../support/test-app';
+import { District, PASSWORD, TestApp, addMember, eventually, login, openDistrict, receiveInvitation, spentLongAgo, startTestApp, uniquePhone } from '../support/test-app';
 
 describe('signing in, sessions and tokens', () => {
   let t: TestApp;
@@ -20,9 +20,25 @@ describe('signing in, sessions and tokens', () => {
     await t.http.post('/api/v1/auth/refresh').send({ refreshToken: first.body.refreshToken }).expect(200);
   });
 
+  it('a spent refresh token presented again within 30 s (its answer lost, a page loaded twice) rotates again; the session lives on', async () => {
+    const m = await addMember(t, d, ['programme_officer']);
+    const first = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: m.refreshToken }).expect(200);
+    const again = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: m.refreshToken }).expect(200);
+    expect(again.body.refreshToken).not.toBe(first.body.refreshToken);
+    for (const pair of [first.body, again.body]) {
+      await t.http.get('/api/v1/me').set('Authorization', `Bearer ${pair.accessToken}`).expect(200);
+    }
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: again.body.refreshToken }).expect(200);
+    // The window counts from the first use and does not slide: once it has passed, the same token is reuse.
+    await spentLongAgo(m.refreshToken);
+    const reuse = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: m.refreshToken }).expect(401);
+    expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
+  });
+
   it('reusing a spent refresh token revokes the whole session family, including its newest tokens', async () => {
     const m = await addMember(t, d, ['programme_officer']);
     const rotated = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: m.refreshToken }).expect(200);
+    await spentLongAgo(m.refreshToken);
     const reuse = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: m.refreshToken }).expect(401);
     expect(reuse.body.code).toBe('REFRESH_TOKEN_REUSED');
     const next = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);

@@ -125,6 +125,20 @@ export async function ownerClient(): Promise<Client> {
   return client;
 }
 
+/**
+ * Dates a spent refresh token's first use `seconds` further back (machine time), past the reuse grace window
+ * (REFRESH_REUSE_GRACE_SECONDS, 30 by default): presenting it again is then reuse, not a lost answer retried.
+ */
+export async function spentLongAgo(refreshToken: string, seconds = 3600): Promise<void> {
+  const owner = await ownerClient();
+  try {
+    const { rowCount } = await owner.query(`UPDATE refresh_tokens SET used_at = used_at - make_interval(secs => $2) WHERE id = $1 AND used_at IS NOT NULL`, [refreshToken.split('.')[0], seconds]);
+    if (rowCount !== 1) throw new Error('spentLongAgo: no spent refresh token by that id');
+  } finally {
+    await owner.end();
+  }
+}
+
 /** A connection as the application role, outside the app, for row-level-security checks. */
 export async function appRoleClient(): Promise<Client> {
   const client = new Client({ connectionString: process.env.DATABASE_URL });

@@ -126,29 +126,37 @@ export class AuthService {
     });
   }
 
-  /** Rotates a refresh token. Presenting one that was already spent revokes the whole session family. */
+  /**
+   * Rotates a refresh token. Presenting one that was already spent revokes the whole session family — unless it was
+   * spent within the last REFRESH_REUSE_GRACE_SECONDS (30): then the rotation's answer most likely never arrived (a
+   * phone that lost its connection mid-refresh, a page reloaded twice in a row, two tabs opening at once), and the
+   * same session rotates again instead of signing the person out. A thief holding the token gains at most that window,
+   * which they already had before its first use; the token still works only once outside it.
+   */
   async refresh(refreshToken: string): Promise<SessionResult> {
     const [tokenId, secret = ''] = refreshToken.split('.');
     if (!secret || !/^[0-9a-f-]{36}$/.test(tokenId)) throw authError(AuthErrorCode.REFRESH_TOKEN_INVALID);
     const outcome = await this.runner.run({}, async (): Promise<Checked<SessionResult>> => {
       const m = this.ctx.manager();
-      const [row]: Array<{ token_hash: Buffer; used_at: Date | null; expires_at: Date; session_id: string; user_id: string; revoked_at: Date | null; active_tenant_id: string | null; user_status: string }> =
+      const [row]: Array<{ token_hash: Buffer; used_at: Date | null; within_grace: boolean; expires_at: Date; session_id: string; user_id: string; revoked_at: Date | null; active_tenant_id: string | null; user_status: string }> =
         await m.query(
-          `SELECT rt.token_hash, rt.used_at, rt.expires_at, rt.session_id, s.user_id, s.revoked_at, s.active_tenant_id, u.status AS user_status
+          `SELECT rt.token_hash, rt.used_at, rt.used_at > now() - make_interval(secs => $2) AS within_grace,
+                  rt.expires_at, rt.session_id, s.user_id, s.revoked_at, s.active_tenant_id, u.status AS user_status
              FROM refresh_tokens rt JOIN auth_sessions s ON s.id = rt.session_id JOIN users u ON u.id = s.user_id
             WHERE rt.id = $1 FOR UPDATE OF rt, s`,
-          [tokenId],
+          [tokenId, this.config.refreshReuseGraceSeconds],
         );
       // Session lifetimes are security, not business time: the token service stamps them on the machine's clock, so
       // they are judged on it too (a test moving the business clock a year on must not sign everyone out).
       if (!row || !secretMatches(secret, row.token_hash) || row.revoked_at || row.expires_at < new Date() || row.user_status !== 'active') {
         return { ok: false, refusal: AuthErrorCode.REFRESH_TOKEN_INVALID };
       }
-      if (row.used_at) {
+      if (row.used_at && !row.within_grace) {
         await m.query(`UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'refresh_token_reuse' WHERE id = $1`, [row.session_id]);
         return { ok: false, refusal: AuthErrorCode.REFRESH_TOKEN_REUSED };
       }
-      await m.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [tokenId]);
+      // The first use starts the window; a use inside it leaves the time as it is, so the window never slides.
+      if (!row.used_at) await m.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [tokenId]);
       await this.ctx.manager().query(`SELECT set_config('app.user_id', $1, true)`, [row.user_id]);
       const districts = await this.districtsOf(row.user_id);
       const district = districts.find((d) => d.tenantId === row.active_tenant_id && d.status === 'active') ?? null;

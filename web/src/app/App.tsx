@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, type ReactNode } from 'react';
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
 // The ES modules, not 'antd/locale/*': those re-export CommonJS, which the bundler wraps once more, so the provider got
 // `{ default: locale }`, found no texts in it and fell back to English ("No data" on Chinese pages).
 import enUS from 'antd/es/locale/en_US';
@@ -33,11 +33,23 @@ function Loading() {
   return <Spin fullscreen aria-label={t('common.loading')} />;
 }
 
+/** No answer on page load: the network is gone or the server out of reach; the session is kept for when it returns. */
+function Unreachable() {
+  const { t } = useTranslation();
+  const { retry } = useSession();
+  return (
+    <div data-testid="unreachable">
+      <Result status="warning" title={t('error.network')} extra={<Button type="primary" onClick={retry}>{t('error.retry')}</Button>} />
+    </div>
+  );
+}
+
 /** Pages behind sign-in: wait for the silent refresh, then either show the page or send the person to sign in. */
 function RequireSession({ children, district = true }: { children: ReactNode; district?: boolean }) {
   const { status, me, lost } = useSession();
   const location = useLocation();
   if (status === 'loading') return <Loading />;
+  if (status === 'unreachable') return <Unreachable />;
   if (status === 'signed-out' || !me) return <Navigate to="/sign-in" replace state={{ from: location.pathname, lost }} />;
   if (district && !me.district) return <Navigate to="/choose-district" replace />;
   return <>{children}</>;
@@ -65,6 +77,7 @@ function Guarded({ route }: { route: AppRoute }) {
 function Home() {
   const { status, me } = useSession();
   if (status === 'loading') return <Loading />;
+  if (status === 'unreachable') return <Unreachable />;
   return <Navigate to={me ? homeFor(me) : '/sign-in'} replace />;
 }
 

@@ -1,13 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, isProblem, must, onSessionLost, refreshSession, tokens, type Schemas } from '../api/client';
-import type { Problem } from '../components/problem';
+import { ProblemError, type Problem } from '../components/problem';
 
 export type Me = Schemas['MeResponse'];
 export type Role = Schemas['Role'];
 
 interface SessionState {
-  status: 'loading' | 'signed-out' | 'signed-in';
+  /** `unreachable`: no answer at all on page load (no network): the session may be fine, so it is not ended. */
+  status: 'loading' | 'signed-out' | 'signed-in' | 'unreachable';
   me: Me | null;
   /** Why the last session ended, shown once on the sign-in page. */
   lost: Problem | null;
@@ -19,6 +20,8 @@ interface SessionApi extends SessionState {
   signOut(): Promise<void>;
   reloadMe(): Promise<Me>;
   clearLost(): void;
+  /** Asks again after `unreachable` (also done by itself when the browser comes back online). */
+  retry(): void;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -40,25 +43,38 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   // On page load the access token is gone (memory only): the HttpOnly cookie renews it silently, if there is one.
+  // With no answer at all (a phone without network, the server out of reach) the session may be fine: the page says
+  // so and asks again when the browser is back online or the person taps retry, instead of signing them out or
+  // spinning for ever.
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const renewed = await refreshSession();
-      if (cancelled) return;
-      if (isProblem(renewed)) {
-        setState({ status: 'signed-out', me: null, lost: null });
-        return;
-      }
       try {
+        const renewed = await refreshSession();
+        if (cancelled) return;
+        if (isProblem(renewed)) {
+          setState({ status: 'signed-out', me: null, lost: null });
+          return;
+        }
         await loadMe();
-      } catch {
-        setState({ status: 'signed-out', me: null, lost: null });
+      } catch (err) {
+        if (!cancelled) setState({ status: err instanceof ProblemError ? 'signed-out' : 'unreachable', me: null, lost: null });
       }
     })();
     return () => {
       cancelled = true;
     };
-  }, [loadMe]);
+  }, [loadMe, attempt]);
+  const retry = useCallback(() => {
+    setState({ status: 'loading', me: null, lost: null });
+    setAttempt((n) => n + 1);
+  }, []);
+  useEffect(() => {
+    if (state.status !== 'unreachable') return undefined;
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [state.status, retry]);
 
   useEffect(
     () =>
@@ -100,8 +116,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       reloadMe: loadMe,
       clearLost: () => setState((s) => ({ ...s, lost: null })),
+      retry,
     }),
-    [state, queryClient, loadMe],
+    [state, queryClient, loadMe, retry],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

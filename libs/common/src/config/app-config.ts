@@ -17,6 +17,8 @@ export interface AppConfig {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  /** Seconds after a refresh token's rotation in which presenting it again rotates again instead of revoking (0: never). */
+  refreshReuseGraceSeconds: number;
   invitationTtlDays: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
@@ -179,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 3600),
     refreshTokenTtlDays: int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    refreshReuseGraceSeconds: int('REFRESH_REUSE_GRACE_SECONDS', 30, 0, 300),
     invitationTtlDays: int('INVITATION_TTL_DAYS', 14, 1, 90),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 1440),
