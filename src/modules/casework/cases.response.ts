@@ -77,11 +77,13 @@ export class CaseEvaluation {
 
 export class CasePlanGoal {
   @ApiProperty({ type: String, example: "三个月内建立邻里探访网络" }) goal: string;
+  @ApiPropertyOptional({ type: String, example: "每周至少一次与邻里互动", description: 'how the goal is measured, when given' }) measure?: string;
 }
 
 
 export class CasePlanTask {
   @ApiProperty({ type: String, example: "每周家访一次" }) task: string;
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-31', description: 'when the task is due, when given' }) dueOn?: string;
 }
 
 

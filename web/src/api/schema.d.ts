@@ -3931,8 +3931,19 @@ export interface components {
         CasePlanGoal: {
             /** @example 三个月内建立邻里探访网络 */
             goal: string;
+            /**
+             * @description how the goal is measured, when given
+             * @example 每周至少一次与邻里互动
+             */
+            measure?: string;
         };
         CasePlanTask: {
+            /**
+             * Format: date
+             * @description when the task is due, when given
+             * @example 2026-03-31
+             */
+            dueOn?: string;
             /** @example 每周家访一次 */
             task: string;
         };

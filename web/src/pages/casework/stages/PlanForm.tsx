@@ -12,12 +12,6 @@ interface Values {
   endOn: string;
 }
 
-/** The plan as the server keeps it: its response type names only goal and task, but measure and due date come back too. */
-type StoredPlan = Omit<NonNullable<Case['plan']>, 'goals' | 'tasks'> & {
-  goals: Array<{ goal: string; measure?: string | null }>;
-  tasks: Array<{ task: string; dueOn?: string | null }>;
-};
-
 const fieldset = { border: 0, padding: 0, margin: 0 };
 const legend = { fontSize: 15, fontWeight: 600 };
 
@@ -25,7 +19,7 @@ const legend = { fontSize: 15, fontWeight: 600 };
 export default function PlanForm({ c }: { c: Case }) {
   const { t } = useTranslation('casework');
   const [form] = Form.useForm<Values>();
-  const prev = c.plan as StoredPlan | null;
+  const prev = c.plan ?? null;
   const submit = useStageMutation<Values>(c, (v) => must(api.POST('/api/v1/casework/cases/{id}/plan', {
     params: { path: { id: c.id } },
     body: {
@@ -107,9 +101,8 @@ export default function PlanForm({ c }: { c: Case }) {
 }
 
 /** The submitted plan, read-only. */
-export function PlanView({ p }: { p: NonNullable<Case['plan']> }) {
+export function PlanView({ p: plan }: { p: NonNullable<Case['plan']> }) {
   const { t } = useTranslation('casework');
-  const plan = p as StoredPlan;
   return (
     <Descriptions size="small" column={1} data-testid="plan-view">
       <Descriptions.Item label={t('stage.plan.period')}>{t('stage.plan.range', { from: plan.startOn, to: plan.endOn })}</Descriptions.Item>
