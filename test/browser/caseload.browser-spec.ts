@@ -212,6 +212,8 @@ describe('the social worker\'s caseload and the case page in a real browser', ()
     await approvals.getByText('待审批').waitFor();
     await page.getByTestId('case-steps').locator('.ant-steps-item-process').filter({ hasText: '预估' }).waitFor();
     expect(await atBothWidths(page, 'caseload-case-review', () => fits(page).then(() => approvals.getByText('请补充家庭支持情况').waitFor()))).toEqual([]);
+    // Not on the case, the supervisor is offered no service record to log on it (the server would refuse NOT_CASE_WORKER).
+    expect(await page.getByTestId('log-service').count()).toBe(0);
 
     // The same page in English: the stages, the decision and the status in English words.
     await switchLanguage(page, 'English');

@@ -221,7 +221,9 @@ const RECORDING_STAGES = ['assessment', 'assessment_review', 'planning', 'plan_r
 function RecordsCard({ c }: { c: Case }) {
   const { t } = useTranslation('casework');
   const { me } = useSession();
-  const canRecord = (me?.roles ?? []).some((r) => r.role === 'social_worker' || r.role === 'supervisor') && RECORDING_STAGES.includes(c.status);
+  // The case's worker or an assistant (as the server's requireWorker; the quick entry lists only their own cases).
+  const onCase = c.worker.membershipId === me?.membershipId || c.assistants.some((a) => a.membershipId === me?.membershipId);
+  const canRecord = onCase && RECORDING_STAGES.includes(c.status);
   const screens = Grid.useBreakpoint();
   const records = useQuery({
     queryKey: ['casework', 'case', c.id, 'records'],
