@@ -8,10 +8,10 @@ import { api, must, type Schemas } from '../../api/client';
 import { TIME_ZONE } from '../../components/DateTime';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLabel, type Label } from '../../components/label';
+import { h2 } from '../../components/headings';
 
 type Figures = Schemas['CaseworkServiceFigures'];
 type Count = Figures['people'];
-const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 const SECTIONS = ['community', 'mode', 'tag', 'month'] as const;
 type Section = (typeof SECTIONS)[number];
 

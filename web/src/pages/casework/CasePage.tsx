@@ -1,12 +1,11 @@
 import { useState, type ComponentType } from 'react';
-import { App, Button, Card, Descriptions, Form, Grid, Input, List, Modal, Space, Spin, Steps, Table, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Form, Grid, Input, List, Modal, Space, Spin, Steps, Table, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
 import { DateTime, formatDateTime } from '../../components/DateTime';
-import { ProblemAlert, showFieldErrors } from '../../components/ProblemAlert';
-import { ProblemError } from '../../components/problem';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { ToneTag, type Tone } from '../../components/ToneTag';
 import { useLabel } from '../../components/label';
 import { EmptyText } from './shared';
@@ -18,12 +17,11 @@ import ApprovalPanel, { SubmittedStages } from './stages/ApprovalPanel';
 import { EvaluationForm, EvaluationView } from './stages/EvaluationForm';
 import { ClosureForm, ClosureView } from './stages/ClosureForm';
 import { FollowUpForm } from './stages/FollowUpForm';
+import { type Case, caseKey, useStageMutation } from './stages/shared';
+import { h2 } from '../../components/headings';
 
-type Case = Schemas['CaseResponse'];
 type Approval = Schemas['CaseApproval'];
 type ServiceRecord = Schemas['CasesFollowUpResponse'];
-
-const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
 /** The seven stages of casework (接案 → 预估 → 计划 → 介入 → 评估 → 结案 → 回访) and where each case status stands. */
 const STEPS = ['intake', 'assessment', 'planning', 'intervention', 'evaluation', 'closure', 'follow_up'] as const;
@@ -41,7 +39,6 @@ const STAGE_OF: Record<string, { index: number; status: 'process' | 'finish' | '
   followed_up: { index: 6, status: 'finish' },
 };
 
-const caseKey = (id: string) => ['casework', 'case', id];
 
 /** What the case's status calls for (its stage's form, or word that it waits), shown to those who do the case's work (requireWorker). */
 /** The forms of the stages after planning, by status (a further follow-up stays possible once followed up). */
@@ -128,37 +125,15 @@ function statusTone(status: string): Tone {
 
 /** 接案: accept (the server checks the service consent) or decline with a reason; the version read is sent. */
 function IntakeCard({ c }: { c: Case }) {
-  const { t, i18n } = useTranslation('casework');
-  const { message } = App.useApp();
-  const qc = useQueryClient();
+  const { t } = useTranslation('casework');
   const [declining, setDeclining] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
-  const done = (text: string) => (updated: Case) => {
-    qc.setQueryData(caseKey(c.id), updated);
-    void qc.invalidateQueries({ queryKey: ['casework'] });
-    void message.success(text);
-  };
-  // After a refusal the case is read again: a stale version (someone changed the case meanwhile) then shows the case
-  // as it now stands, and the next click sends its current version.
-  const reread = () => void qc.invalidateQueries({ queryKey: caseKey(c.id) });
-  const accept = useMutation({
-    mutationFn: () => must(api.POST('/api/v1/casework/cases/{id}/intake/accept', { params: { path: { id: c.id } }, body: { version: c.version } })),
-    onSuccess: done(t('case.intake.accepted')),
-    onError: reread,
-  });
-  const decline = useMutation({
-    mutationFn: (v: { reason: string }) => must(api.POST('/api/v1/casework/cases/{id}/intake/decline', {
-      params: { path: { id: c.id } }, body: { reason: v.reason.trim(), version: c.version },
-    })),
-    onSuccess: (updated) => {
-      setDeclining(false);
-      done(t('case.intake.declined'))(updated);
-    },
-    onError: (err) => {
-      if (err instanceof ProblemError) showFieldErrors(form, err.problem, i18n.language);
-      reread();
-    },
-  });
+  const accept = useStageMutation<void>(c, () => must(api.POST('/api/v1/casework/cases/{id}/intake/accept', {
+    params: { path: { id: c.id } }, body: { version: c.version },
+  })), { done: t('case.intake.accepted') });
+  const decline = useStageMutation<{ reason: string }>(c, (v) => must(api.POST('/api/v1/casework/cases/{id}/intake/decline', {
+    params: { path: { id: c.id } }, body: { reason: v.reason.trim(), version: c.version },
+  })), { form, done: t('case.intake.declined') });
   return (
     <Card title={h2(t('case.intake.title'))} data-testid="intake">
       <ProblemAlert error={accept.error} />
@@ -178,7 +153,7 @@ function IntakeCard({ c }: { c: Case }) {
         destroyOnHidden
       >
         <ProblemAlert error={decline.error} />
-        <Form form={form} layout="vertical" onFinish={(v) => decline.mutate(v)} preserve={false}>
+        <Form form={form} layout="vertical" onFinish={(v) => decline.mutate(v, { onSuccess: () => setDeclining(false) })} preserve={false}>
           <Form.Item name="reason" label={t('case.intake.reason')} rules={[{ required: true, whitespace: true, message: t('case.intake.reasonRequired') }]}>
             <Input.TextArea rows={3} maxLength={1000} placeholder={t('case.intake.reasonPlaceholder')} />
           </Form.Item>

@@ -10,13 +10,12 @@ import { ToneTag } from '../../components/ToneTag';
 import { useLabel } from '../../components/label';
 import { EmptyText } from './shared';
 import { useRoles } from '../../app/session';
+import { h2 } from '../../components/headings';
 
 type Item = Schemas['CaseworkTeamMineItem'];
 type Due = Schemas['CaseworkTeamMineItemDue'];
 type Pending = Schemas['CaseworkTeamTeamPendingApproval'];
 type Worker = Schemas['CaseworkTeamTeamWorker'];
-
-const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
 /** The server answers `due: null` when nothing is due (a case waiting for approval, an intervention without plan end). */
 const dueOf = (i: Item): Due | null => (i.due as Due | null | undefined) ?? null;

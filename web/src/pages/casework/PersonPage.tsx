@@ -13,6 +13,7 @@ import { ToneTag } from '../../components/ToneTag';
 import { useLabel } from '../../components/label';
 import { EmptyText } from './shared';
 import { RefusalPage, refusalOf } from '../errors/NotFoundPage';
+import { h2 } from '../../components/headings';
 
 type Person = Schemas['BeneficiaryResponse'];
 type Consent = Schemas['BeneficiariesRecordConsentResponse'];
@@ -37,7 +38,6 @@ function RadioChoices({ 'aria-required': _required, ...props }: GetProps<typeof 
 function CheckChoices({ 'aria-required': _required, ...props }: GetProps<typeof Checkbox.Group> & { 'aria-required'?: unknown }) {
   return <Checkbox.Group {...props} />;
 }
-const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 const personKey = (id: string) => ['casework', 'beneficiaries', 'one', id];
 
 /** 服务对象: one person, masked; a reveal asks for the reason (logged by the server); consents; their cases. */

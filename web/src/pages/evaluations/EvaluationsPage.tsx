@@ -11,9 +11,9 @@ import { ToneTag } from '../../components/ToneTag';
 import { EmptyText, StatusTag } from '../projects/shared';
 import { useRoles } from '../../app/session';
 import { chosen } from '../../components/rules';
+import { h2 } from '../../components/headings';
 
 type EvaluationForm = Schemas['RecordEvaluationDto'];
-const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
 /** 评估: an evaluator's assigned projects (the server lists only those) and the evaluation form for the chosen one. */
 export default function EvaluationsPage() {

@@ -12,9 +12,9 @@ import { Pager, useCursorPages } from '../../components/Pager';
 import { TONES } from '../../components/ToneTag';
 import { useIdempotencyKey } from '../projects/shared';
 import { useRoles } from '../../app/session';
+import { h2 } from '../../components/headings';
 
 type Line = Schemas['FundStatementLine'];
-const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
 /** 专项资金: the programme fund's balance, reservations and what is free; appropriations in; its statement. */
 export default function FundPage() {

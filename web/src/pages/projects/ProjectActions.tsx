@@ -15,11 +15,11 @@ import { ToneTag } from '../../components/ToneTag';
 import { EmptyText, StatusTag, useIdempotencyKey } from './shared';
 import { useRoles } from '../../app/session';
 import { chosen } from '../../components/rules';
+import { h2 } from '../../components/headings';
 
 type Project = Schemas['ProjectResponse'];
 /** Changes per page: the list pages on the server (newest first), so a long-running project's history is all reachable. */
 const CHANGES_PAGE = 10;
-const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
 /** After a refusal: field errors onto their fields; the message always above the form too. */
 function useFieldErrors<T>(form: FormInstance<T>) {

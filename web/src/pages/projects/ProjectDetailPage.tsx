@@ -13,10 +13,9 @@ import { ToneTag } from '../../components/ToneTag';
 import { StatusTag } from './shared';
 import { Remaining, endOfBeijingDay } from '../../components/Remaining';
 import { useRoles } from '../../app/session';
+import { h2 } from '../../components/headings';
 
 type Project = Schemas['ProjectResponse'];
-
-const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
 /** One project: what is due, the money, the plan against spending, tranches, reports, changes, evaluations, closure. */
 export default function ProjectDetailPage() {

@@ -15,6 +15,7 @@ import { EmptyText, StatusTag } from './shared';
 import { Remaining, endOfBeijingDay } from '../../components/Remaining';
 import { useRoles } from '../../app/session';
 import { saveFromApi } from '../../components/download';
+import { h2 } from '../../components/headings';
 
 type Report = Schemas['ProjectReportResponse'];
 interface ReportForm {
@@ -22,8 +23,6 @@ interface ReportForm {
   indicators: Record<string, number | null | undefined>;
   spending: Record<string, string | undefined>;
 }
-
-const h2 = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
 
 /** A project report: the organisation fills it in and submits it; the programme officer approves or returns it. */
 export default function ReportPage() {

@@ -2,7 +2,6 @@ import { ProDescriptions, ProTable, type ProColumns } from '@ant-design/pro-comp
 import { useMemo, useState } from 'react';
 import { Alert, Card, DatePicker, Form, Input, List, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, must, type Schemas } from '../../api/client';
@@ -12,15 +11,10 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { cursorPages } from '../../components/cursorPages';
 import { ActionButton, DocumentList, ReasonField, Sections, StatusTag, useIsDecider } from './shared';
 import { ORG_TYPES, useLabel, type OrgType } from '../../components/label';
+import { dateField } from '../../components/dateField';
 
 type Organisation = Schemas['OrganisationResponse'];
 type Qualification = Schemas['QualificationResponse'];
-
-/** Dates travel as YYYY-MM-DD; the picker holds dayjs. */
-export const dateField = {
-  getValueProps: (v: string | undefined) => ({ value: v ? dayjs(v) : undefined }),
-  normalize: (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined),
-};
 
 /** The pending change of core facts: whatever fields the organisation asked to change, shown as they were sent. */
 /** The certificate facts the organisation changed, awaiting approval: only those present, the type by its name. */

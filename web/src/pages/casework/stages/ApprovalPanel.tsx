@@ -7,7 +7,8 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useSession } from '../../../app/session';
 import { AssessmentView } from './AssessmentForm';
 import { PlanView } from './PlanForm';
-import { type Case, h2, useStageMutation } from './stageKitA';
+import { h2 } from '../../../components/headings';
+import { type Case, useStageMutation } from './shared';
 
 /** The review states and the step each waits on (the server's REVIEWS, src/modules/casework/case.transitions.ts). */
 export const REVIEW_STEP: Record<string, 'assessment' | 'plan' | 'closure'> = {

@@ -4,7 +4,8 @@ import { api, must } from '../../../api/client';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { ToneTag, type Tone } from '../../../components/ToneTag';
 import { chosen } from '../../../components/rules';
-import { type Case, h2, useStageMutation } from './stageKitA';
+import { h2 } from '../../../components/headings';
+import { type Case, useStageMutation } from './shared';
 
 const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 type Level = (typeof LEVELS)[number];

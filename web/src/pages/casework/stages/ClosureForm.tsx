@@ -5,9 +5,9 @@ import { api, must, type Schemas } from '../../../api/client';
 import { DateTime } from '../../../components/DateTime';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { chosen } from '../../../components/rules';
-import { stageTitle, useStageSubmit } from './EvaluationForm';
+import { h2 } from '../../../components/headings';
+import { type Case, useStageMutation } from './shared';
 
-type Case = Schemas['CaseResponse'];
 type Reason = Schemas['ClosureDto']['reason'];
 type Values = { reason?: Reason; summary?: string };
 
@@ -25,12 +25,12 @@ function ReasonSelect({ 'aria-required': _required, ...props }: SelectProps<Reas
 export function ClosureForm({ c }: { c: Case }) {
   const { t } = useTranslation('casework', { keyPrefix: 'stage.closure' });
   const [form] = Form.useForm<Values>();
-  const submit = useStageSubmit<Values>(c, form, (v) => must(api.POST('/api/v1/casework/cases/{id}/closure', {
+  const submit = useStageMutation<Values>(c, (v) => must(api.POST('/api/v1/casework/cases/{id}/closure', {
     params: { path: { id: c.id } },
     body: { reason: v.reason!, summary: (v.summary ?? '').trim(), version: c.version },
-  })), t('done'));
+  })), { form, done: t('done') });
   return (
-    <Card title={stageTitle(t('title'))} data-testid="closure-form">
+    <Card title={h2(t('title'))} data-testid="closure-form">
       <Typography.Paragraph type="secondary">{t('hint')}</Typography.Paragraph>
       <ProblemAlert error={submit.error} />
       <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} disabled={submit.isPending}>
@@ -54,7 +54,7 @@ export function ClosureView({ c }: { c: Case }) {
   const k = c.closure;
   if (!k) return null;
   return (
-    <Card title={stageTitle(t('recorded'))} data-testid="closure">
+    <Card title={h2(t('recorded'))} data-testid="closure">
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('reason')}>{t(`reasons.${k.reason}`)}</Descriptions.Item>
         {k.closedAt && <Descriptions.Item label={t('closedAt')}><DateTime value={k.closedAt} /></Descriptions.Item>}

@@ -1,55 +1,27 @@
-import { App, Button, Card, Descriptions, Form, Input, Radio, Typography } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Form, Input, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, must, type Schemas } from '../../../api/client';
 import { DateTime } from '../../../components/DateTime';
-import { ProblemAlert, showFieldErrors } from '../../../components/ProblemAlert';
-import { ProblemError } from '../../../components/problem';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { h2 } from '../../../components/headings';
 import { chosen } from '../../../components/rules';
+import { type Case, useStageMutation } from './shared';
 
-type Case = Schemas['CaseResponse'];
 type Values = { goalsAchieved?: Schemas['EvaluationDto']['goalsAchieved']; satisfaction?: number; summary?: string };
 
 const GOALS: Array<Schemas['EvaluationDto']['goalsAchieved']> = ['all', 'most', 'some', 'none'];
 const SATISFACTION = [1, 2, 3, 4, 5];
 
-export const stageTitle = (text: string) => <h2 style={{ fontSize: 16, margin: 0 }}>{text}</h2>;
-
-/**
- * A stage form's send: on success the case the server answers replaces the page's copy (the page then shows the next
- * stage); a refusal is shown in the server's words, its field errors on the fields, and the case is read again so a
- * stale version (someone changed the case meanwhile) is replaced by the current one for the next try.
- */
-export function useStageSubmit<V>(c: Case, form: ReturnType<typeof Form.useForm<V>>[0], send: (v: V) => Promise<unknown>, done: string, answersCase = true) {
-  const { i18n } = useTranslation();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const key = ['casework', 'case', c.id];
-  return useMutation({
-    mutationFn: send,
-    onSuccess: (answer) => {
-      form.resetFields();
-      if (answersCase) qc.setQueryData(key, answer);
-      void qc.invalidateQueries({ queryKey: ['casework'] });
-      void message.success(done);
-    },
-    onError: (err) => {
-      if (err instanceof ProblemError) showFieldErrors(form, err.problem, i18n.language);
-      void qc.invalidateQueries({ queryKey: key });
-    },
-  });
-}
-
 /** 评估: at the end of intervention the worker records how far the goals were met, the person's satisfaction and a summary. */
 export function EvaluationForm({ c }: { c: Case }) {
   const { t } = useTranslation('casework', { keyPrefix: 'stage.evaluation' });
   const [form] = Form.useForm<Values>();
-  const submit = useStageSubmit<Values>(c, form, (v) => must(api.POST('/api/v1/casework/cases/{id}/evaluation', {
+  const submit = useStageMutation<Values>(c, (v) => must(api.POST('/api/v1/casework/cases/{id}/evaluation', {
     params: { path: { id: c.id } },
     body: { goalsAchieved: v.goalsAchieved!, satisfaction: v.satisfaction!, summary: (v.summary ?? '').trim(), version: c.version },
-  })), t('done'));
+  })), { form, done: t('done') });
   return (
-    <Card title={stageTitle(t('title'))} data-testid="evaluation-form">
+    <Card title={h2(t('title'))} data-testid="evaluation-form">
       <Typography.Paragraph type="secondary">{t('hint')}</Typography.Paragraph>
       <ProblemAlert error={submit.error} />
       <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} disabled={submit.isPending}>
@@ -76,7 +48,7 @@ export function EvaluationView({ c }: { c: Case }) {
   const e = c.evaluation;
   if (!e) return null;
   return (
-    <Card title={stageTitle(t('recorded'))} data-testid="evaluation">
+    <Card title={h2(t('recorded'))} data-testid="evaluation">
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label={t('goalsAchieved')}>{t(`goals.${e.goalsAchieved}`)}</Descriptions.Item>
         <Descriptions.Item label={t('satisfaction')}>{t('satisfactionValue', { n: e.satisfaction })}</Descriptions.Item>

@@ -6,9 +6,9 @@ import { TIME_ZONE } from '../../../components/DateTime';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { chosen } from '../../../components/rules';
 import { ToneTag } from '../../../components/ToneTag';
-import { stageTitle, useStageSubmit } from './EvaluationForm';
+import { h2 } from '../../../components/headings';
+import { type Case, useStageMutation } from './shared';
 
-type Case = Schemas['CaseResponse'];
 type Mode = Schemas['FollowUpDto']['mode'];
 type Values = { serviceDate?: string; durationMinutes?: number | null; mode?: Mode; content?: string };
 
@@ -24,15 +24,15 @@ export function FollowUpForm({ c }: { c: Case }) {
   const { t } = useTranslation('casework', { keyPrefix: 'stage.followUp' });
   const [form] = Form.useForm<Values>();
   const today = todayInBeijing();
-  const submit = useStageSubmit<Values>(c, form, (v) => must(api.POST('/api/v1/casework/cases/{id}/follow-ups', {
+  const submit = useStageMutation<Values>(c, (v) => must(api.POST('/api/v1/casework/cases/{id}/follow-ups', {
     params: { path: { id: c.id } },
     body: { serviceDate: v.serviceDate ?? '', durationMinutes: v.durationMinutes ?? 0, mode: v.mode!, content: (v.content ?? '').trim(), version: c.version },
-  })), t('done'), false);
+  })), { form, done: t('done'), answersCase: false });
   // Once followed up the due date is met; a further follow-up may still be recorded (the server allows it).
   const first = c.status === 'closed';
   const overdue = first && !!c.followUpDueOn && c.followUpDueOn < today;
   return (
-    <Card title={stageTitle(first ? t('title') : t('again'))} data-testid="follow-up-form">
+    <Card title={h2(first ? t('title') : t('again'))} data-testid="follow-up-form">
       {first && c.followUpDueOn && (
         <Space wrap size={8} style={{ marginBottom: 12 }} data-testid="follow-up-due">
           <span>{t('due')}</span>

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api, must } from '../../../api/client';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { RemoveButton } from './AssessmentForm';
-import { type Case, dateField, h2, useStageMutation } from './stageKitA';
+import { dateField } from '../../../components/dateField';
+import { h2 } from '../../../components/headings';
+import { type Case, useStageMutation } from './shared';
 
 interface Values {
   goals: Array<{ goal: string; measure?: string }>;
