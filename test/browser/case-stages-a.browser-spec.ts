@@ -1,30 +1,12 @@
-import type { Locator, Page, Response } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { addDays, shanghaiDay } from '@sanshe/common';
-import { District, Session, TestApp, addMember } from '../support/test-app';
+import { District, Member, TestApp, addMember } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { residentId } from '../support/casework';
-import { WIDTHS, atBothWidths, browserWorld, switchLanguage, tabsClosedAfterEach } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, switchLanguage, tabsClosedAfterEach, posted, fits } from './support/browser';
 
 // Two people's sessions side by side with axe at two widths per form, on a loaded 2-core machine.
 jest.setTimeout(600_000);
-
-type Member = Session & { memberId: string; phone: string };
-
-/** The page's own POST to `path`. */
-const posted = (page: Page, path: string) => page.waitForResponse((r: Response) => r.url().endsWith(path) && r.request().method() === 'POST');
-
-/** Waits until nothing on the page scrolls sideways; fails naming the elements that stick out if it never does. */
-const fits = (page: Page) => page.waitForFunction(() => {
-  const inPage = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-  return inPage.document.documentElement.scrollWidth <= inPage.innerWidth;
-}, undefined, { timeout: 10_000 }).catch(async (e: Error) => {
-  const wide = await page.evaluate(() => {
-    const g = globalThis as unknown as { innerWidth: number; document: { querySelectorAll(s: string): ArrayLike<{ tagName: string; className: string; getBoundingClientRect(): { right: number } }> } };
-    return Array.from(g.document.querySelectorAll('main *')).filter((el) => el.getBoundingClientRect().right > g.innerWidth + 1)
-      .slice(0, 5).map((el) => `${el.tagName}.${el.className} right ${Math.round(el.getBoundingClientRect().right)}`);
-  });
-  throw new Error(`${e.message}; wider than the window: ${wide.join(' | ')}`);
-});
 
 /** Types a Beijing day into a date picker as a person does on a keyboard, and moves on (Enter would also send the form). */
 async function typeDay(scope: Page | Locator, label: string, day: string) {

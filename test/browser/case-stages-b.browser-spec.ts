@@ -1,36 +1,19 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addDays, shanghaiDay } from '@sanshe/common';
-import { Session, addMember } from '../support/test-app';
+import { Member, addMember } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { residentId } from '../support/casework';
-import { WIDTHS, atBothWidths, browserWorld, chooseIn, switchLanguage, tabsClosedAfterEach } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, chooseIn, switchLanguage, tabsClosedAfterEach, posted, fits } from './support/browser';
 
 // Three people's sessions with axe at two widths per form, on a loaded 2-core machine.
 jest.setTimeout(480_000);
 
-type Member = Session & { memberId: string; phone: string };
-
 const ASSESSMENT = { needs: ['情感陪伴', '居家安全'], risks: [{ description: '再次跌倒', level: 'high' }], strengths: ['与邻居关系好'] };
 const PLAN = { goals: [{ goal: '三个月内建立邻里探访网络' }], tasks: [{ task: '每周家访一次' }], startOn: '2026-01-10', endOn: '2026-04-10' };
 
-/** The page's own POST to `path`. */
-const posted = (page: Page, path: string) => page.waitForResponse((r: Response) => r.url().endsWith(path) && r.request().method() === 'POST');
 /** A button-style radio (goals met, satisfaction, method) by its exact text, within `scope`. */
 const choose = (scope: ReturnType<Page['getByTestId']>, text: string) =>
   scope.locator('label.ant-radio-button-wrapper').filter({ hasText: new RegExp(`^${text}$`) }).click();
-
-/** Waits until nothing on the page scrolls sideways; fails naming what sticks out if it never does. */
-const fits = (page: Page) => page.waitForFunction(() => {
-  const inPage = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-  return inPage.document.documentElement.scrollWidth <= inPage.innerWidth;
-}, undefined, { timeout: 10_000 }).catch(async (e: Error) => {
-  const wide = await page.evaluate(() => {
-    const g = globalThis as unknown as { innerWidth: number; document: { querySelectorAll(s: string): ArrayLike<{ tagName: string; className: string; getBoundingClientRect(): { right: number } }> } };
-    return Array.from(g.document.querySelectorAll('main *')).filter((el) => el.getBoundingClientRect().right > g.innerWidth + 1)
-      .slice(0, 5).map((el) => `${el.tagName}.${el.className} right ${Math.round(el.getBoundingClientRect().right)}`);
-  });
-  throw new Error(`${e.message}; wider than the window: ${wide.join(' | ')}`);
-});
 
 describe('evaluation, closure and follow-up on the case page in a real browser', () => {
   const world = browserWorld();

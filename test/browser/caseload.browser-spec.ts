@@ -1,35 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Page, Response } from 'playwright-core';
 import { addDays, shanghaiDay } from '@sanshe/common';
-import { District, Session, TestApp, addMember } from '../support/test-app';
+import { District, Member, Session, TestApp, addMember } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { inDistrict, residentId } from '../support/casework';
-import { WIDTHS, atBothWidths, browserWorld, switchLanguage, tabsClosedAfterEach } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, switchLanguage, tabsClosedAfterEach, posted, fits } from './support/browser';
 
 // Three or four people's sessions with axe at two widths per page, on a loaded 2-core machine.
 jest.setTimeout(480_000);
-
-type Member = Session & { memberId: string; phone: string };
-
-/** The page's own POST to `path`. */
-const posted = (page: Page, path: string) => page.waitForResponse((r: Response) => r.url().endsWith(path) && r.request().method() === 'POST');
-
-/**
- * Waits until nothing on the page scrolls sideways (the layout settles after a width change); fails naming the elements
- * that stick out if it never does.
- */
-const fits = (page: Page) => page.waitForFunction(() => {
-  const inPage = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-  return inPage.document.documentElement.scrollWidth <= inPage.innerWidth;
-}, undefined, { timeout: 10_000 }).catch(async (e: Error) => {
-  const wide = await page.evaluate(() => {
-    const g = globalThis as unknown as { innerWidth: number; document: { querySelectorAll(s: string): ArrayLike<{ tagName: string; className: string; getBoundingClientRect(): { right: number } }> } };
-    return Array.from(g.document.querySelectorAll('main *')).filter((el) => el.getBoundingClientRect().right > g.innerWidth + 1)
-      .slice(0, 5).map((el) => `${el.tagName}.${el.className} right ${Math.round(el.getBoundingClientRect().right)}`);
-  });
-  throw new Error(`${e.message}; wider than the window: ${wide.join(' | ')}`);
-});
-
 
 interface World {
   orgA: string;

@@ -1,23 +1,11 @@
-import type { Page, Response } from 'playwright-core';
 import { shanghaiDay } from '@sanshe/common';
-import { District, Session, TestApp, addMember } from '../support/test-app';
+import { District, Member, TestApp, addMember } from '../support/test-app';
 import { createVerifiedOrganisation } from '../support/organisations';
 import { residentId } from '../support/casework';
-import { WIDTHS, atBothWidths, browserWorld, pick, switchLanguage, tabsClosedAfterEach } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, pick, switchLanguage, tabsClosedAfterEach, fits, posted } from './support/browser';
 
 // Several people's sessions with axe at two widths per page, on a loaded 2-core machine.
 jest.setTimeout(480_000);
-
-type Member = Session & { memberId: string; phone: string };
-
-/** The page's own POST to `path`. */
-const posted = (page: Page, path: string) => page.waitForResponse((r: Response) => r.url().endsWith(path) && r.request().method() === 'POST');
-
-/** Waits until nothing on the page scrolls sideways at the current width. */
-const fits = (page: Page) => page.waitForFunction(() => {
-  const inPage = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-  return inPage.document.documentElement.scrollWidth <= inPage.innerWidth;
-}, undefined, { timeout: 10_000 });
 
 /** The same ID number with a wrong check character. */
 const wrongCheck = (id: string) => id.slice(0, 17) + (id[17] === '1' ? '2' : '1');

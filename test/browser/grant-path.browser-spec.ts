@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { CallClosingScheduler } from '../../src/modules/calls/call-closing.scheduler';
 import { TINY_PDF } from '../support/organisations';
 import { DAY, Applicant, applicantOrganisation, clockOf, venturePeople } from '../support/calls';
-import { District, Session, TestApp, addMember, eventually } from '../support/test-app';
+import { District, Member, TestApp, addMember, eventually } from '../support/test-app';
 import { Tab, WIDTHS, browserWorld, countIs, day, openTab, pick, screenshot, signedInTab } from './support/browser';
 import { Proposal, acceptAward, draftRow, fillApplication, openAwardToAccept, passScreening, saveDraftWithTitle, startApplication, submitOnPage } from './support/application-form';
 import {
@@ -15,8 +15,6 @@ import { scoreOnPage } from './support/review-form';
 // pages only. The people are set up over the API beforehand; time passing is the server's business clock. Eleven
 // sessions one after another on a shared 2-core box: the journey gets room, every wait inside is for the page.
 jest.setTimeout(900_000);
-
-type Member = Session & { memberId: string; phone: string };
 
 /** What one organisation asks for: requested = the two budget lines, co-funding the call's 20%. */
 const summary = '为社区居民提供入户探访与集中活动。';

@@ -1,13 +1,10 @@
-import type { Page, Response } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fundedProject, projectWorld } from '../support/projects';
 import { TestApp } from '../support/test-app';
-import { WIDTHS, atBothWidths, browserWorld, countIs, pick, switchLanguage, tabsClosedAfterEach } from './support/browser';
+import { WIDTHS, atBothWidths, browserWorld, countIs, pick, switchLanguage, tabsClosedAfterEach, posted } from './support/browser';
 
 // Two or three people's sessions with axe at two widths per page, on a loaded 2-core machine.
 jest.setTimeout(480_000);
-
-/** The page's own POST to `path` (waited for before the test repeats it over the API for the server's words). */
-const posted = (page: Page, path: string) => page.waitForResponse((r: Response) => r.url().endsWith(path) && r.request().method() === 'POST');
 
 describe('project change requests and closure in a real browser', () => {
   const world = browserWorld();

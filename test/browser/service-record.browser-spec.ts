@@ -1,5 +1,5 @@
 import type { Page, Request } from 'playwright-core';
-import { Session, TestApp, addMember } from '../support/test-app';
+import { Member, TestApp, addMember } from '../support/test-app';
 import { ProjectWorld, fundedProject, projectWorld } from '../support/projects';
 import { residentId } from '../support/casework';
 import { WIDTHS, atBothWidths, browserWorld, day, pick, switchLanguage, tabsClosedAfterEach } from './support/browser';
@@ -7,7 +7,6 @@ import { WIDTHS, atBothWidths, browserWorld, day, pick, switchLanguage, tabsClos
 // Sign-ins, a funded project and several round trips per test, on a loaded 2-core machine.
 jest.setTimeout(300_000);
 
-type Member = Session & { memberId: string; phone: string };
 interface Kept { key: string; pending?: boolean; values: Record<string, unknown> }
 
 const isPost = (caseId: string) => (r: { url(): string; request(): Request }) =>

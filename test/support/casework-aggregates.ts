@@ -1,10 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { shanghaiDay } from '@sanshe/common';
-import { District, Session, TestApp, addMember } from './test-app';
+import { District, Member, TestApp, addMember } from './test-app';
 import { createVerifiedOrganisation } from './organisations';
 import { inDistrict, residentId } from './casework';
-
-type Member = Session & { memberId: string; phone: string };
 
 /** Figures as the aggregates API gives them: hours as they are, counts of 1–4 as "<5". */
 export interface Figures { hours: number; records: number | '<5'; people: number | '<5' }

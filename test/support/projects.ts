@@ -2,10 +2,8 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { OutboxService } from '@sanshe/queue';
 import { TenantTransactionRunner } from '@sanshe/tenancy';
 import { GRANT_AWARDED, GrantAwardedPayload } from '../../src/modules/calls/grant-awarded.event';
-import { District, Session, TestApp, addMember, eventually, openDistrict } from './test-app';
+import { District, Member, Session, TestApp, addMember, eventually, openDistrict } from './test-app';
 import { createVerifiedOrganisation, organisationMember } from './organisations';
-
-type Member = Session & { memberId: string; phone: string };
 
 /** A district with the people a project involves: officer, finance, two evaluators, two organisations. */
 export interface ProjectWorld {

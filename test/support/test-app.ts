@@ -155,6 +155,9 @@ export interface Session {
   patch(path: string, body?: object): request.Test;
 }
 
+/** A person added to a district by `addMember`: their signed-in session, membership and phone. */
+export type Member = Session & { memberId: string; phone: string };
+
 export function session(t: TestApp, tokens: { accessToken: string; refreshToken: string }, userId: string): Session {
   const auth = (r: request.Test) => r.set('Authorization', `Bearer ${tokens.accessToken}`);
   return {

@@ -154,6 +154,26 @@ export async function atBothWidths(page: Page, name: string, ready: () => Promis
   return found;
 }
 
+/** The page's own POST to `path` (wait for it, then repeat it over the API for the server's words). */
+export const posted = (page: Page, path: string) =>
+  page.waitForResponse((r) => r.url().endsWith(path) && r.request().method() === 'POST');
+
+/**
+ * Waits until nothing on the page scrolls sideways (the layout settles after a width change); fails naming the elements
+ * that stick out if it never does.
+ */
+export const fits = (page: Page) => page.waitForFunction(() => {
+  const inPage = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+  return inPage.document.documentElement.scrollWidth <= inPage.innerWidth;
+}, undefined, { timeout: 10_000 }).catch(async (e: Error) => {
+  const wide = await page.evaluate(() => {
+    const g = globalThis as unknown as { innerWidth: number; document: { querySelectorAll(s: string): ArrayLike<{ tagName: string; className: string; getBoundingClientRect(): { right: number } }> } };
+    return Array.from(g.document.querySelectorAll('main *')).filter((el) => el.getBoundingClientRect().right > g.innerWidth + 1)
+      .slice(0, 5).map((el) => `${el.tagName}.${el.className} right ${Math.round(el.getBoundingClientRect().right)}`);
+  });
+  throw new Error(`${e.message}; wider than the window: ${wide.join(' | ')}`);
+});
+
 /** The Beijing wall-clock text a `datetime-local` input takes, for an instant. */
 export const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
 /** The Beijing date (YYYY-MM-DD) a date input takes, for an instant. */
