@@ -3,12 +3,15 @@ import { Actor, shanghaiDay, addDays } from '@sanshe/common';
 import { Clock } from '@sanshe/common/clock';
 import { FieldCipher } from '@sanshe/crypto';
 import { TenantContext } from '@sanshe/tenancy';
-import { CaseworkAccess } from './casework-access.service';
+import { CaseworkAccess, CaseworkScope } from './casework-access.service';
 import { CaseworkSettings, CaseworkSettingsService } from './casework-settings.service';
 import { CaseworkErrorCode, caseworkError } from './casework.errors';
 import { F, shanghaiMonth } from './casework-fields';
 import { ACTIVE_STATUSES, CASE_STATUS_LABELS, CaseStatus } from './case.transitions';
-import { WAITING_LIMIT, WaitingList } from '../workbench/waiting-item';
+import { WAITING_LIMIT, WaitingList, toWaitingList } from '../workbench/waiting-item';
+
+/** The stage gates a supervisor decides. */
+const REVIEW_STATUSES: CaseStatus[] = ['assessment_review', 'plan_review', 'closure_review'];
 
 interface DueItem { kind: 'assessment' | 'plan' | 'evaluation' | 'follow_up' | 'intake'; dueOn: string; overdue: boolean }
 
@@ -41,6 +44,17 @@ export class CaseloadService {
 
   async mine(actor: Actor) {
     const scope = await this.access.scope(actor);
+    const items = await this.myCases(scope);
+    return {
+      openCases: items.filter((i) => i.status !== 'closed').length,
+      overdue: items.filter((i) => i.due?.overdue).length,
+      hoursThisMonth: await this.hoursThisMonth([scope.membershipId]).then((h) => h[scope.membershipId] ?? 0),
+      items,
+    };
+  }
+
+  /** The cases this person works (as worker or assistant), active or closed awaiting follow-up, soonest due first. */
+  private async myCases(scope: CaseworkScope) {
     const settings = await this.settings.forOrganisation(scope.organisationId);
     const rows: Array<Record<string, any>> = await this.ctx.manager().query(
       `SELECT c.id, c.case_no, c.status, c.risk_level, c.status_changed_at, c.created_at, c.plan_end_on::text AS plan_end_on,
@@ -59,17 +73,12 @@ export class CaseloadService {
       };
     });
     items.sort((a, b) => (a.due?.dueOn ?? '9999').localeCompare(b.due?.dueOn ?? '9999'));
-    return {
-      openCases: items.filter((i) => i.status !== 'closed').length,
-      overdue: items.filter((i) => i.due?.overdue).length,
-      hoursThisMonth: await this.hoursThisMonth([scope.membershipId]).then((h) => h[scope.membershipId] ?? 0),
-      items,
-    };
+    return items;
   }
 
   /** Workbench: the worker's cases with something due, soonest first (overdue ones are past), each opening the case. */
   async waitingForWorker(actor: Actor): Promise<WaitingList> {
-    const due = (await this.mine(actor)).items.filter((i) => i.due);
+    const due = (await this.myCases(await this.access.scope(actor))).filter((i) => i.due);
     return {
       total: due.length,
       items: due.slice(0, WAITING_LIMIT).map((i) => ({
@@ -81,13 +90,17 @@ export class CaseloadService {
 
   /** Workbench: the stage gates waiting for this supervisor (their supervisees' cases in review), oldest first. */
   async waitingForApproval(actor: Actor): Promise<WaitingList> {
-    const pending = (await this.team(actor)).pendingApprovals.sort((a, b) => new Date(a.since).getTime() - new Date(b.since).getTime());
-    return {
-      total: pending.length,
-      items: pending.slice(0, WAITING_LIMIT).map((c) => ({
-        id: c.caseId, title: c.beneficiary.name, reference: c.caseNo, dueAt: null, path: `/casework/cases/${c.caseId}`, detail: c.statusLabel,
-      })),
-    };
+    const scope = await this.access.scope(actor);
+    const workers = await this.access.supervisees(scope.membershipId);
+    const rows: Array<{ id: string; case_no: string; status: CaseStatus; name_enc: Buffer; name?: string; total: string }> = await this.ctx.manager().query(
+      `SELECT c.id, c.case_no, c.status, b.name_enc, count(*) OVER () AS total
+         FROM cases c JOIN beneficiaries b ON b.id = c.beneficiary_id
+        WHERE c.worker_membership_id = ANY($1::uuid[]) AND c.status = ANY($2::text[])
+        ORDER BY c.status_changed_at ASC, c.id ASC LIMIT ${WAITING_LIMIT}`, [workers, REVIEW_STATUSES]);
+    for (const r of rows) r.name = await this.cipher.decrypt(F.name, r.name_enc);
+    return toWaitingList(rows, (r) => ({
+      id: r.id, title: r.name!, reference: r.case_no, dueAt: null, path: `/casework/cases/${r.id}`, detail: CASE_STATUS_LABELS[r.status],
+    }));
   }
 
   /** The supervisor's team: each supervised worker's open cases, overdue items, pending approvals and hours. */
